@@ -1,0 +1,19 @@
+"""Entry point. `--version` is answered before anything heavy is imported (start-up is a feature)."""
+
+import sys
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args in (["--version"], ["-V"]):
+        from minsheng_cli import __version__
+
+        sys.stdout.write(f"minsheng {__version__}\n")
+        return
+    from minsheng_cli.cli import run
+
+    run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,214 @@
+"""The plan (projects.yaml) and progress records as plain dataclasses.
+
+These classes are what every command works with. They import nothing heavy, so a report starts
+fast; pydantic validates a plan into them (see `planfile.py`) only when the plan's content has
+changed since the last validated load, and generates the JSON Schema from their type hints.
+Figures are `Decimal`, so all arithmetic downstream is exact. Unknown fields are rejected
+(`extra: forbid`) so that a typo in the plan is reported instead of silently ignored. Semantic
+rules (ids, ranges, references) live in `checks.py`, with Chinese messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal, Optional
+
+TargetKind = Literal["count", "level", "milestone", "checklist", "continuing"]
+CountyKind = Literal["city", "district", "county", "zone"]
+RecordAction = Literal["correct", "void"]
+NUMERIC_KINDS = ("count", "level")
+FORBID = {"extra": "forbid"}  # read by pydantic: unknown fields are errors
+
+
+@dataclass
+class County:
+    __pydantic_config__ = FORBID
+    name: str
+    kind: CountyKind  # city 市本级 | district 区 | county 县（市） | zone 功能区
+
+
+@dataclass
+class Thresholds:
+    """Gap thresholds in 个百分点 (PRODUCT.md §2): ahead if gap ≥ ahead, on_track if gap > on_track,
+    lagging if gap ≥ lagging, else seriously lagging."""
+
+    __pydantic_config__ = FORBID
+    ahead: Decimal = Decimal(10)
+    on_track: Decimal = Decimal(-10)
+    lagging: Decimal = Decimal(-30)
+
+
+@dataclass
+class Settings:
+    __pydantic_config__ = FORBID
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    stale_after_days: int = 14
+    report_cutoff_day: Optional[int] = None  # 月报截止日, e.g. 25 (截至每月25日)
+    counties: list[County] = field(default_factory=list)
+
+
+@dataclass
+class Category:
+    __pydantic_config__ = FORBID
+    id: int
+    name: str
+
+
+@dataclass
+class PlannedPoint:
+    """节点目标: the planned cumulative value at a date, and where it comes from (e.g. 实施方案)."""
+
+    __pydantic_config__ = FORBID
+    date: dt.date
+    value: Decimal
+    source: Optional[str] = None
+
+
+@dataclass
+class Step:
+    __pydantic_config__ = FORBID
+    name: str
+    due: Optional[dt.date] = None
+
+
+@dataclass
+class Revision:
+    """调整: from `date` on, the target, due date and/or milestones given here are in force."""
+
+    __pydantic_config__ = FORBID
+    date: dt.date
+    approval: str  # 批准文件或批准人
+    target: Optional[Decimal] = None
+    due: Optional[dt.date] = None
+    milestones: Optional[list[PlannedPoint]] = None
+    note: Optional[str] = None
+
+
+@dataclass
+class Target:
+    __pydantic_config__ = FORBID
+    id: str
+    name: str
+    kind: TargetKind
+    target: Optional[Decimal] = None
+    unit: Optional[str] = None
+    baseline: Optional[Decimal] = None
+    baseline_from: Optional[Literal["record"]] = None
+    start: Optional[dt.date] = None  # filled from the plan's period when absent
+    due: Optional[dt.date] = None
+    weight: Decimal = Decimal(1)
+    by_county: bool = False
+    counties: Optional[list[str]] = None  # None: every county of the plan
+    county_targets: Optional[dict[str, Decimal]] = None
+    milestones: list[PlannedPoint] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    required: Optional[int] = None
+    quote: Optional[str] = None  # the notice's words this target comes from
+    note: Optional[str] = None
+
+    @property
+    def counted(self) -> bool:
+        """Counted in completion means: weight > 0 and not a continuing policy."""
+        return self.weight > 0 and self.kind != "continuing"
+
+    @property
+    def required_items(self) -> int:
+        return self.required if self.required is not None else len(self.items)
+
+
+@dataclass
+class Project:
+    __pydantic_config__ = FORBID
+    id: int
+    category: int
+    name: str
+    lead: list[str]
+    targets: list[Target]
+    summary: str = ""
+    text: str = ""
+    co: list[str] = field(default_factory=list)
+
+    def find_target(self, key: str) -> Optional[Target]:
+        """A target by id or by its Chinese name."""
+        for target in self.targets:
+            if key in (target.id, target.name):
+                return target
+        return None
+
+
+@dataclass
+class Plan:
+    __pydantic_config__ = FORBID
+    title: str
+    year: int
+    start: dt.date
+    end: dt.date
+    categories: list[Category]
+    projects: list[Project]
+    document: str = ""
+    issued: Optional[dt.date] = None
+    settings: Settings = field(default_factory=Settings)
+
+    def __post_init__(self) -> None:
+        # Targets without their own period take the plan's (PRODUCT.md §2).
+        for project in self.projects:
+            for target in project.targets:
+                if target.start is None:
+                    target.start = self.start
+                if target.due is None:
+                    target.due = self.end
+
+    def find_project(self, key: str | int) -> Optional[Project]:
+        text = str(key).strip()
+        for project in self.projects:
+            if (text.isdigit() and int(text) == project.id) or text == project.name:
+                return project
+        return None
+
+    def category_name(self, category_id: int) -> str:
+        for category in self.categories:
+            if category.id == category_id:
+                return category.name
+        return str(category_id)
+
+    @property
+    def county_names(self) -> list[str]:
+        return [county.name for county in self.settings.counties]
+
+    def counties_of(self, target: Target) -> list[str]:
+        """The counties a by_county target concerns (its own list, else every county of the plan)."""
+        return list(target.counties) if target.counties is not None else self.county_names
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One progress record: "as of DATE, TARGET (for COUNTY) stands at VALUE".
+
+    `value` is a Decimal for count/level targets, a string for the others ("done" or a step
+    name for milestones, an item name for checklists, 正常/中断 for continuing targets), and
+    None for a narrative-only record or a void. `target` is None for a project-level narrative.
+    `path`/`line` say where the record was read from (for messages); they are not written.
+    """
+
+    date: dt.date
+    project: int
+    target: Optional[str] = None
+    county: Optional[str] = None
+    value: Decimal | str | None = None
+    note: Optional[str] = None
+    problem: Optional[str] = None
+    next: Optional[str] = None
+    by: Optional[str] = None
+    action: Optional[RecordAction] = None
+    reason: Optional[str] = None
+    path: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+
+    @property
+    def key(self) -> tuple:
+        """Records with the same key replace one another: the last written is in force."""
+        return (self.project, self.target, self.county, self.date)
