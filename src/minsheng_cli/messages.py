@@ -159,3 +159,19 @@ HINTS = {
     "unknown-county": "县（市、区）名称须与 settings.counties 中的一致。",
     "county-sum": "分县任务之和应等于年度目标。",
 }
+
+# --- dates -----------------------------------------------------------------------------------
+BAD_DATE = "{argument}「{value}」不是有效日期，请写成 2023-06-30"
+
+# --- usage errors (click's English messages, translated) ------------------------------------
+USAGE_HINT = "运行 minsheng --help 或 minsheng 命令 --help 查看用法。"
+USAGE_GENERIC = "用法错误：{detail}"
+USAGE_PATTERNS = [
+    (r"No such option: (\S+)", "没有选项 {0}"),
+    (r"No such command '([^']+)'", "没有命令「{0}」"),
+    (r"Missing argument '([^']+)'", "缺少参数 {0}"),
+    (r"Missing option '([^']+)'", "缺少选项 {0}"),
+    (r"Got unexpected extra arguments? \((.*)\)", "多余的参数：{0}"),
+    (r"Option '([^']+)' requires an argument", "选项 {0} 需要一个值"),
+    (r"Invalid value for '([^']+)': (.*)", "参数 {0} 的值无效：{1}"),
+]

@@ -15,6 +15,7 @@ from minsheng_cli.models import Plan
 from minsheng_cli.problems import Problem, source_line
 from minsheng_cli.yamlio import YamlProblem, load_fast, load_positions, position
 
+KEY_CODES = ("unknown-field", "missing-field")  # point at the key, not its value
 TARGET_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _adapter = None
 
@@ -37,7 +38,7 @@ def check_plan_text(text: str, path: str) -> tuple[Plan | None, list[Problem]]:
         return None, [Problem(path, err.line, err.column, err.code, err.message, M.HINTS.get(err.code, ""), source_line(text, err.line))]
 
     def problem(loc: tuple, code: str, message: str, hint: str | None = None) -> Problem:
-        line, column = position(tree, loc)
+        line, column = position(tree, loc, at_key=code in KEY_CODES)
         return Problem(path, line, column, code, message, M.HINTS.get(code, "") if hint is None else hint, source_line(text, line))
 
     if not isinstance(data, dict):

@@ -119,19 +119,15 @@ def load_positions(text: str) -> Any:
     except YAMLError as err:
         raise _problem_from_yaml_error(err) from None
     if "&" in text or "*" in text:
-        _refuse_aliases_rt(data)
+        _refuse_shared_nodes(data)
     return data
 
 
-def _refuse_aliases_rt(data: Any) -> None:
-    _refuse_shared_nodes(data)
-
-
-def position(node: Any, path: tuple) -> tuple[int, int]:
+def position(node: Any, path: tuple, at_key: bool = False) -> tuple[int, int]:
     """1-based (line, column) of the deepest element of `path` found in a round-trip tree.
 
     For a mapping key the position of its value is given when the value is a scalar on the same
-    line (that is what a user must change), else the key's own position.
+    line (that is what a user must change), else — or with `at_key` — the key's own position.
     """
     line, column = 1, 1
     current = node
@@ -143,7 +139,7 @@ def position(node: Any, path: tuple) -> tuple[int, int]:
                     vline, vcol = lc.value(part)
                     kline, kcol = lc.key(part)
                     child = current[part]
-                    if isinstance(child, (dict, list)) and vline != kline:
+                    if at_key or (isinstance(child, (dict, list)) and vline != kline):
                         line, column = kline + 1, kcol + 1
                     else:
                         line, column = vline + 1, vcol + 1

@@ -1,0 +1,142 @@
+"""One shared set of output options and renderers for every command that prints data.
+
+Formats: `table` (rich; default on a terminal), `plain` and `markdown` (tabulate; CJK aligned by
+display width), `csv` (UTF-8 with BOM, so Excel/WPS on Chinese Windows opens it), `json`
+(stable, for scripts); any other tabulate format name (`grid`, `github`, …) is passed through.
+Heavy libraries are imported only when a format needs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Optional
+
+import typer
+from typing_extensions import Annotated
+
+from minsheng_cli import messages
+from minsheng_cli.errors import UsageError
+
+FORMATS = ("table", "plain", "markdown", "csv", "json")
+FORMAT_HELP = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json，或任一 tabulate 格式名"
+
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)]
+OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="写入文件而不是标准输出")]
+
+
+def resolve_format(fmt: str | None, extra: tuple[str, ...] = ()) -> str:
+    """The format asked for, or `table` on a terminal and `plain` when redirected."""
+    if fmt is None:
+        return "table" if sys.stdout.isatty() else "plain"
+    chosen = fmt.strip().lower()
+    if chosen in FORMATS or chosen in extra:
+        return chosen
+    from tabulate import tabulate_formats
+
+    if chosen in tabulate_formats:
+        return chosen
+    raise UsageError(messages.UNKNOWN_FORMAT.format(fmt=fmt, choices="、".join(FORMATS + extra)))
+
+
+def console(stderr: bool = False):
+    """A rich Console: colour only on a terminal, NO_COLOR respected."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(file=stream, no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format_number(value)
+    if isinstance(value, float):
+        return format_number(Decimal(repr(value)))
+    return str(value)
+
+
+def format_number(value: Decimal | int) -> str:
+    """6200, 4.4, 1234.5 — exact, no exponent, no trailing zeros."""
+    number = Decimal(value)
+    if number == number.to_integral_value():
+        return str(number.quantize(Decimal(1)))
+    return format(number.normalize(), "f")
+
+
+def emit_rows(headers: list[str], rows: list[list[Any]], fmt: str, title: str | None = None, stream=None) -> None:
+    """Print a table in a non-JSON format. `fmt` must come from `resolve_format`."""
+    out = stream or sys.stdout
+    texts = [[cell_text(cell) for cell in row] for row in rows]
+    if fmt == "table":
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False, header_style="bold")
+        for header in headers:
+            table.add_column(header)
+        for row in texts:
+            table.add_row(*row)
+        console().print(table)
+    elif fmt == "csv":
+        write_csv(headers, texts, out)
+    else:
+        if title and fmt != "markdown":
+            out.write(title + "\n")
+        elif title:
+            out.write(f"### {title}\n\n")
+        out.write(tabulate_text(headers, texts, fmt) + "\n")
+
+
+def tabulate_text(headers: list[str], rows: list[list[str]], fmt: str) -> str:
+    import tabulate as tabulate_module
+
+    tabulate_module.WIDE_CHARS_MODE = True  # align by display width (wcwidth), not characters
+    return tabulate_module.tabulate(rows, headers=headers, tablefmt="pipe" if fmt == "markdown" else fmt, disable_numparse=True)
+
+
+def write_csv(headers: list[str], rows: list[list[str]], out) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"), out)
+
+
+def write_bytes(data: bytes, out=None) -> None:
+    stream = out or sys.stdout
+    stream.flush()
+    target = getattr(stream, "buffer", None)
+    if target is not None:
+        target.write(data)
+        target.flush()
+    else:  # a text stream without a buffer (tests)
+        stream.write(data.decode("utf-8"))
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, (Decimal, Fraction)):
+        number = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
+        return int(number) if number == number.to_integral_value() else float(number)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def json_text(obj: Any) -> str:
+    return json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2) + "\n"
+
+
+def emit_json(obj: Any, stream=None) -> None:
+    (stream or sys.stdout).write(json_text(obj))

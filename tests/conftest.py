@@ -1,0 +1,50 @@
+"""Shared fixtures: every CLI test works on a temporary copy of a ledger, never on data/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+PLAN = REPO / "data" / "projects.yaml"
+EXAMPLE = REPO / "examples" / "2023-demo"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own cache folder, so no test sees another's cache."""
+    monkeypatch.setenv("MINSHENG_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("MINSHENG_DATA", raising=False)
+
+
+@pytest.fixture
+def plan_ledger(tmp_path) -> Path:
+    """A copy of the shipped plan with an empty progress/ folder."""
+    root = tmp_path / "data"
+    (root / "progress").mkdir(parents=True)
+    shutil.copy(PLAN, root / "projects.yaml")
+    return root
+
+
+@pytest.fixture
+def example_ledger(tmp_path) -> Path:
+    """A copy of the example ledger (plan + illustrative progress)."""
+    root = tmp_path / "demo"
+    shutil.copytree(EXAMPLE, root)
+    return root
+
+
+@pytest.fixture
+def cli():
+    """Run the CLI in-process: cli(args...) -> Result with .exit_code, .stdout, .stderr."""
+    from minsheng_cli.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke
