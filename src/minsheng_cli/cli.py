@@ -34,7 +34,7 @@ class MinshengGroup(TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         click = _click()
-
+        args = hoist_global_options(list(sys.argv[1:] if args is None else args))
         try:
             # Without standalone mode click returns the code of a typer.Exit instead of exiting.
             returned = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -64,6 +64,25 @@ class MinshengGroup(TyperGroup):
         sys.exit(code)
 
 
+def hoist_global_options(args: list[str]) -> list[str]:
+    """`minsheng report --rev X` as well as `minsheng --rev X report`: the issue and users write
+    --rev after the command; click only takes a group's options before it."""
+    moved, rest = [], []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
+        if arg == "--rev" and index + 1 < len(args):
+            moved += args[index:index + 2]
+            index += 2
+            continue
+        (moved if arg.startswith("--rev=") else rest).append(arg)
+        index += 1
+    return moved + rest
+
+
 app = typer.Typer(
     cls=MinshengGroup,
     name="minsheng",
@@ -84,15 +103,24 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# Commands that write the ledger: a past revision cannot be written to.
+REV_REFUSED = ("update", "import", "init")
+
+
 @app.callback()
 def main(
+    ctx: typer.Context,
     data: Annotated[Optional[Path], typer.Option("--data", "-d", help="台账目录（默认：环境变量 MINSHENG_DATA，或从当前目录向上查找 data/）", show_default=False)] = None,
+    rev: Annotated[Optional[str], typer.Option("--rev", help=M.GIT_HELP_REV, show_default=False)] = None,
     debug: Annotated[bool, typer.Option("--debug", help="出现内部错误时显示完整的回溯信息")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="不使用缓存（缓存按文件内容校验，任何时候都可以删除）")] = False,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="显示版本号")] = False,
 ) -> None:
     _state["data"] = data
+    _state["rev"] = rev
     _state["debug"] = debug
+    if rev is not None and ctx.invoked_subcommand in REV_REFUSED:
+        raise UsageError(M.GIT_REV_READ_ONLY.format(command=ctx.invoked_subcommand))
     if no_cache:
         from minsheng_cli import cache
 
@@ -100,9 +128,15 @@ def main(
 
 
 def get_root() -> Path:
+    """The ledger folder; with --rev, a temporary copy of it as it was at that revision."""
     from minsheng_cli.ledger import find_root
 
-    return find_root(_state["data"])
+    root = find_root(_state["data"])
+    if _state["rev"] is None:
+        return root
+    from minsheng_cli.gitrev import materialize
+
+    return materialize(root, _state["rev"])
 
 
 def get_plan():

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Optional
 
-from minsheng_cli import history, messages as M
+from minsheng_cli import messages as M
 from minsheng_cli.dates import cn_date, month_end
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.models import Plan, Project, Record, Target
@@ -52,6 +51,11 @@ COLUMNS = [
     ("county", "县（市、区）", 4),
 ]
 OPEN_KEYS = ("value", "date", "note", "problem", "next")
+# What `import` reads from a template row: record field → column key.
+IMPORT_FIELDS = {
+    "project": "project", "target": "target_id", "value": "value", "date": "date", "county": "county",
+    "note": "note", "problem": "problem", "next": "next",
+}
 HIDDEN_KEYS = ("target_id", "item", "county")
 HEADER_FIRST = "项目序号"  # importer finds the header row by this cell in column A
 BY_LABEL = "填报人"
@@ -138,55 +142,72 @@ def unit_projects(plan: Plan, unit: str) -> list[Project]:
 
 def template_sheets(plan: Plan, records: Iterable[Record], unit: str, period: Period) -> dict[str, list[TemplateRow]]:
     """Rows by sheet: the main sheet 「全市」 first, then one sheet per county, in the plan's order."""
-    before = [r for r in records if r.date < period.start]
-    latest = _latest_values(before)
-    done_items = _done_items(before)
+    history_before = _values_by_series([r for r in records if r.date < period.start and r.target is not None])
     sheets: dict[str, list[TemplateRow]] = {MAIN_SHEET: []}
     per_county: dict[str, list[TemplateRow]] = {name: [] for name in plan.county_names}
     for project in unit_projects(plan, unit):
         for target in project.targets:
             if target.by_county:
                 for county in plan.counties_of(target):
-                    value, date = latest.get((project.id, target.id, county), (None, None))
-                    per_county.setdefault(county, []).append(TemplateRow(project, target, county, None, _shown(target, value), date))
+                    value, date = last_state(target, history_before.get((project.id, target.id, county), []))
+                    per_county.setdefault(county, []).append(TemplateRow(project, target, county, None, value, date))
             elif target.kind == "checklist":
+                done = _items_done(history_before.get((project.id, target.id, None), []))
                 for item in target.items:
-                    date = done_items.get((project.id, target.id, item))
+                    date = done.get(item)
                     sheets[MAIN_SHEET].append(TemplateRow(project, target, None, item, M.IMP_ITEM_DONE if date else None, date))
             else:
-                value, date = latest.get((project.id, target.id, None), (None, None))
-                sheets[MAIN_SHEET].append(TemplateRow(project, target, None, None, _shown(target, value), date))
+                value, date = last_state(target, history_before.get((project.id, target.id, None), []))
+                sheets[MAIN_SHEET].append(TemplateRow(project, target, None, None, value, date))
     sheets.update((county, rows) for county, rows in per_county.items() if rows)
     return sheets
 
 
-def _latest_values(records: list[Record]) -> dict[tuple, tuple]:
-    """(project, target, county) → (value, date) of the latest record in force."""
-    latest: dict[tuple, tuple] = {}
-    for record in history.effective(records):  # sorted by date within a key
-        latest[(record.project, record.target, record.county)] = (record.value, record.date)
-    return latest
+def _values_by_series(records: list[Record]) -> dict[tuple, list[tuple[dt.date, list]]]:
+    """(project, target, county) → [(date, values in force on that date)], dates ascending.
+
+    Values in force follow `recording.records_in_force` with set semantics (checklist items and
+    milestone steps accumulate on one date; a correct replaces, a void cancels); for a count
+    only one value is ever in force on a date, so the last of the set is its value."""
+    from minsheng_cli.recording import records_in_force
+
+    by_key: dict[tuple, list[Record]] = {}
+    for record in records:
+        by_key.setdefault(record.key, []).append(record)
+    series: dict[tuple, list[tuple[dt.date, list]]] = {}
+    for key in sorted(by_key, key=lambda k: k[3]):
+        values = [r.value for r in records_in_force(by_key[key], key, as_set=True)]
+        if values:
+            series.setdefault(key[:3], []).append((key[3], values))
+    return series
 
 
-def _done_items(records: list[Record]) -> dict[tuple, dt.date]:
-    """(project, target, item) → the date a checklist item was first recorded done."""
-    done: dict[tuple, dt.date] = {}
-    for record in history.effective(records):
-        if isinstance(record.value, str):
-            key = (record.project, record.target, record.value)
-            done[key] = min(done.get(key, record.date), record.date)
-    return done
-
-
-def _shown(target: Target, value: object) -> object:
-    """The last value as a unit reads it: numbers stay numbers."""
-    if value is None or isinstance(value, Decimal):
-        return value
+def last_state(target: Target, series: list[tuple[dt.date, list]]) -> tuple[object, Optional[dt.date]]:
+    """What 上次累计 shows — a number, or for milestones and continuing targets the state in words —
+    and the date of the record it comes from."""
+    if not series:
+        return None, None
+    date, values = series[-1]
     if target.kind == "milestone":
-        return M.IMP_ITEM_DONE if str(value).lower() in M.DONE_WORDS else M.IMP_STEP_DONE.format(step=value)
+        steps = [value for _date, day_values in series for value in day_values]
+        done_date = next((day for day, day_values in series if "done" in day_values), None)
+        if done_date is not None:
+            return M.IMP_ITEM_DONE, done_date
+        names = list(dict.fromkeys(str(step) for step in steps))
+        return M.IMP_STEP_DONE.format(step="、".join(names)), date
+    value = values[-1]
     if target.kind == "continuing":
-        return M.CONTINUING_VALUES.get(str(value), str(value))
-    return str(value)
+        return M.CONTINUING_VALUES.get(str(value), str(value)), date
+    return value, date
+
+
+def _items_done(series: list[tuple[dt.date, list]]) -> dict[str, dt.date]:
+    """Checklist item → the date it was first recorded done."""
+    done: dict[str, dt.date] = {}
+    for date, values in series:
+        for value in values:
+            done.setdefault(str(value), date)
+    return done
 
 
 def choices(row: TemplateRow) -> Optional[list[str]]:
@@ -239,6 +260,7 @@ def build_workbook(plan: Plan, records: Iterable[Record], unit: str, period: Per
         _fill_sheet(sheet, plan, unit, period, name, rows, intro, preset, lists, with_by=first)
         first = False
     _write_meta(lists.sheet, plan, unit, period, preset, list(sheets))
+    book.move_sheet(lists.sheet, offset=len(book.sheetnames) - 1 - book.index(lists.sheet))
     book.active = 0
     return book
 
@@ -398,7 +420,7 @@ class _Validations:
         self.sheet, self.lists = sheet, lists
         self.number = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                                      showErrorMessage=True, errorTitle=M.IMP_DV_TITLE, error=M.IMP_DV_NUMBER,
-                                     showInputMessage=True, promptTitle=M.IMP_DV_TITLE, prompt=M.IMP_DV_NUMBER_PROMPT)
+                                     showInputMessage=True, promptTitle=M.IMP_FIELD_NAMES["value"], prompt=M.IMP_DV_NUMBER_PROMPT)
         start, end = plan.start, plan.end
         self.date = DataValidation(type="date", operator="between", allow_blank=True,
                                    formula1=f"DATE({start.year},{start.month},{start.day})",

@@ -1,0 +1,88 @@
+"""`minsheng report`: the completion table as of a period's end (thin: options in, report out)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from minsheng_cli import messages as M
+from minsheng_cli.output import OutputOpt
+
+REPORT_HELP = (
+    "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
+    "附总体情况、滞后项目和未报送项目。默认截至今天（计划结束后为计划结束日）。"
+)
+FORMAT_HELP = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、xlsx（需 --output）"
+
+
+def report(
+    month: Annotated[Optional[str], typer.Option("--month", "-m", help="月报：截至该月末（或计划设定的每月截止日），如 2023-06", show_default=False)] = None,
+    week: Annotated[Optional[str], typer.Option("--week", "-w", help="周报：截至该 ISO 周的星期日，如 2023-W26", show_default=False)] = None,
+    xun: Annotated[Optional[str], typer.Option("--xun", help="旬报：1 上旬、2 中旬、3 下旬，如 2023-06-2", show_default=False)] = None,
+    quarter: Annotated[Optional[str], typer.Option("--quarter", "-q", help="季报：截至季末，如 2023-Q2", show_default=False)] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="截至某日，如 2023-06-15（较上期与上月末比较）", show_default=False)] = None,
+    by: Annotated[str, typer.Option("--by", help="分组：category（按类别，默认）、unit（按牵头单位）、county（按县（市、区））")] = "category",
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="只看该单位牵头（或协办）的项目", show_default=False)] = None,
+    category: Annotated[Optional[str], typer.Option("--category", "-c", help="只看该类别（序号或名称中的文字）", show_default=False)] = None,
+    status: Annotated[Optional[str], typer.Option("--status", "-s", help="只看这些状态的项目，如 lagging,seriously_lagging 或 进度滞后,严重滞后", show_default=False)] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="逐项列出每个项目的指标")] = False,
+    notes: Annotated[bool, typer.Option("--notes", help="在每个项目下列出最新的进展情况、存在问题、下步打算")] = False,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+    output: OutputOpt = None,
+) -> None:
+    from minsheng_cli import periods
+    from minsheng_cli import report as R
+    from minsheng_cli.cli import get_plan, get_root
+    from minsheng_cli.errors import UsageError
+    from minsheng_cli.output import resolve_format
+    from minsheng_cli.progress import read_progress
+
+    chosen = "xlsx" if fmt is None and output and output.lower().endswith(".xlsx") else resolve_format(fmt, ("xlsx",))
+    if chosen == "xlsx" and not output:
+        raise UsageError(M.REP_XLSX_NEEDS_OUTPUT)
+    if by not in R.BY_CHOICES:
+        raise UsageError(M.REP_BAD_BY.format(value=by, choices="、".join(R.BY_CHOICES)))
+    root = get_root()
+    plan = get_plan()
+    period = periods.resolve_period(plan, month=month, week=week, xun=xun, quarter=quarter, as_of=as_of)
+    records = read_progress(root, plan, until=period.as_of)
+    built = R.build_report(plan, records, period, category=category, unit=unit, statuses=status)
+    if chosen == "xlsx":
+        from minsheng_cli.xlsx_report import write_xlsx
+
+        write_xlsx(built, Path(output), by=by, detail=detail, notes=notes)
+        typer.echo(M.REP_WRITTEN.format(path=output))
+        return
+    from minsheng_cli.render_report import render
+
+    if not output:
+        render(built, chosen, by=by, detail=detail, notes=notes)
+        return
+    _write_text_file(Path(output), lambda stream: render(built, chosen, by=by, detail=detail, notes=notes, stream=stream))
+    typer.echo(M.REP_WRITTEN.format(path=output))
+
+
+def _write_text_file(path: Path, draw) -> None:
+    """Render into memory first, then replace the file in one step: an error leaves it as it was."""
+    import io
+    import os
+
+    from minsheng_cli.errors import InputError
+
+    buffer = io.StringIO()
+    draw(buffer)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write(buffer.getvalue())
+        os.replace(temporary, path)
+    except OSError as err:
+        temporary.unlink(missing_ok=True)
+        raise InputError(M.REP_CANNOT_WRITE.format(path=path, error=err.strerror or err)) from None
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report", help=REPORT_HELP)(report)

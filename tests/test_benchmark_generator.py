@@ -1,0 +1,124 @@
+"""The benchmark's generator (benchmarks/generate.py) makes a ledger the tool itself accepts.
+
+No timing here: the figures come from `python benchmarks/run.py`, never from tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PLAN, REPO
+
+RECORDS = 300
+
+
+def _load_generator():
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _load_generator()
+
+
+def _minsheng(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "minsheng_cli", *map(str, args)], capture_output=True, text=True, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def big_ledger(tmp_path_factory) -> tuple[Path, list]:
+    root = tmp_path_factory.mktemp("bench") / "data"
+    records = generate.write_ledger(root, RECORDS)
+    return root, records
+
+
+def test_generated_ledger_passes_check_with_exactly_n_records(big_ledger):
+    root, records = big_ledger
+    assert len(records) == RECORDS
+    result = _minsheng("--data", root, "check", "--format", "json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout) == {"ok": True, "errors": []}
+    lines = [line for path in (root / "progress").glob("*/*.yaml") for line in path.read_text(encoding="utf-8").splitlines()]
+    assert sum(line.startswith("- {") for line in lines) == RECORDS
+
+
+def test_files_are_what_the_writer_writes(big_ledger):
+    from minsheng_cli.progress import format_record, read_progress
+
+    root, records = big_ledger
+    plan = generate.load_generated_plan((root / "projects.yaml").read_text(encoding="utf-8"))
+    read = read_progress(root, plan)
+    assert sorted(read, key=_order) == sorted(records, key=_order)
+    for record in read:
+        assert Path(record.path).read_text(encoding="utf-8").splitlines()[record.line - 1] + "\n" == format_record(record)
+
+
+def _order(record) -> tuple:
+    return (record.date, record.project, record.target or "", record.county or "", str(record.value), record.note or "")
+
+
+def test_generated_plan_is_the_shipped_plan_with_count_targets_by_county():
+    source = PLAN.read_text(encoding="utf-8")
+    text = generate.generated_plan_text(source)
+    added = text.splitlines()
+    original = source.splitlines()
+    assert added[0].startswith("#")
+    kept = [line for line in added[1:] if line.strip() != "by_county: true"]
+    assert kept == [line for line in original if line.strip() != "by_county: true"]
+    plan = generate.load_generated_plan(text)
+    counts = [target for project in plan.projects for target in project.targets if target.kind == "count"]
+    assert counts and all(target.by_county for target in counts)
+    others = [target for project in plan.projects for target in project.targets if target.kind != "count"]
+    assert not any(target.by_county for target in others)
+
+
+def test_counts_never_decrease_per_target_and_county(big_ledger):
+    _, records = big_ledger
+    last: dict[tuple, object] = {}
+    for record in sorted(records, key=lambda r: r.date):
+        if record.target is None or record.value is None or not hasattr(record.value, "as_tuple"):
+            continue
+        key = (record.project, record.target, record.county)
+        assert last.get(key, record.value) <= record.value, key
+        last[key] = record.value
+
+
+def test_records_are_shared_out_exactly():
+    assert generate.records_per_series(10, 4) == [3, 3, 2, 2]
+    assert sum(generate.records_per_series(65_000, 817)) == 65_000
+    dates = generate.series_dates(80)
+    assert len(set(dates)) == 80 and dates == sorted(dates) and dates[-1] == generate.LAST_GENERATED_DAY
+
+
+def test_csv_and_journal_have_one_row_per_record(big_ledger, tmp_path):
+    _, records = big_ledger
+    sheet = tmp_path / "all.csv"
+    assert generate.write_csv(sheet, records) == RECORDS
+    with open(sheet, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == list(generate.CSV_COLUMNS) and len(rows) == RECORDS + 1
+    journal = tmp_path / "all.journal"
+    assert generate.write_journal(journal, records) == RECORDS
+    assert sum(1 for line in journal.read_text(encoding="utf-8").splitlines() if line[:1].isdigit()) == RECORDS
+
+
+def test_csv_imports_into_an_empty_ledger_as_the_same_records(big_ledger, tmp_path):
+    _, records = big_ledger
+    root = tmp_path / "data"
+    generate.write_plan(root)
+    sheet = tmp_path / "all.csv"
+    generate.write_csv(sheet, records)
+    result = _minsheng("--data", root, "import", sheet)
+    assert result.returncode == 0, result.stdout + result.stderr
+    checked = _minsheng("--data", root, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert f"进度记录 {RECORDS} 条" in checked.stdout

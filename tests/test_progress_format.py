@@ -1,0 +1,268 @@
+"""The progress line format: writing, the fast reader, the YAML fallback, and that both read
+every file identically (PRODUCT.md §2, §5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from minsheng_cli.models import Record
+from minsheng_cli.progress import (
+    ProgressFormatError,
+    file_header,
+    format_record,
+    parse_progress_detailed,
+    parse_progress_text,
+    parse_progress_yaml,
+    read_progress,
+    record_path,
+)
+from minsheng_cli.yamlio import decode
+
+D = dt.date(2023, 6, 30)
+
+
+def both(text: str, project: int = 7) -> tuple[list[Record], list[Record], bool]:
+    """(records read by parse_progress_text, records read as YAML, whether the fast path read it)."""
+    fast = parse_progress_detailed(text, "p.yaml", project).fast
+    return parse_progress_text(text, "p.yaml", project), parse_progress_yaml(text, "p.yaml", project), fast
+
+
+# --- writing ------------------------------------------------------------------------------------------
+def test_lines_are_written_in_the_documented_shape():
+    assert format_record(Record(D, 7, "new_places", "任城区", Decimal("6200"), note="新增托位已验收", by="张三")) == (
+        '- {date: 2023-06-30, target: new_places, county: "任城区", value: 6200, note: "新增托位已验收", by: "张三"}\n'
+    )
+    assert format_record(Record(D, 7, "new_places", "任城区", Decimal("6000"), action="correct", reason="重复统计")) == (
+        '- {date: 2023-06-30, target: new_places, county: "任城区", value: 6000, action: correct, reason: "重复统计"}\n'
+    )
+    assert format_record(Record(D, 7, "new_places", "任城区", action="void", reason="误报")) == (
+        '- {date: 2023-06-30, target: new_places, county: "任城区", action: void, reason: "误报"}\n'
+    )
+    assert format_record(Record(D, 7, note="项目整体推进顺利", by="张三")) == '- {date: 2023-06-30, note: "项目整体推进顺利", by: "张三"}\n'
+
+
+@pytest.mark.parametrize("value, written", [
+    (Decimal("6200"), "6200"), (Decimal("6.2E+3"), "6200"), (Decimal("4.350"), "4.35"), (Decimal("0.0000001"), "0.0000001"),
+    (Decimal("12000.0"), "12000"), (Decimal("-0.0"), "0"), (Decimal("123456789012345678901234567890.5"), "123456789012345678901234567890.5"),
+])
+def test_numbers_are_bare_normalised_decimals(value, written):
+    line = format_record(Record(D, 1, "t", None, value))
+    assert f"value: {written}}}" in line
+    assert parse_progress_text(line, "p", 1)[0].value == value
+
+
+def test_a_target_id_yaml_would_not_read_as_text_is_quoted():
+    assert 'target: "null"' in format_record(Record(D, 1, "null", None, Decimal(1)))
+    assert 'target: "新增托位"' in format_record(Record(D, 1, "新增托位", None, Decimal(1)))
+
+
+def test_characters_yaml_reads_differently_from_json_are_escaped():
+    line = format_record(Record(D, 1, note="a\x85b\u2028c\ufeffd\x7f"))
+    assert line == '- {date: 2023-06-30, note: "a\\u0085b\\u2028c\\ufeffd\\u007f"}\n'
+    fast, slow, was_fast = both(line)
+    assert was_fast and fast == slow and fast[0].note == "a\x85b\u2028c\ufeffd\x7f"
+
+
+def test_record_path_is_month_of_the_date_and_two_digit_project(tmp_path):
+    assert record_path(tmp_path, Record(D, 7, note="x")) == tmp_path / "progress" / "2023-06" / "07.yaml"
+    assert record_path(tmp_path, Record(dt.date(2023, 12, 1), 23, note="x")) == tmp_path / "progress" / "2023-12" / "23.yaml"
+    assert file_header(7, D) == "# 项目 7 · 2023年6月 进度记录（minsheng 追加写入，可手工编辑；每行一条记录）\n"
+
+
+# --- fast reader == YAML, generated -----------------------------------------------------------------------
+TRICKY = ['"', "\\", ":", ": ", "#", " #", "\n", "\r", "\t", "😀", " ", "{", "}", ",", "'", "\\u", "\x00", "\x85", "\u2028", "万", "任城区"]
+texts = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+    st.lists(st.sampled_from(TRICKY), max_size=6).map("".join),
+    st.sampled_from(["", " leading", "trailing ", "null", "true", "6200", "2023-06-30", "- {date: 2023-06-30}"]),
+)
+decimals = st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**12, max_value=10**30, places=None)
+target_ids = st.one_of(st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True), texts)
+dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+@st.composite
+def records(draw, project: int = 7) -> Record:
+    day = draw(dates)
+    optional = lambda strategy: draw(st.one_of(st.none(), strategy))  # noqa: E731
+    note, problem, nxt, by = optional(texts), optional(texts), optional(texts), optional(texts)
+    if draw(st.booleans()):  # a project-level narrative
+        if note is None and problem is None and nxt is None:
+            note = draw(texts)
+        return Record(day, project, None, None, None, note, problem, nxt, by)
+    action = draw(st.sampled_from([None, None, "correct", "void"]))
+    value = None if action == "void" else optional(st.one_of(decimals, texts))
+    reason = optional(texts)
+    return Record(day, project, draw(target_ids), optional(texts), value, note, problem, nxt, by, action, reason)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(records(), max_size=8), st.sampled_from(["", "# header\n", "# header\n# 示例数据\n\n"]))
+def test_fast_reader_and_yaml_loader_read_generated_files_identically(generated, header):
+    text = header + "".join(format_record(r) for r in generated)
+    fast, slow, was_fast = both(text)
+    assert was_fast
+    assert fast == slow == generated
+    assert [r.line for r in fast] == [r.line for r in slow]
+    assert [r.line for r in fast] == [len(header.split("\n")) + i for i in range(len(generated))]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(records(), min_size=1, max_size=5), st.integers(min_value=0, max_value=4))
+def test_a_hand_edited_line_sends_the_whole_file_to_yaml_and_it_still_agrees(generated, which):
+    lines = [format_record(r) for r in generated]
+    index = which % len(lines)
+    lines[index] = lines[index].rstrip("\n") + "  # 手工备注\n"  # a comment at the end of a line
+    fast, slow, was_fast = both("".join(lines))
+    assert not was_fast
+    assert fast == slow == generated
+
+
+# --- hand-edited files take the fallback and agree ---------------------------------------------------------
+EXPECTED = [
+    Record(D, 7, "new_places", "任城区", Decimal("6200"), note="新增托位: 已验收 # 非注释", by="张三"),
+    Record(D, 7, "places_per_1000", None, Decimal("4.35")),
+    Record(D, 7, None, None, None, note="项目整体推进顺利"),
+]
+MACHINE = "# 项目 7 · 2023年6月 进度记录\n" + "".join(format_record(r) for r in EXPECTED)
+HAND_EDITED = {
+    "block style": """# 项目 7
+- date: 2023-06-30
+  target: new_places
+  county: 任城区
+  value: 6200
+  note: '新增托位: 已验收 # 非注释'
+  by: 张三
+- {date: 2023-06-30, target: places_per_1000, value: 4.350}
+-
+  date: 2023-06-30
+  note: 项目整体推进顺利
+""",
+    "comments and other key order": """- {target: new_places, date: 2023-06-30, value: 6200, county: "任城区", note: "新增托位: 已验收 # 非注释", by: "张三"}  # 已核对
+# 下一条是千人口托位数
+- {date: 2023-06-30, target: places_per_1000, value: 4.35}
+- {date: 2023-06-30, note: "项目整体推进\\x顺利"}
+""".replace("\\x", ""),
+    "yaml escapes": """- {date: 2023-06-30, target: new_places, county: "\\u4efb城区", value: 6_200, note: "新增托位: 已验收 # 非注释", by: "\\u5f20三"}
+- {date: 2023-06-30, target: places_per_1000, value: 4.35, note: null}
+- {date: 2023-06-30, note: "项目整体\\
+    推进顺利"}
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HAND_EDITED))
+def test_hand_edited_files_are_read_by_yaml_with_the_same_records(name):
+    fast, slow, was_fast = both(HAND_EDITED[name])
+    assert not was_fast
+    assert fast == slow == EXPECTED
+
+
+def test_crlf_and_bom_files_read_the_same_after_decoding():
+    raw = ("\ufeff" + MACHINE.replace("\n", "\r\n")).encode("utf-8")
+    fast, slow, was_fast = both(decode(raw, "p.yaml"))
+    assert was_fast and fast == slow == EXPECTED
+
+
+def test_machine_file_takes_the_fast_path_with_line_numbers():
+    fast, slow, was_fast = both(MACHINE)
+    assert was_fast and fast == slow == EXPECTED
+    assert [r.line for r in fast] == [2, 3, 4] == [r.line for r in slow]
+
+
+def test_block_record_line_is_its_first_key_line_in_yaml():
+    records = parse_progress_text(HAND_EDITED["block style"], "p", 7)
+    assert [r.line for r in records] == [2, 8, 10]
+
+
+# --- shape errors ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, line, column, code, words", [
+    ("- {date: 2023-06-30, target: a, value: 1, colour: red}\n", 1, 43, "bad-record", "未知字段「colour」"),
+    ("- {target: a, value: 1}\n", 1, 3, "bad-record", "缺少日期"),
+    ("- {date: 2023-06-31, target: a, value: 1}\n", 1, 10, "bad-record", "date"),
+    ('- {date: "2023-06-30", target: a, value: 1}\n', 1, 10, "bad-record", "日期"),
+    ("- {date: 2023-06-30, target: a, value: [1, 2]}\n", 1, 40, "bad-record", "value"),
+    ("- {date: 2023-06-30, target: 5, value: 1}\n", 1, 30, "bad-record", "target"),
+    ("- {date: 2023-06-30, target: a, value: true}\n", 1, 40, "bad-record", "value"),
+    ("- {date: 2023-06-30, target: a, value: .inf}\n", 1, 40, "bad-record", "value"),
+    ("- {date: 2023-06-30, value: 1}\n", 1, 29, "bad-record", "target"),
+    ("- {date: 2023-06-30, by: 张三}\n", 1, 10, "bad-record", "没有内容"),
+    ("- {date: 2023-06-30, target: a, action: delete}\n", 1, 41, "bad-record", "action"),
+    ("- {date: 2023-06-30, target: a, target: b}\n", 1, 33, "duplicate-key", "target"),
+    ("date: 2023-06-30\n", 1, 1, "bad-record", "记录列表"),
+    ("- [2023-06-30]\n", 1, 3, "bad-record", "映射"),
+    ("- {date: 2023-06-30, note: !!python/object:os.system x}\n", 1, 28, "yaml-tag", "标签"),
+    ("- {date: 2023-06-30, note: \"a}\n", 1, 28, "yaml-syntax", "YAML"),
+    ("- {date: 2023-06-30, note: a}\n<<<<<<< HEAD\n- {date: 2023-06-30, note: b}\n=======\n>>>>>>> x\n", 2, 1, "merge-conflict", "合并冲突"),
+])
+def test_malformed_records_are_reported_with_position_and_code(text, line, column, code, words):
+    with pytest.raises(ProgressFormatError) as caught:
+        parse_progress_text(text, "progress/2023-06/07.yaml", 7)
+    err = caught.value
+    assert (err.line, err.column, err.code) == (line, column, code)
+    assert words in err.detail
+    assert err.message.startswith(f"progress/2023-06/07.yaml:{line}:{column}: ")
+
+
+def test_every_shape_error_of_a_file_is_collected_for_check():
+    text = "- {date: 2023-06-30, colour: red}\n- {date: 2023-06-30, note: ok}\n- {value: 1}\n"
+    parsed = parse_progress_detailed(text, "p", 7)
+    assert [e.line for e in parsed.errors] == [1, 3]
+    assert [r.note for r in parsed.records] == ["ok"]
+
+
+# --- reading a ledger ---------------------------------------------------------------------------------------
+def write(root: Path, relative: str, records: list[Record], extra: str = "") -> None:
+    path = root / "progress" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# h\n" + "".join(format_record(r) for r in records) + extra, encoding="utf-8")
+
+
+def test_read_progress_returns_records_in_written_order_with_filters(tmp_path):
+    june_7 = [Record(D, 7, note="b"), Record(dt.date(2023, 6, 1), 7, note="a")]
+    june_12 = [Record(D, 12, note="c")]
+    july_7 = [Record(dt.date(2023, 7, 3), 7, note="d")]
+    write(tmp_path, "2023-07/07.yaml", july_7)
+    write(tmp_path, "2023-06/12.yaml", june_12)
+    write(tmp_path, "2023-06/07.yaml", june_7)
+    write(tmp_path, "2023-06/99.yaml", [Record(D, 99, note="unknown project")])
+    (tmp_path / "progress" / "2023-06" / ".07.yaml.123.tmp").write_text("- {broken", encoding="utf-8")
+    (tmp_path / "progress" / "2023-06" / "7.yaml").write_text("- {broken", encoding="utf-8")
+    (tmp_path / "progress" / "notes").mkdir()
+
+    class Plan:
+        projects = [type("P", (), {"id": i})() for i in range(1, 31)]
+
+    assert [r.note for r in read_progress(tmp_path, Plan())] == ["b", "a", "c", "d"]
+    assert [r.note for r in read_progress(tmp_path)] == ["b", "a", "c", "unknown project", "d"]
+    assert [r.note for r in read_progress(tmp_path, Plan(), projects={7})] == ["b", "a", "d"]
+    assert [r.note for r in read_progress(tmp_path, Plan(), until=dt.date(2023, 6, 15))] == ["b", "a", "c"]
+    first = read_progress(tmp_path, Plan())[0]
+    assert (Path(first.path), first.line, first.project) == (tmp_path / "progress" / "2023-06" / "07.yaml", 2, 7)
+
+
+def test_read_progress_of_a_ledger_without_progress_is_empty(tmp_path):
+    assert read_progress(tmp_path) == []
+
+
+def test_read_progress_reports_a_broken_file_with_its_position(tmp_path):
+    write(tmp_path, "2023-06/07.yaml", [Record(D, 7, note="ok")], extra="- {date: 2023-06-30, note: \"oops}\n")
+    with pytest.raises(ProgressFormatError) as caught:
+        read_progress(tmp_path)
+    assert "07.yaml:3:28: YAML" in caught.value.message
+
+
+def test_read_progress_refuses_other_encodings(tmp_path):
+    path = tmp_path / "progress" / "2023-06" / "07.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_bytes('- {date: 2023-06-30, note: "进展"}\n'.encode("gbk"))
+    from minsheng_cli.errors import LedgerError
+
+    with pytest.raises(LedgerError, match="UTF-8"):
+        read_progress(tmp_path)
