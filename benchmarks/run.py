@@ -412,16 +412,29 @@ def figures_table(figures: list[Figure]) -> str:
 def growth_table(scale: dict[int, dict[str, Figure]]) -> tuple[str, dict]:
     sizes = sorted(scale)
     names = [key for key in ("hledger", "cold", "no_cache", "warm", "check") if all(key in scale[n] for n in sizes)]
-    header = ("figure", *[f"{_n(n)} s" for n in sizes], *[f"{_n(n)} MB" for n in sizes], "exponent", "s per 10k (marginal)")
+    header = ("figure", *[f"{_n(n)} s" for n in sizes], *[f"{_n(n)} CPU" for n in sizes], *[f"{_n(n)} MB" for n in sizes],
+              "exponent (wall/CPU)", "CPU s per 10k (marginal)", "linear")
     rows = [header]
     data: dict = {}
     for key in names:
-        label = scale[sizes[0]][key].name
-        points = [(n, scale[n][key].median) for n in sizes]
-        shape = growth(points)
-        data[key] = {"name": label, "points": [{"records": n, "wall_median": t, "cpu_median": scale[n][key].cpu, "peak_mb": scale[n][key].peak_mb} for n, t in points], **shape}
-        rows.append((label, *[_s(t) for _, t in points], *[_s(scale[n][key].peak_mb, 0) for n in sizes],
-                     _s(shape["exponent"], 2), ", ".join(_s(m) for m in shape["per_10k"])))
+        figures = [scale[n][key] for n in sizes]
+        if any(f.skipped or not f.samples for f in figures):
+            continue
+        wall = growth([(n, f.median) for n, f in zip(sizes, figures)])
+        cpu = growth([(n, f.cpu) for n, f in zip(sizes, figures)])
+        data[key] = {
+            "name": figures[0].name,
+            "points": [{"records": n, "wall_median": f.median, "cpu_median": f.cpu, "peak_mb": f.peak_mb} for n, f in zip(sizes, figures)],
+            "wall_exponent": wall["exponent"], "cpu_exponent": cpu["exponent"], "cpu_per_10k": cpu["per_10k"], "wall_per_10k": wall["per_10k"],
+        }
+        rows.append((figures[0].name, *[_s(f.median) for f in figures], *[_s(f.cpu) for f in figures], *[_s(f.peak_mb, 0) for f in figures],
+                     f"{_s(wall['exponent'], 2)} / {_s(cpu['exponent'], 2)}", ", ".join(_s(m) for m in cpu["per_10k"]),
+                     "-" if cpu["exponent"] is None else "yes" if cpu["exponent"] <= LINEAR_EXPONENT_LIMIT else "NO"))
+    if "hledger" in data and "cold" in data:
+        ratios = [_ratio(scale[n]["cold"].median, scale[n]["hledger"].median) for n in sizes]
+        cpu_ratios = [_ratio(scale[n]["cold"].cpu, scale[n]["hledger"].cpu) for n in sizes]
+        data["cold_over_hledger"] = {"wall": ratios, "cpu": cpu_ratios}
+        rows.append(("cold report ÷ hledger", *ratios, *cpu_ratios, *[""] * len(sizes), "", "", ""))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
     lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
@@ -490,7 +503,8 @@ def main(argv: Optional[list[str]] = None) -> int:
               "generate_seconds": ledger.seconds, "figures": [f.as_json() for f in main_figures]}
     if scale_figures:
         text, data = growth_table(scale_figures)
-        print("\nhow cost grows (wall median; exponent = log-log slope, 1 is linear, start-up cost pulls it below 1):\n")
+        print("\nhow cost grows (median wall and CPU seconds; exponent = log-log slope of time over records, 1 is linear, "
+              "start-up cost pulls it below 1; marginal = extra CPU seconds per 10,000 more records):\n")
         print(text)
         result["scale"] = {"sizes": sorted(scale_figures), "figures": data,
                            "all": {str(n): [f.as_json() for f in figs.values()] for n, figs in scale_figures.items()}}

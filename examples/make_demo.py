@@ -41,12 +41,13 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))  # run from a checkout without installing
 
 from minsheng_cli import template as T  # noqa: E402
-from minsheng_cli.dates import month_end  # noqa: E402
 from minsheng_cli.ledger import load_plan  # noqa: E402
 
 DEMO = HERE / "2023-demo"
 PLAN_SOURCE = REPO / "data" / "projects.yaml"
 PLAN_HEADER = "# 示例台账：计划与 data/projects.yaml 相同；progress/ 为示例数据（虚构，仅供演示）\n"
+TITLE_LINE = "title: 2023年市政府“重点民生实事”\n"
+LABEL_LINE = "label: 示例数据：进度记录为虚构，仅供演示\n"  # shown with every report title
 PROGRESS_LABEL = "# 示例数据（虚构，仅供演示和测试）\n"
 MODELINE_PREFIX = "# yaml-language-server: $schema="
 SEED = 2023
@@ -138,7 +139,7 @@ def plan_copy() -> None:
     """data/projects.yaml with its schema line pointing to the same schema from here, then the label."""
     DEMO.mkdir(parents=True, exist_ok=True)
     body = without_modeline(PLAN_SOURCE.read_text(encoding="utf-8"))
-    text = modeline(DEMO, "plan") + PLAN_HEADER + body
+    text = modeline(DEMO, "plan") + PLAN_HEADER + body.replace(TITLE_LINE, TITLE_LINE + LABEL_LINE, 1)
     (DEMO / "projects.yaml").write_text(text, encoding="utf-8", newline="\n")
 
 
@@ -221,8 +222,8 @@ def cumulative(plan, project, target, county, month: int) -> Decimal:
     """Where a count or level stands at a month's end: a seeded, uneven path to the June pace."""
     key = (project.id, target.id)
     if key in DERIVED:
-        (pid, tid), base = DERIVED[key]
-        source = project.find_target(tid)
+        (_project, source_id), base = DERIVED[key]
+        source = project.find_target(source_id)
         return base + cumulative(plan, project, source, county, month)
     rng = random.Random(f"{SEED}:{project.id}:{target.id}:{county}")
     weights = [Decimal(str(round(rng.uniform(0.7, 1.3), 2))) for _ in MONTHS]

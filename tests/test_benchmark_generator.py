@@ -111,8 +111,8 @@ def test_csv_and_journal_have_one_row_per_record(big_ledger, tmp_path):
     assert sum(1 for line in journal.read_text(encoding="utf-8").splitlines() if line[:1].isdigit()) == RECORDS
 
 
-def test_csv_imports_into_an_empty_ledger_as_the_same_records(big_ledger, tmp_path):
-    _, records = big_ledger
+def test_csv_imports_into_an_empty_ledger_as_the_same_files(big_ledger, tmp_path):
+    generated, records = big_ledger
     root = tmp_path / "data"
     generate.write_plan(root)
     sheet = tmp_path / "all.csv"
@@ -122,3 +122,8 @@ def test_csv_imports_into_an_empty_ledger_as_the_same_records(big_ledger, tmp_pa
     checked = _minsheng("--data", root, "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert f"进度记录 {RECORDS} 条" in checked.stdout
+    assert _files(root) == _files(generated)
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes() for path in sorted((root / "progress").rglob("*.yaml"))}

@@ -10,6 +10,8 @@ from conftest import EXAMPLE, PLAN, REPO
 PLAN_HEADER = "# 示例台账：计划与 data/projects.yaml 相同；progress/ 为示例数据（虚构，仅供演示）\n"
 PROGRESS_LABEL = "# 示例数据（虚构，仅供演示和测试）"
 MODELINE = "# yaml-language-server: $schema="
+TITLE_LINE = "title: 2023年市政府“重点民生实事”\n"
+LABEL_LINE = "label: 示例数据：进度记录为虚构，仅供演示\n"
 
 
 def test_example_plan_is_the_shipped_plan():
@@ -18,7 +20,8 @@ def test_example_plan_is_the_shipped_plan():
     modeline, label, example_body = (EXAMPLE / "projects.yaml").read_text(encoding="utf-8").split("\n", 2)
     data_modeline, data_body = PLAN.read_text(encoding="utf-8").split("\n", 1)
     assert label + "\n" == PLAN_HEADER
-    assert example_body == data_body
+    assert example_body == data_body.replace(TITLE_LINE, TITLE_LINE + LABEL_LINE, 1)
+    assert LABEL_LINE in example_body  # every report title of the example says 示例数据
     assert modeline.startswith(MODELINE) and data_modeline.startswith(MODELINE)
     schema = lambda line, folder: (folder / line[len(MODELINE):]).resolve()  # noqa: E731
     assert schema(modeline, EXAMPLE) == schema(data_modeline, PLAN.parent) == (REPO / "schemas" / "plan.schema.json").resolve()
@@ -69,3 +72,9 @@ def test_example_records_came_through_import_and_one_correction():
     corrections = [line for line in lines if "action: correct" in line]
     assert len(corrections) == 1 and "reason:" in corrections[0]
     assert any("problem:" in line and "next:" in line for line in lines)
+
+
+def test_example_report_title_says_illustrative(example_ledger, cli):
+    for fmt in ("plain", "markdown", "table"):
+        result = cli("--data", example_ledger, "report", "--month", "2023-06", "--format", fmt)
+        assert "进展情况表（示例数据：进度记录为虚构，仅供演示）" in result.stdout, fmt

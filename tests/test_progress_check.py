@@ -73,6 +73,18 @@ def test_record_problems_are_found_with_code_position_message_hint_and_source(pl
     assert problem.source == line
 
 
+def test_voids_of_checklist_items_and_milestone_steps(plan_ledger):
+    put(plan_ledger, "2023-05/21.yaml", "# h\n"
+        '- {date: 2023-05-01, target: key_places, value: "住宅小区"}\n'
+        '- {date: 2023-05-01, target: key_places, value: "医院"}\n'
+        '- {date: 2023-05-08, target: key_places, value: "医院", action: void, reason: "未验收"}\n'
+        '- {date: 2023-05-08, target: key_places, value: "医院", action: void, reason: "重复作废"}\n'
+        '- {date: 2023-05-09, target: key_places, value: "机场", action: void, reason: "x"}\n'
+        '- {date: 2023-05-01, target: key_places, action: void, reason: "整天作废"}\n'
+        '- {date: 2023-05-01, target: key_places, action: void, reason: "再作废"}\n')
+    assert [(p.line, p.code) for p in problems(plan_ledger)] == [(5, "void-nothing"), (6, "bad-value"), (6, "void-nothing"), (8, "void-nothing")]
+
+
 def test_county_problems(plan_ledger):
     put(plan_ledger, "2023-06/03.yaml", "# h\n"
         "- {date: 2023-06-30, target: branch_centers, value: 1}\n"

@@ -7,6 +7,7 @@ as a unit's liaison would fill them in Excel or WPS.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -342,6 +343,11 @@ def test_dry_run_writes_nothing(plan_ledger, cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "新增托位" in result.stdout and "5200" in result.stdout and "第2行" in result.stdout and "第3行" in result.stdout
     assert "将写入 2 条" in result.stdout
+    assert progress_snapshot(plan_ledger) == {}
+    as_json = cli("--data", plan_ledger, "import", path, "--dry-run", "--format", "json")
+    data = json.loads(as_json.stdout)
+    assert data["dry_run"] is True and data["written"] == 0 and [r["row"] for r in data["records"]] == [2, 3]
+    assert data["files"] == ["progress/2023-06/01.yaml", "progress/2023-06/11.yaml"]
     assert progress_snapshot(plan_ledger) == {}
     assert cli("--data", plan_ledger, "import", path).exit_code == 0
     assert len(progress_snapshot(plan_ledger)) == 2

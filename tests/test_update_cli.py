@@ -132,6 +132,18 @@ def test_milestone_checklist_and_continuing_values(repo, update):
     assert [r.value for r in records(repo)] == ["开通微信公众号", "开通24小时心理援助热线", "done", "正常", "住宅小区", "医院"]
 
 
+def test_void_of_one_checklist_item_recorded_earlier(repo, update, cli):
+    assert update("21", "key_places", "住宅小区", "--date", "2023-05-01").exit_code == 0
+    assert update("21", "key_places", "医院", "--date", "2023-05-01").exit_code == 0
+    voided = update("21", "key_places", "医院", "--void", "--reason", "尚未验收", "--date", "2023-05-08")
+    assert voided.exit_code == 0, voided.stderr
+    assert "已完成 1/7 项" in voided.stdout
+    again = update("21", "key_places", "医院", "--void", "--reason", "尚未验收", "--date", "2023-05-08")
+    assert again.exit_code == 1 and "没有「医院」的记录可作废" in again.stderr
+    assert update("1", "new_places", "5", "--void", "--reason", "x").exit_code == 2
+    assert cli("--data", repo / "data", "check").exit_code == 0
+
+
 def test_a_narrative_alone_with_the_reporter_from_git(repo, update):
     result = update("1", "--note", "项目整体推进顺利", "--problem", "场地不足", "--date", "2023-06-30")
     assert result.exit_code == 0, result.stderr
@@ -272,3 +284,47 @@ def test_interactive_cut_short_by_end_of_input_writes_nothing(committed_ledger, 
     result = update("1", "--date", "2023-07-07", input="6500\n")
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert git(committed_ledger, "status", "--porcelain") == ""
+
+
+# --- values as typed (values.py) ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("6200", "6200"), ("6,200", "6200"), ("6，200", "6200"), ("1.2万", "12000"), ("0.23万", "2300"), ("６２００", "6200"),
+    ("１．２万", "12000"), (" 4.40 ", "4.4"), ("1,234,567.50", "1234567.5"), ("0", "0"), ("3亿", "300000000"),
+])
+def test_parse_number_accepts_what_people_type(text, expected):
+    from minsheng_cli.values import parse_number
+
+    assert parse_number(text, "VALUE") == Decimal(expected)
+    assert str(parse_number(text, "VALUE")) == expected
+
+
+@pytest.mark.parametrize("text, words", [
+    ("-5", "不能为负数"), ("−5", "不能为负数"), ("NaN", "不是有效数字"), ("inf", "不是有效数字"), ("abc", "不是有效数字"),
+    ("", "不能为空"), ("  ", "不能为空"), ("1e3", "不是有效数字"), ("62,00", "不是有效数字"), ("1.2.3", "不是有效数字"), ("万", "不是有效数字"),
+])
+def test_parse_number_refuses_with_the_argument_named(text, words):
+    from minsheng_cli.errors import InputError
+    from minsheng_cli.values import parse_number
+
+    with pytest.raises(InputError) as caught:
+        parse_number(text, "第3行「本期累计」")
+    assert caught.value.message.startswith("第3行「本期累计」") and words in caught.value.message
+
+
+def test_parse_value_by_kind():
+    from minsheng_cli.errors import InputError
+    from minsheng_cli.ledger import load_plan
+    from minsheng_cli.values import parse_value
+
+    plan = load_plan(PLAN.parent)
+    target = lambda p, t: plan.find_project(p).find_target(t)  # noqa: E731
+    assert parse_value("6200个", target(1, "new_places")) == Decimal(6200)
+    assert parse_value("已完成", target(1, "filing_rank")) == "done"
+    assert parse_value("DONE", target(1, "filing_rank")) == "done"
+    assert parse_value("开通微信公众号", target(3, "hotline")) == "开通微信公众号"
+    assert parse_value("医院", target(21, "key_places")) == "医院"
+    assert parse_value("正常实施", target(16, "free_peak_rides")) == "正常"
+    assert parse_value("中断", target(16, "free_peak_rides")) == "中断"
+    for project, target_id, text in ((21, "key_places", "医"), (3, "hotline", "开通"), (16, "free_peak_rides", "暂停")):
+        with pytest.raises(InputError):
+            parse_value(text, target(project, target_id))

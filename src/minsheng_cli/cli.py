@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 from typer.core import TyperGroup
-from typing_extensions import Annotated
+from typing import Annotated
 
 from minsheng_cli import __version__, messages as M
 from minsheng_cli.errors import LedgerInvalid, MinshengError, UsageError

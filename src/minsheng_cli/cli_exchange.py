@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from typing_extensions import Annotated
+from typing import Annotated
 
 from minsheng_cli import messages as M
 from minsheng_cli.errors import UsageError
@@ -19,7 +19,7 @@ def template(
     month: Annotated[Optional[str], typer.Option("--month", "-m", help=M.IMP_HELP_MONTH, show_default=False)] = None,
     date: Annotated[Optional[str], typer.Option("--date", help=M.IMP_HELP_DATE, show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=M.IMP_HELP_OUTPUT, show_default=False)] = None,
-    output_dir: Annotated[Path, typer.Option("--output-dir", help=M.IMP_HELP_OUTPUT_DIR)] = Path("."),
+    output_dir: Annotated[Path, typer.Option("--output-dir", help=M.IMP_HELP_OUTPUT_DIR, show_default=False)] = Path("."),
 ) -> None:
     from minsheng_cli import template as T
     from minsheng_cli.cli import get_plan, get_root
@@ -53,12 +53,15 @@ def import_(
     from minsheng_cli import importer
     from minsheng_cli.cli import get_plan, get_root
     from minsheng_cli.dates import today
-    from minsheng_cli.output import emit_rows, resolve_format
+    from minsheng_cli.output import emit_json, emit_rows, resolve_format
 
     chosen = resolve_format(fmt)
     root = get_root()
     plan = get_plan()
     outcome = importer.import_file(root, plan, file, encoding, dry_run, today())
+    if chosen == "json":
+        emit_json(importer.outcome_json(plan, outcome, dry_run))
+        return
     files = M.IMP_FILES.format(files="、".join(outcome.written_files)) if outcome.written_files else ""
     if dry_run and outcome.records:
         emit_rows(M.IMP_DRY_HEADERS, importer.dry_run_rows(plan, outcome), chosen, title=M.IMP_DRY_TITLE.format(path=file))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from typing_extensions import Annotated
+from typing import Annotated
 
 from minsheng_cli import messages as M
 from minsheng_cli.errors import InputError, LedgerError, LedgerInvalid, UsageError

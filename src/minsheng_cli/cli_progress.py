@@ -10,10 +10,9 @@ import datetime as dt
 import os
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
-from typing_extensions import Annotated
 
 from minsheng_cli import messages as M
 from minsheng_cli.errors import InputError, UsageError
@@ -84,7 +83,7 @@ def _report_written(root: Path, plan: Plan, project: Project, written: list[Reco
     for target_id in dict.fromkeys(r.target for r in written if r.target is not None):
         target = project.find_target(target_id)
         if target is not None:
-            typer.echo(completion_phrase(plan, target, [r for r in records if r.target == target.id]))
+            typer.echo(completion_phrase(project.id, target, [r for r in records if r.target == target.id]))
 
 
 def _shown_path(path: str) -> str:
@@ -120,11 +119,11 @@ def describe(record: Record, project: Project) -> str:
     return " ".join(parts)
 
 
-def completion_phrase(plan: Plan, target: Target, records: list[Record]) -> str:
+def completion_phrase(project_id: int, target: Target, records: list[Record]) -> str:
     """A short phrase on the target's standing after the update (the reports build the full status)."""
     from minsheng_cli.history import effective
     from minsheng_cli.progress import format_number
-    from minsheng_cli.recording import records_in_force
+    from minsheng_cli.recording import items_in_force
 
     latest: dict[Optional[str], Record] = {}
     for record in effective(records):
@@ -145,9 +144,8 @@ def completion_phrase(plan: Plan, target: Target, records: list[Record]) -> str:
         state = M.CONTINUING_VALUES.get(str(last.value), str(last.value)) if last else M.REC_PHRASE_UNKNOWN
         return M.REC_PHRASE_CONTINUING.format(target=target.name, state=state)
     done: set[str] = set()
-    keys = {r.key for r in records if r.target == target.id}
-    for key in keys:
-        done.update(str(r.value) for r in records_in_force(records, key, as_set=True))
+    for county in {r.county for r in records if r.target == target.id}:
+        done.update(items_in_force(records, project_id, target.id, county))
     if target.kind == "checklist":
         count = len(done & set(target.items))
         return M.REC_PHRASE_CHECKLIST.format(target=target.name, done=count, required=target.required_items)
@@ -195,7 +193,7 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
         typer.echo(_target_heading(index, target, plan))
         counties = [None] if not target.by_county else [c for c in plan.counties_of(target) if county is None or c == county.strip()]
         for where in counties:
-            _ask_value(target, where, existing + accepted, attempt)
+            _ask_value(project.id, target, where, existing + accepted, attempt)
     narrative = [_ask_text(label) for label in (M.REC_ASK_NOTE, M.REC_ASK_PROBLEM, M.REC_ASK_NEXT)]
     if any(narrative):
         attempt(_Entry(None, None, None, *narrative))
@@ -237,13 +235,13 @@ def _target_heading(index: int, target: Target, plan: Plan) -> str:
     return M.REC_ASK_TARGET.format(index=index, name=target.name, id=target.id, kind=kind, goal=goal)
 
 
-def _ask_value(target: Target, county: Optional[str], records: list[Record], attempt) -> None:
+def _ask_value(project_id: int, target: Target, county: Optional[str], records: list[Record], attempt) -> None:
     from minsheng_cli.history import effective
     from minsheng_cli.recording import shown
 
     history = [r for r in effective(records) if r.target == target.id and r.county == county]
     last = M.REC_ASK_LAST.format(value=shown(history[-1].value), date=history[-1].date) if history else M.REC_ASK_NO_LAST
-    hint = _choices_hint(target, records)
+    hint = _choices_hint(project_id, target, county, records)
     asked = M.REC_ASK_VALUE if target.kind in ("count", "level") else M.REC_ASK_STATE
     label = f"  {county or asked}（{last}{hint}）"
     while True:
@@ -261,11 +259,13 @@ def _ask_value(target: Target, county: Optional[str], records: list[Record], att
         label = "  " + M.REC_ASK_MORE_ITEMS
 
 
-def _choices_hint(target: Target, records: list[Record]) -> str:
+def _choices_hint(project_id: int, target: Target, county: Optional[str], records: list[Record]) -> str:
     if target.kind == "milestone":
         return M.REC_ASK_CHOICES.format(choices="、".join(["done", *(s.name for s in target.steps)]))
     if target.kind == "checklist":
-        done = {r.value for r in records if r.target == target.id and r.action != "void"}
+        from minsheng_cli.recording import items_in_force
+
+        done = items_in_force(records, project_id, target.id, county)
         left = [item for item in target.items if item not in done]
         return M.REC_ASK_ITEMS_LEFT.format(items="、".join(left) or M.REC_ASK_NONE_LEFT)
     if target.kind == "continuing":

@@ -296,7 +296,7 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date)
     from minsheng_cli import recording
 
     check_template_plan(plan, source)
-    pools = _pools_by_project(existing)
+    pools = _pools_by_series(existing)
     outcome = Outcome(source)
     errors: list[str] = []
     for candidate in source.candidates:
@@ -334,7 +334,7 @@ def check_template_plan(plan: Plan, source: Source) -> None:
         raise InputError(M.IMP_OTHER_PLAN.format(path=source.path, document=source.meta.get("document"), plan=plan.document))
 
 
-def _pools_by_project(records: list[Record]) -> dict[tuple, list[Record]]:
+def _pools_by_series(records: list[Record]) -> dict[tuple, list[Record]]:
     """Existing records by series (project, target, county; narratives: project, None, None).
 
     A record is checked only against its own series — the same value on the same date, a count
@@ -498,6 +498,18 @@ def dry_run_rows(plan: Plan, outcome: Outcome) -> list[list]:
             _shown_value(record.value), record.note or "", record.problem or "", record.next or "", record.by or "",
         ])
     return rows
+
+
+def outcome_json(plan: Plan, outcome: Outcome, dry_run: bool) -> dict:
+    """`import --format json`: what was (or would be) written and skipped, for scripts."""
+    records = [
+        {"row": candidate.row, "sheet": candidate.sheet, "project": record.project, "target": record.target,
+         "county": record.county, "date": record.date, "value": record.value, "note": record.note,
+         "problem": record.problem, "next": record.next, "by": record.by}
+        for record, candidate in zip(outcome.records, outcome.rows)
+    ]
+    return {"dry_run": dry_run, "written": 0 if dry_run else len(outcome.records), "skipped": outcome.skipped,
+            "files": outcome.written_files, "records": records}
 
 
 def _shown_value(value: Any) -> Any:

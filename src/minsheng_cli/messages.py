@@ -167,9 +167,9 @@ BAD_DATE = "{argument}「{value}」不是有效日期，请写成 2023-06-30"
 USAGE_HINT = "运行 minsheng --help 或 minsheng 命令 --help 查看用法。"
 USAGE_GENERIC = "用法错误：{detail}"
 USAGE_PATTERNS = [
-    (r"No such option: (\S+)", "没有选项 {0}"),
+    (r"No such option:? '?(-[^\s'.]+)", "没有选项 {0}"),
     (r"No such command '([^']+)'", "没有命令「{0}」"),
-    (r"Missing argument '([^']+)'", "缺少参数 {0}"),
+    (r"Missing (?:argument|parameter):? '?([^'\s.]+)", "缺少参数 {0}"),
     (r"Missing option '([^']+)'", "缺少选项 {0}"),
     (r"Got unexpected extra arguments? \((.*)\)", "多余的参数：{0}"),
     (r"Option '([^']+)' requires an argument", "选项 {0} 需要一个值"),
@@ -735,3 +735,4 @@ IMP_BAD_CSV = "{path}：无法按 CSV 读取：{error}"
 
 # --- progress records, continued (cli_progress.py) ---
 REC_ASK_STATE = "完成情况"
+REC_VOID_ITEM_NOTHING = "--void：指标「{target}」{county}在 {date} 及以前没有「{value}」的记录可作废"

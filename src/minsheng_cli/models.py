@@ -151,6 +151,7 @@ class Plan:
     projects: list[Project]
     document: str = ""
     issued: Optional[dt.date] = None
+    label: Optional[str] = None  # shown with every report title, e.g. 示例数据 for an illustrative ledger
     settings: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:

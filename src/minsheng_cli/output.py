@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Any, Optional
 
 import typer
-from typing_extensions import Annotated
+from typing import Annotated
 
 from minsheng_cli import messages
 from minsheng_cli.errors import UsageError

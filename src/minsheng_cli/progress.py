@@ -521,14 +521,3 @@ def read_progress(
                 continue
             records.extend(parse_progress_text(read_text(path), str(path), project))
     return records
-
-
-def records_of_files(paths: Iterable[tuple[int, Path]]) -> list[Record]:
-    """The records of the given (project, file) pairs that exist, in the given order."""
-    from minsheng_cli.yamlio import read_text
-
-    records: list[Record] = []
-    for project, path in paths:
-        if path.is_file():
-            records.extend(parse_progress_text(read_text(path), str(path), project))
-    return records

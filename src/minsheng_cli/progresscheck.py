@@ -62,6 +62,10 @@ class _Checker:
     def __init__(self, plan: Plan, root: Path, today: dt.date):
         self.plan, self.root, self.today = plan, Path(root), today
         self.projects = {project.id: project for project in plan.projects}
+        # look-ups done once, not per record (a ledger holds tens of thousands of records)
+        self.targets = {(p.id, t.id): t for p in plan.projects for t in p.targets}
+        self.concerned = {(p.id, t.id): frozenset(plan.counties_of(t)) for p in plan.projects for t in p.targets if t.by_county}
+        self.county_names = frozenset(plan.county_names)
         self.problems: list[Problem] = []
         self.records: list[tuple[Record, _Source]] = []
 
@@ -130,51 +134,59 @@ class _Checker:
 
     # --- one record ------------------------------------------------------------------------------------
     def check_record(self, record: Record, source: _Source, month: str) -> None:
-        if month_name(record.date) != month:
+        day = record.date
+        if day.month != int(month[5:]) or day.year != int(month[:4]):
             self.at(record, source, "date", "wrong-file", M.REC_CHECK_WRONG_MONTH.format(date=record.date, month=month, right=month_name(record.date)))
-        if record.date > self.today:
+        if day > self.today:
             self.at(record, source, "date", "future-date", M.REC_CHECK_FUTURE.format(date=record.date, today=self.today))
-        elif record.date < self.plan.start:
+        elif day < self.plan.start:
             self.at(record, source, "date", "before-start", M.REC_CHECK_BEFORE_START.format(date=record.date, start=self.plan.start))
         if record.action is not None and not record.reason:
             self.at(record, source, "action", "missing-reason", M.REC_CHECK_MISSING_REASON.format(action=M.REC_ACTION_WORDS[record.action]))
         if record.target is None:
             return
-        project = self.projects[record.project]
-        target = project.find_target(record.target)
-        if target is None or target.id != record.target:
-            owners = [p.id for p in self.plan.projects if any(t.id == record.target for t in p.targets)]
-            if target is not None:
-                self.at(record, source, "target", "unknown-target", M.REC_CHECK_TARGET_NAME.format(target=record.target, id=target.id))
-            elif owners:
-                right = f"progress/{month_name(record.date)}/{file_name(owners[0])}"
-                self.at(record, source, "target", "wrong-file", M.REC_CHECK_OTHER_PROJECT.format(target=record.target, owner=owners[0], right=right))
-            else:
-                choices = "、".join(t.id for t in project.targets)
-                self.at(record, source, "target", "unknown-target", M.REC_CHECK_UNKNOWN_TARGET.format(target=record.target, project=project.id, choices=choices))
+        target = self.targets.get((record.project, record.target))
+        if target is None:
+            self.check_unknown_target(record, source)
             return
         self.check_county(record, source, target)
         self.check_value(record, source, target)
+
+    def check_unknown_target(self, record: Record, source: _Source) -> None:
+        """A target id this project does not have: its name instead of its id, another project's, or none."""
+        project = self.projects[record.project]
+        by_name = project.find_target(record.target)
+        owners = [p.id for p in self.plan.projects if any(t.id == record.target for t in p.targets)]
+        if by_name is not None:
+            self.at(record, source, "target", "unknown-target", M.REC_CHECK_TARGET_NAME.format(target=record.target, id=by_name.id))
+        elif owners:
+            right = f"progress/{month_name(record.date)}/{file_name(owners[0])}"
+            self.at(record, source, "target", "wrong-file", M.REC_CHECK_OTHER_PROJECT.format(target=record.target, owner=owners[0], right=right))
+        else:
+            choices = "、".join(t.id for t in project.targets)
+            self.at(record, source, "target", "unknown-target", M.REC_CHECK_UNKNOWN_TARGET.format(target=record.target, project=project.id, choices=choices))
 
     def check_county(self, record: Record, source: _Source, target) -> None:
         if not target.by_county:
             if record.county is not None:
                 self.at(record, source, "county", "county-not-by-county", M.REC_CHECK_COUNTY_NOT_BY_COUNTY.format(target=target.id))
             return
-        concerned = self.plan.counties_of(target)
         if record.county is None:
             self.at(record, source, "target", "missing-county", M.REC_CHECK_MISSING_COUNTY.format(target=target.id))
-        elif record.county not in concerned:
-            known = record.county in self.plan.county_names
+        elif record.county not in self.concerned[(record.project, target.id)]:
+            known = record.county in self.county_names
             message = M.REC_CHECK_COUNTY_NOT_CONCERNED if known else M.REC_CHECK_UNKNOWN_COUNTY
-            self.at(record, source, "county", "unknown-county", message.format(county=record.county, target=target.id, choices="、".join(concerned)))
+            choices = "、".join(self.plan.counties_of(target))
+            self.at(record, source, "county", "unknown-county", message.format(county=record.county, target=target.id, choices=choices))
 
     def check_value(self, record: Record, source: _Source, target) -> None:
         value = record.value
         if record.action == "void":
-            if value is not None:
+            if value is not None and target.kind not in SET_KINDS:
                 self.at(record, source, "value", "bad-value", M.REC_CHECK_VOID_WITH_VALUE)
-            return
+                return
+            if value is None:
+                return
         if value is None:
             if record.action == "correct":
                 self.at(record, source, "action", "bad-value", M.REC_CHECK_CORRECT_NO_VALUE)
@@ -186,31 +198,28 @@ class _Checker:
     # --- across records --------------------------------------------------------------------------------
     def check_sequences(self) -> None:
         seen: dict[tuple[str, Record], int] = {}
-        in_force: dict[tuple, list[Record]] = {}
-        targets = {(p.id, t.id): t for p in self.plan.projects for t in p.targets}
+        in_force: dict[tuple, list[Record]] = {}  # values: record key -> the record in force
+        items: dict[tuple, dict] = {}  # items and steps: (project, target, county) -> date -> {item: None}
+        targets = self.targets
         for record, source in self.records:
             first = seen.setdefault((source.path, record), record.line)
             if first != record.line:
                 self.at(record, source, None, "duplicate-record", M.REC_CHECK_DUPLICATE.format(line=first))
                 continue  # a union-merge duplicate changes nothing below
-            if record.target is None:
-                continue
             target = targets.get((record.project, record.target))
-            as_set = target is not None and target.kind in SET_KINDS
-            current = in_force.setdefault(record.key, [])
-            if record.action == "void":
-                if not current:
-                    self.at(record, source, "action", "void-nothing", M.REC_CHECK_VOID_NOTHING.format(target=record.target, date=record.date))
-                current.clear()
-            elif record.value is not None:
-                if record.action == "correct" or not as_set:
-                    current[:] = [record]
-                else:
-                    current[:] = [r for r in current if r.value != record.value] + [record]
+            if target is None:
+                continue
+            if target.kind in SET_KINDS:
+                cancelled = _apply_item(items.setdefault((record.project, record.target, record.county), {}), record)
+            else:
+                cancelled = _apply_value(in_force.setdefault(record.key, []), record)
+            if record.action == "void" and not cancelled:
+                what = record.target if not isinstance(record.value, str) else f"{record.target}「{record.value}」"
+                self.at(record, source, "action", "void-nothing", M.REC_CHECK_VOID_NOTHING.format(target=what, date=record.date))
         self.check_decreasing(in_force, targets)
 
     def check_decreasing(self, in_force: dict[tuple, list[Record]], targets: dict) -> None:
-        sources = {id(record): source for record, source in self.records}
+        sources: dict[int, _Source] = {}
         series: dict[tuple, list[Record]] = {}
         for key, records in in_force.items():
             target = targets.get((key[0], key[1]))
@@ -223,9 +232,44 @@ class _Checker:
             records.sort(key=lambda r: r.date)
             for before, after in zip(records, records[1:]):
                 if after.value < before.value and after.action != "correct":
+                    if not sources:
+                        sources.update((id(record), source) for record, source in self.records)
                     self.at(after, sources[id(after)], "value", "decreasing", M.REC_CHECK_DECREASING.format(
                         value=_shown(after.value), date=before.date, old=_shown(before.value),
                     ))
+
+
+def _apply_value(current: list[Record], record: Record) -> bool:
+    """Apply a record to the value in force for its key; for a void: whether it cancelled one."""
+    if record.action == "void":
+        cancelled = bool(current)
+        current.clear()
+        return cancelled
+    if record.value is not None:
+        current[:] = [record]
+    return True
+
+
+def _apply_item(by_day: dict, record: Record) -> bool:
+    """Apply a record to the items in force (the rules of recording.items_in_force)."""
+    value = record.value if isinstance(record.value, str) else None
+    if record.action == "void":
+        if value is None:
+            return bool(by_day.pop(record.date, None))
+        if value in by_day.get(record.date, {}):
+            del by_day[record.date][value]
+            return True
+        cancelled = False
+        for day, chosen in by_day.items():
+            if day <= record.date and value in chosen:
+                del chosen[value]
+                cancelled = True
+        return cancelled
+    if value is not None:
+        if record.action == "correct":
+            by_day[record.date] = {}
+        by_day.setdefault(record.date, {})[value] = None
+    return True
 
 
 def _is_month(name: str) -> bool:

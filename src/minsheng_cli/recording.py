@@ -13,6 +13,8 @@ Decisions:
   as re-running an import must be; scripts need not tell "already there" from "written".
 - Checklist items and milestone steps are sets: recording a second item on the same date is a
   new fact, not a conflicting value, so it needs no --correct.
+- `--void` cancels the records in force for the target, county and date; for an item or a step
+  `--void VALUE` cancels just that one (recorded that day or earlier), as schedule.py reads it.
 - A count may not be lower than its latest earlier value (same county) without --correct, nor
   higher than a later recorded value (that later record would then decrease: correct it instead).
 """
@@ -120,6 +122,13 @@ def prepare(
     chosen = resolve_target(found, target)
     where = resolve_county(plan, chosen, county)
     in_force = records_in_force(mine, (found.id, chosen.id, where, day), chosen.kind in SET_KINDS)
+    if void and value_text is not None:
+        if chosen.kind not in SET_KINDS:
+            raise UsageError(M.REC_VOID_WITH_VALUE)
+        item = parse_value(value_text, chosen)
+        if item not in items_in_force(mine, found.id, chosen.id, where, day):
+            raise InputError(M.REC_VOID_ITEM_NOTHING.format(target=chosen.name, county=_county_text(where), date=day, value=shown(item)))
+        return Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason)
     if void:
         if not in_force:
             raise InputError(M.REC_VOID_NOTHING.format(target=chosen.name, county=_county_text(where), date=day))
@@ -141,8 +150,6 @@ def _check_options(target, value_text, correct: bool, void: bool, reason) -> Non
         raise UsageError(M.REC_REASON_ALONE)
     if target is None and (correct or void):
         raise UsageError(M.REC_ACTION_NEEDS_TARGET)
-    if void and value_text is not None:
-        raise UsageError(M.REC_VOID_WITH_VALUE)
     if target is not None and not void and value_text is None:
         raise UsageError(M.REC_VALUE_MISSING)
 
@@ -156,13 +163,45 @@ def records_in_force(records: Iterable[Record], key: tuple, as_set: bool = False
         if record.key != key:
             continue
         if record.action == "void":
-            in_force = []
+            in_force = [r for r in in_force if r.value != record.value] if as_set and record.value is not None else []
         elif record.value is not None:
             if record.action == "correct" or not as_set:
                 in_force = [record]
             else:
                 in_force = [r for r in in_force if r.value != record.value] + [record]
     return in_force
+
+
+def items_in_force(records: Iterable[Record], project: int, target: str, county: Optional[str], until: Optional[dt.date] = None) -> dict[str, dt.date]:
+    """Checklist items or milestone steps in force for one (project, target, county), each with
+    the date it was first recorded. The rules of schedule.py: a void without value cancels its
+    date; a void with a value cancels that item at its date, or if not recorded that day, every
+    earlier record of it; a correct replaces the items of its date."""
+    by_day: dict[dt.date, dict[str, None]] = {}
+    for record in records:
+        if record.project != project or record.target != target or record.county != county:
+            continue
+        if until is not None and record.date > until:
+            continue
+        value = record.value if isinstance(record.value, str) else None
+        if record.action == "void":
+            if value is None:
+                by_day.pop(record.date, None)
+            elif value in by_day.get(record.date, {}):
+                del by_day[record.date][value]
+            else:
+                for day, chosen in by_day.items():
+                    if day <= record.date:
+                        chosen.pop(value, None)
+        elif value is not None:
+            if record.action == "correct":
+                by_day[record.date] = {}
+            by_day.setdefault(record.date, {})[value] = None
+    done: dict[str, dt.date] = {}
+    for day in sorted(by_day):
+        for item in by_day[day]:
+            done.setdefault(item, day)
+    return done
 
 
 def _adds_nothing(new: Record, old: Record) -> bool:

@@ -124,7 +124,8 @@ def draw_rich(report: R.Report, by: str, detail: bool, notes: bool, out: TextIO)
     text = Text()
     text.append(R.title_text(report) + "\n", style="bold")
     text.append(R.subtitle_text(report) + "\n\n")
-    _grid_text(text, headers, grid, rate_column, width, right)
+    shrinkable = ((1, 10),) if by == "county" else SHRINKABLE
+    _grid_text(text, headers, grid, rate_column, width, right, shrinkable)
     for line in _closing_lines(report):
         text.append(line + "\n")
     screen.print(text, soft_wrap=True, end="")
@@ -167,19 +168,20 @@ def _county_grid(report: R.Report) -> tuple[list[str], list[GridRow], int]:
     return table.headers, grid, len(table.headers) - 1
 
 
-def _grid_text(text, headers: list[str], grid: list[GridRow], rate_column: int, width: Optional[int], right: set[int]) -> None:
+def _grid_text(text, headers: list[str], grid: list[GridRow], rate_column: int, width: Optional[int], right: set[int],
+               shrinkable=SHRINKABLE) -> None:
     from rich.cells import cell_len
 
     bars = any(row.bar is not None for row in grid)
     widths = _natural_widths(headers, grid, rate_column, BAR_WIDTH + 1 if bars else 0, cell_len)
     if width:
         room = width - len(GAP) * (len(widths) - 1) - 1
-        _fit(widths, room)
+        _fit(widths, room, shrinkable)
         if sum(widths) > room and bars:  # still too wide: the bars go first
             for row in grid:
                 row.bar = None
             widths = _natural_widths(headers, grid, rate_column, 0, cell_len)
-            _fit(widths, room)
+            _fit(widths, room, shrinkable)
     total = sum(widths) + len(GAP) * (len(widths) - 1)
     _append_row(text, GridRow(list(headers)), widths, -1, right, cell_len, style="bold")
     text.append("─" * total + "\n")
@@ -225,9 +227,9 @@ def _pad(cell: str, width: int, right: bool, cell_len) -> str:
     return room + cell if right else cell + room
 
 
-def _fit(widths: list[int], room: int) -> None:
-    """Narrow the wrapping columns (name, target, status, unit) until the table fits `room`."""
-    for column, least in SHRINKABLE:
+def _fit(widths: list[int], room: int, shrinkable=SHRINKABLE) -> None:
+    """Narrow the wrapping columns (status, target, unit, name) until the table fits `room`."""
+    for column, least in shrinkable:
         if column < len(widths) and sum(widths) > room:
             widths[column] = max(least, widths[column] - (sum(widths) - room))
 

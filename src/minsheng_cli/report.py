@@ -622,7 +622,8 @@ def stale_entries(report: Report) -> list[str]:
 
 
 def title_text(report: Report) -> str:
-    return M.REP_TITLE.format(title=report.plan.title)
+    title = M.REP_TITLE.format(title=report.plan.title)
+    return f"{title}（{report.plan.label}）" if report.plan.label else title
 
 
 def subtitle_text(report: Report) -> str:

@@ -82,12 +82,16 @@ def _acquire(path: Path, timeout: float) -> int:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         except PermissionError:
-            raise LedgerError(M.LEDGER_READ_ONLY.format(path=path.parent)) from None
+            # Windows refuses to open a lock file its last holder is deleting: busy, not read-only.
+            if sys.platform != "win32" or not os.access(path.parent, os.W_OK):
+                raise LedgerError(M.LEDGER_READ_ONLY.format(path=path.parent)) from None
+            fd = None
         except FileNotFoundError:  # folder removed under us
             raise LedgerError(M.LEDGER_NOT_FOUND.format(path=path.parent)) from None
-        if _try_lock(fd) and _still_in_place(path, fd):
-            return fd
-        os.close(fd)
+        if fd is not None:
+            if _try_lock(fd) and _still_in_place(path, fd):
+                return fd
+            os.close(fd)
         if time.monotonic() > deadline:
             raise LedgerError(M.LOCK_TIMEOUT.format(path=path))
         time.sleep(random.uniform(0.01, 0.05))

@@ -228,9 +228,9 @@ def annual_figure(row: TemplateRow) -> object:
         return (target.county_targets or {}).get(row.county)
     if target.kind in ("count", "level"):
         return target.target
-    if target.kind == "checklist":
-        return DONE
-    return M.KIND[target.kind] if target.kind == "continuing" else DONE
+    if target.kind == "continuing":
+        return M.KIND["continuing"]
+    return DONE  # milestones and checklist items: to be done within the year
 
 
 def row_label(row: TemplateRow) -> str:
@@ -257,7 +257,7 @@ def build_workbook(plan: Plan, records: Iterable[Record], unit: str, period: Per
         sheet = book.active if first else book.create_sheet()
         sheet.title = name
         intro = _intro_lines(plan, unit, period, name, len(sheets) > 1)
-        _fill_sheet(sheet, plan, unit, period, name, rows, intro, preset, lists, with_by=first)
+        _fill_sheet(sheet, plan, rows, intro, preset, lists, with_by=first)
         first = False
     _write_meta(lists.sheet, plan, unit, period, preset, list(sheets))
     book.move_sheet(lists.sheet, offset=len(book.sheetnames) - 1 - book.index(lists.sheet))
@@ -271,10 +271,9 @@ def write_template(plan: Plan, records: Iterable[Record], unit: str, period: Per
 
     book = build_workbook(plan, records, unit, period, date)
     path = Path(path)
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         book.save(partial)
         os.replace(partial, path)
     except OSError as err:
@@ -294,7 +293,7 @@ def _intro_lines(plan: Plan, unit: str, period: Period, sheet_name: str, has_cou
     return [head, basis, M.IMP_INSTRUCTIONS_HEAD] + [f"{n}. {text}" for n, text in enumerate(points, start=1)]
 
 
-def _fill_sheet(sheet, plan, unit, period, name, rows, intro, preset, lists, with_by: bool) -> None:
+def _fill_sheet(sheet, plan: Plan, rows: list[TemplateRow], intro: list[str], preset: dt.date, lists, with_by: bool) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
 
@@ -302,11 +301,14 @@ def _fill_sheet(sheet, plan, unit, period, name, rows, intro, preset, lists, wit
     last_visible = get_column_letter(width - len(HIDDEN_KEYS))
     open_style = dict(fill=PatternFill("solid", fgColor=OPEN_FILL), protection=Protection(locked=False))
     row_no = 1
+    visible_width = sum(width for key, _header, width in COLUMNS if key not in HIDDEN_KEYS)
     for index, text in enumerate(intro):
         cell = sheet.cell(row=row_no, column=1, value=text)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         if index == 0:
             cell.font = Font(bold=True, size=14)
+        else:
+            sheet.row_dimensions[row_no].height = _height(_lines(text, visible_width))
         sheet.merge_cells(f"A{row_no}:{last_visible}{row_no}")
         row_no += 1
     if with_by:
@@ -338,6 +340,18 @@ def _fill_sheet(sheet, plan, unit, period, name, rows, intro, preset, lists, wit
     _protect(sheet)
 
 
+def _lines(text: str, width: int) -> int:
+    """How many lines a wrapped cell of `width` characters needs (CJK characters count double).
+    Excel does not fit row heights to wrapped text when it opens a file, so they are set here."""
+    from wcwidth import wcswidth
+
+    return max(1, -(-max(wcswidth(text), len(text)) // max(width - 1, 1)))
+
+
+def _height(lines: int) -> float:
+    return 15.0 * lines + 2
+
+
 def _fill_row(sheet, row_no: int, row: TemplateRow, preset: dt.date, open_style: dict, validations) -> None:
     from openpyxl.styles import Alignment
 
@@ -363,6 +377,10 @@ def _fill_row(sheet, row_no: int, row: TemplateRow, preset: dt.date, open_style:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         if key in OPEN_KEYS:
             cell.fill, cell.protection = open_style["fill"], open_style["protection"]
+    widths = {key: width for key, _header, width in COLUMNS}
+    wrapped = max(_lines(str(values[key]), widths[key]) for key in ("project_name", "target_name"))
+    if wrapped > 1:
+        sheet.row_dimensions[row_no].height = _height(wrapped)
     validations.add(row, f"{_letter('value')}{row_no}", f"{_letter('date')}{row_no}")
 
 
