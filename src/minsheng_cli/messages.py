@@ -585,6 +585,7 @@ SCH_DOCS = {
     "Plan.projects": "项目",
     "Plan.document": "文件号，如 济政发〔2023〕2号",
     "Plan.issued": "印发日期",
+    "Plan.label": "标注，显示在每张报表的标题后，如示例台账的“示例数据：进度记录为虚构，仅供演示”",
     "Plan.settings": "设置：状态阈值、报送期限、月报截止日、县（市、区）",
     "Settings.thresholds": "状态阈值（个百分点）",
     "Settings.stale_after_days": "未完成指标超过这么多天没有新记录即标为“未按时报送”（默认 14）",
