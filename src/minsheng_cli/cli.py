@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 from typing import Annotated
 
 from minsheng_cli import __version__, messages as M
@@ -29,8 +29,22 @@ def _click():
     return click
 
 
+def _chinese_help_option(option):
+    if option is not None:
+        option.help = M.HELP_OPTION
+    return option
+
+
+class MinshengCommand(TyperCommand):
+    def get_help_option(self, ctx):
+        return _chinese_help_option(super().get_help_option(ctx))
+
+
 class MinshengGroup(TyperGroup):
     """Catches every error once, here, for real runs and for CliRunner alike."""
+
+    def get_help_option(self, ctx):
+        return _chinese_help_option(super().get_help_option(ctx))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         click = _click()
@@ -146,7 +160,7 @@ def get_plan():
 
 
 # --- list --------------------------------------------------------------------------------------
-@app.command("list", help="按类别列出项目、牵头单位和指标。")
+@app.command("list", cls=MinshengCommand, help="按类别列出项目、牵头单位和指标。")
 def list_projects(
     category: Annotated[Optional[str], typer.Option("--category", "-c", help="只列出该类别（序号或名称中的文字）")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="只列出该单位牵头或协办的项目")] = None,
@@ -164,7 +178,7 @@ def list_projects(
 
 
 # --- show --------------------------------------------------------------------------------------
-@app.command("show", help="显示一个项目：实施内容、承办单位、指标及最新进展。")
+@app.command("show", cls=MinshengCommand, help="显示一个项目：实施内容、承办单位、指标及最新进展。")
 def show_project(
     project: Annotated[str, typer.Argument(help="项目序号或名称", show_default=False)],
     fmt: FormatOpt = None,
@@ -191,7 +205,7 @@ def show_project(
 
 
 # --- check -------------------------------------------------------------------------------------
-@app.command("check", help="检查整个台账（计划和全部进度记录），逐条列出所有问题；有问题时退出码为 1。")
+@app.command("check", cls=MinshengCommand, help="检查整个台账（计划和全部进度记录），逐条列出所有问题；有问题时退出码为 1。")
 def check_ledger(fmt: FormatOpt = None) -> None:
     from minsheng_cli import checks
 
@@ -237,6 +251,9 @@ def _register_command_groups() -> None:
                 raise
             continue
         module.register(app)
+    for command in app.registered_commands:
+        if command.cls in (None, TyperCommand):
+            command.cls = MinshengCommand
 
 
 _register_command_groups()

@@ -737,3 +737,4 @@ IMP_BAD_CSV = "{path}：无法按 CSV 读取：{error}"
 # --- progress records, continued (cli_progress.py) ---
 REC_ASK_STATE = "完成情况"
 REC_VOID_ITEM_NOTHING = "--void：指标「{target}」{county}在 {date} 及以前没有「{value}」的记录可作废"
+HELP_OPTION = "显示本帮助并退出"
