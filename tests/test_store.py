@@ -87,13 +87,13 @@ def test_a_file_that_cannot_take_a_line_is_refused_and_left_alone(plan_ledger):
     assert leftovers(plan_ledger) == []
 
 
-def test_a_hand_written_comment_survives_ten_updates(plan_ledger):
+def test_a_hand_written_comment_survives_ten_updates(plan_ledger, cli):
     path = june_file(plan_ledger)
     path.parent.mkdir(parents=True)
     path.write_text("# 本月由张三负责填报，数字以验收为准\n", encoding="utf-8")
     for day in range(1, 11):
-        result = run_cli(plan_ledger, "update", "1", "new_places", str(day * 100), "--date", f"2023-06-{day:02d}")
-        assert result.returncode == 0, result.stderr
+        result = cli("--data", plan_ledger, "update", "1", "new_places", str(day * 100), "--date", f"2023-06-{day:02d}")
+        assert result.exit_code == 0, result.stderr
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "# 本月由张三负责填报，数字以验收为准"
     assert len(lines) == 11

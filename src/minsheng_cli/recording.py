@@ -114,6 +114,8 @@ def prepare(
     if target is None:
         if county:
             raise UsageError(M.REC_COUNTY_NEEDS_TARGET)
+        if not (note or problem or next):
+            raise UsageError(M.REC_NOTHING_TO_RECORD)
         narrative = Record(day, found.id, note=note, problem=problem, next=next, by=by)
         for old in mine:
             if old.target is None and old.date == day and _adds_nothing(narrative, old):
@@ -157,7 +159,7 @@ def _check_options(target, value_text, correct: bool, void: bool, reason) -> Non
 def records_in_force(records: Iterable[Record], key: tuple, as_set: bool = False) -> list[Record]:
     """The value records in force for one (project, target, county, date), in written order: the
     last one, or for items and steps every distinct value (a correct replaces them all, a void
-    cancels them all)."""
+    cancels them all, a void with a value cancels that one)."""
     in_force: list[Record] = []
     for record in records:
         if record.key != key:
