@@ -49,7 +49,6 @@ SOURCE_PLAN = REPO / "data" / "projects.yaml"
 DEFAULT_RECORDS = 65_000
 YEAR_START = dt.date(2023, 1, 1)
 LAST_GENERATED_DAY = dt.date(2023, 12, 24)  # the days after it are left for update/import runs
-FREE_DAYS = [LAST_GENERATED_DAY + dt.timedelta(days=n) for n in range(1, 8)]  # 12-25 … 12-31
 PLAN_HEADER = "# 基准测试用计划（benchmarks/generate.py 生成）：data/projects.yaml 的副本，所有 count 指标改为按县（市、区）填报\n"
 CSV_COLUMNS = ("project", "target", "value", "date", "county", "note", "problem", "next", "by")
 

@@ -22,6 +22,7 @@ Needs only the installed package and the standard library; hledger is used when 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import math
 import os
@@ -175,16 +176,21 @@ class Bench:
         after: Optional[Callable[[], None]] = None,
         runs: Optional[int] = None,
         warmup: bool = True,
+        verify: Optional[Callable[[], Optional[str]]] = None,
     ) -> Figure:
-        """Time `argv` (a full command line); `before` may return the environment of the run."""
+        """Time `argv` (a full command line); `before` may return the environment of the run;
+        `verify` (called before `after`) returns what went wrong, if the run did not do its work."""
         self.figures.append(figure)
         if figure.skipped:
-            self._say(f"  {figure.name}: skipped ({figure.skipped})")
+            self.say(f"  {figure.name}: skipped ({figure.skipped})")
             return figure
         total = runs or self.runs
         for index in range(total + (1 if warmup else 0)):
             env = (before() if before else None) or self.env()
             sample = run_once(argv, env, self.workdir)
+            problem = verify() if verify and sample.code == 0 else None
+            if problem:
+                sample.code, sample.stderr = -1, problem
             if after:
                 after()
             if warmup and index == 0:
@@ -196,13 +202,13 @@ class Bench:
             if sample.code != 0:
                 break
         shown = f"{figure.median:.3f} s" if figure.samples else "-"
-        self._say(f"  {figure.name} [{figure.records or '-'}]: {shown}" + (f"  FAILED {figure.failed}" if figure.failed else ""))
+        self.say(f"  {figure.name} [{figure.records or '-'}]: {shown}" + (f"  FAILED {figure.failed}" if figure.failed else ""))
         return figure
 
     def minsheng(self, *args: str) -> list[str]:
         return [*self.program, *args]
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
         if self.verbose:
             print(text, file=sys.stderr, flush=True)
 
@@ -261,8 +267,6 @@ def small_import_sheet(ledger: BigLedger, path: Path, rows: int = SMALL_IMPORT_R
         if len(chosen) == rows:
             break
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        import csv
-
         writer = csv.writer(handle)
         writer.writerow(G.CSV_COLUMNS)
         writer.writerows(chosen)
@@ -344,13 +348,24 @@ def run_big_writes(bench: Bench, ledger: BigLedger) -> None:
     snapshot = Snapshot(ledger.root)
     last = last_values(ledger.written)[(1, "new_places", "任城区")]
     update = ("update", "1", "new_places", format_number(last + 1), "--county", "任城区", "--date", UPDATE_DATE)
-    bench.measure(Figure("update (one record)", n, "minsheng " + " ".join(update)), bench.minsheng(*data, *update), after=snapshot.restore)
+    december = ledger.root / "progress" / "2023-12" / "01.yaml"
+    size = december.stat().st_size
+
+    def appended() -> Optional[str]:
+        return None if december.stat().st_size > size else f"{december} did not grow: nothing was written"
+
+    bench.measure(Figure("update (one record)", n, "minsheng " + " ".join(update)), bench.minsheng(*data, *update),
+                  after=snapshot.restore, verify=appended)
     sheet = ledger.root.parent / "december-500.csv"
     rows = small_import_sheet(ledger, sheet)
     bench.measure(Figure(f"import {rows}-row CSV", n, f"minsheng import {sheet.name}"),
-                  bench.minsheng(*data, "import", str(sheet)), after=snapshot.restore)
+                  bench.minsheng(*data, "import", str(sheet)), after=snapshot.restore, verify=appended)
     empty = ledger.root.parent / "empty" / "data"
     G.write_plan(empty)
+
+    def imported() -> Optional[str]:
+        lines = sum(path.read_bytes().count(b"\n- {") for path in (empty / "progress").glob("*/*.yaml"))
+        return None if lines == n else f"{lines} records imported, not {n}"
 
     def empty_progress() -> None:
         shutil.rmtree(empty / "progress")
@@ -358,7 +373,7 @@ def run_big_writes(bench: Bench, ledger: BigLedger) -> None:
 
     bench.measure(Figure("import whole year as one CSV (empty ledger)", n, f"minsheng import {ledger.csv.name}",
                          target=f"< {YEAR_IMPORT_LIMIT:.0f} s", limit=YEAR_IMPORT_LIMIT),
-                  bench.minsheng("--data", str(empty), "import", str(ledger.csv)), after=empty_progress, runs=min(bench.runs, 3))
+                  bench.minsheng("--data", str(empty), "import", str(ledger.csv)), after=empty_progress, runs=min(bench.runs, 3), verify=imported)
 
 
 def hledger_version(program: str) -> str:
@@ -477,18 +492,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     hledger = shutil.which("hledger")
     started = machine()
     try:
-        bench._say(f"minsheng {__version__} via {' '.join(bench.program)}; work folder {workdir}")
+        bench.say(f"minsheng {__version__} via {' '.join(bench.program)}; work folder {workdir}")
         run_small(bench)
-        bench._say(f"generating {args.records:,} records …")
+        bench.say(f"generating {args.records:,} records …")
         ledger = build_ledger(workdir, args.records)
-        bench._say(f"  written in {ledger.seconds:.1f} s (in-process append_records)")
+        bench.say(f"  written in {ledger.seconds:.1f} s (in-process append_records)")
         run_big_reads(bench, ledger, hledger)
         if not args.skip_writes:
             run_big_writes(bench, ledger)
         main_figures = list(bench.figures)
         scale_figures: dict[int, dict[str, Figure]] = {}
         for size in scales:
-            bench._say(f"scale: generating {size:,} records …")
+            bench.say(f"scale: generating {size:,} records …")
             sized = ledger if size == args.records else build_ledger(workdir, size)
             scale_figures[size] = run_big_reads(bench, sized, hledger, full=False)
     finally:

@@ -174,3 +174,24 @@ def test_plan_in_gbk_is_refused_clearly(tmp_path, cli):
     (root / "projects.yaml").write_bytes(PLAN.read_text(encoding="utf-8").encode("gb18030"))
     result = cli("--data", root, "list")
     assert result.exit_code == 1 and "UTF-8" in result.stderr
+
+
+def test_only_the_requested_command_group_is_built():
+    from minsheng_cli.cli import requested_command
+
+    assert requested_command(["--data", "x", "--rev", "HEAD", "report", "--month", "2023-06"]) == "report"
+    assert requested_command(["-d", "x", "--no-cache", "update", "1"]) == "update"
+    assert requested_command(["--help"]) is None
+    probe = (
+        "import sys, minsheng_cli.cli as c; c.app_for(sys.argv[1:]);"
+        "print(sorted(k for k in sys.modules if k.startswith('minsheng_cli.cli_')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, "report", "--month", "2023-06"], capture_output=True, text=True)
+    assert out.stdout.strip() == "['minsheng_cli.cli_report']"
+
+
+def test_every_command_is_listed_in_help():
+    result = run_cli("--help")
+    for command in ("list", "show", "check", "update", "template", "import", "report", "diff", "log", "schema", "init"):
+        assert f"  {command} " in result.stdout, command
+    assert "显示本帮助并退出" in result.stdout

@@ -97,7 +97,7 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return moved + rest
 
 
-app = typer.Typer(
+_app = typer.Typer(
     cls=MinshengGroup,
     name="minsheng",
     help="重点民生实事台账：计划、进度记录与序时进度报表（济政发〔2023〕2号）。",
@@ -121,7 +121,7 @@ def _version(value: bool) -> None:
 REV_REFUSED = ("update", "import", "init")
 
 
-@app.callback()
+@_app.callback()
 def main(
     ctx: typer.Context,
     data: Annotated[Optional[Path], typer.Option("--data", "-d", help="台账目录（默认：环境变量 MINSHENG_DATA，或从当前目录向上查找 data/）", show_default=False)] = None,
@@ -160,7 +160,7 @@ def get_plan():
 
 
 # --- list --------------------------------------------------------------------------------------
-@app.command("list", cls=MinshengCommand, help="按类别列出项目、牵头单位和指标。")
+@_app.command("list", cls=MinshengCommand, help="按类别列出项目、牵头单位和指标。")
 def list_projects(
     category: Annotated[Optional[str], typer.Option("--category", "-c", help="只列出该类别（序号或名称中的文字）")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="只列出该单位牵头或协办的项目")] = None,
@@ -178,7 +178,7 @@ def list_projects(
 
 
 # --- show --------------------------------------------------------------------------------------
-@app.command("show", cls=MinshengCommand, help="显示一个项目：实施内容、承办单位、指标及最新进展。")
+@_app.command("show", cls=MinshengCommand, help="显示一个项目：实施内容、承办单位、指标及最新进展。")
 def show_project(
     project: Annotated[str, typer.Argument(help="项目序号或名称", show_default=False)],
     fmt: FormatOpt = None,
@@ -205,7 +205,7 @@ def show_project(
 
 
 # --- check -------------------------------------------------------------------------------------
-@app.command("check", cls=MinshengCommand, help="检查整个台账（计划和全部进度记录），逐条列出所有问题；有问题时退出码为 1。")
+@_app.command("check", cls=MinshengCommand, help="检查整个台账（计划和全部进度记录），逐条列出所有问题；有问题时退出码为 1。")
 def check_ledger(fmt: FormatOpt = None) -> None:
     from minsheng_cli import checks
 
@@ -240,23 +240,64 @@ def format_problem(problem) -> str:
 
 
 # --- command groups in their own modules ----------------------------------------------------------
-def _register_command_groups() -> None:
+COMMAND_MODULES = {
+    "update": "cli_progress",
+    "template": "cli_exchange",
+    "import": "cli_exchange",
+    "report": "cli_report",
+    "diff": "cli_git",
+    "log": "cli_git",
+    "schema": "cli_git",
+    "init": "cli_git",
+}
+ALL_GROUPS = ("cli_progress", "cli_exchange", "cli_report", "cli_git")  # the order of --help
+OPTIONS_WITH_VALUE = ("--data", "-d", "--rev")
+_registered: set[str] = set()
+
+
+def _register(names) -> typer.Typer:
     import importlib
 
-    for name in ("cli_progress", "cli_exchange", "cli_report", "cli_git"):
-        try:
-            module = importlib.import_module(f"minsheng_cli.{name}")
-        except ModuleNotFoundError as err:
-            if err.name != f"minsheng_cli.{name}":
-                raise
-            continue
-        module.register(app)
-    for command in app.registered_commands:
+    for name in names:
+        if name not in _registered:
+            importlib.import_module(f"minsheng_cli.{name}").register(_app)
+            _registered.add(name)
+    for command in _app.registered_commands:
         if command.cls in (None, TyperCommand):
             command.cls = MinshengCommand
+    return _app
 
 
-_register_command_groups()
+def requested_command(args: list[str]) -> str | None:
+    """The command named on the command line, skipping global options and their values."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg in OPTIONS_WITH_VALUE:
+            index += 2
+            continue
+        if not arg.startswith("-"):
+            return arg
+        index += 1
+    return None
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command group that will run: building every command's options costs
+    start-up time. Help, or an unknown command, gets them all."""
+    command = requested_command(args)
+    if command in ("list", "show", "check"):
+        return _register(())
+    if command in COMMAND_MODULES and "--help" not in args and "-h" not in args:
+        return _register((COMMAND_MODULES[command],))
+    return _register(ALL_GROUPS)
+
+
+def __getattr__(name: str):
+    """`from minsheng_cli.cli import app` (tests, embedding) gets every command."""
+    if name == "app":
+        return _register(ALL_GROUPS)
+    raise AttributeError(name)
 
 
 # --- entry point ---------------------------------------------------------------------------------
@@ -283,7 +324,7 @@ def print_error(err: MinshengError) -> None:
 
 def run() -> None:
     _utf8_streams()
-    app(prog_name="minsheng")
+    app_for(sys.argv[1:])(prog_name="minsheng")
 
 
 def translate_usage(err) -> str:

@@ -72,5 +72,5 @@ def import_(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("template", help=M.IMP_HELP_TEMPLATE)(template)
-    app.command("import", help=M.IMP_HELP_IMPORT)(import_)
+    app.command("template", help=M.IMP_HELP_TEMPLATE, short_help=M.SHORT_HELP["template"])(template)
+    app.command("import", help=M.IMP_HELP_IMPORT, short_help=M.SHORT_HELP["import"])(import_)

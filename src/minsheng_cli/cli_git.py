@@ -19,10 +19,10 @@ from minsheng_cli.output import FormatOpt, OutputOpt, emit_json, emit_rows, form
 
 
 def register(app: typer.Typer) -> None:
-    app.command("diff", help=M.GIT_HELP_DIFF)(diff_command)
-    app.command("log", help=M.LOG_HELP)(log_command)
-    app.command("schema", help=M.SCH_HELP)(schema_command)
-    app.command("init", help=M.INIT_HELP)(init_command)
+    app.command("diff", help=M.GIT_HELP_DIFF, short_help=M.SHORT_HELP["diff"])(diff_command)
+    app.command("log", help=M.LOG_HELP, short_help=M.SHORT_HELP["log"])(log_command)
+    app.command("schema", help=M.SCH_HELP, short_help=M.SHORT_HELP["schema"])(schema_command)
+    app.command("init", help=M.INIT_HELP, short_help=M.SHORT_HELP["init"])(init_command)
 
 
 def _cli():

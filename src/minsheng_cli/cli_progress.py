@@ -60,7 +60,7 @@ def update(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("update", help=M.REC_HELP_UPDATE, no_args_is_help=True)(update)
+    app.command("update", help=M.REC_HELP_UPDATE, short_help=M.SHORT_HELP["update"], no_args_is_help=True)(update)
 
 
 # --- shared -----------------------------------------------------------------------------------------

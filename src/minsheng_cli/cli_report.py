@@ -85,4 +85,4 @@ def _write_text_file(path: Path, draw) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("report", help=REPORT_HELP)(report)
+    app.command("report", help=REPORT_HELP, short_help=M.SHORT_HELP["report"])(report)

@@ -739,3 +739,15 @@ REC_ASK_STATE = "完成情况"
 REC_VOID_ITEM_NOTHING = "--void：指标「{target}」{county}在 {date} 及以前没有「{value}」的记录可作废"
 HELP_OPTION = "显示本帮助并退出"
 REC_NOTHING_TO_RECORD = "没有要记录的内容：请写明指标 T 和 VALUE，或用 --note / --problem / --next 记录进展"
+
+# --- one-line help of each command, as `minsheng --help` lists them ---------------------------
+SHORT_HELP = {
+    "update": "记录进度：一条记录、只记进展情况，或逐项询问。",
+    "template": "生成牵头单位填报用的 Excel 表。",
+    "import": "导入填好的填报表或 CSV/XLSX（全部无误才写入）。",
+    "report": "对照序时进度的完成情况表（月、周、旬、季或任一日期）。",
+    "diff": "两个 git 版本之间进度记录的变化。",
+    "log": "一个项目或指标的全部记录、增减和趋势。",
+    "schema": "输出计划或进度文件的 JSON Schema。",
+    "init": "新建一个空台账（另一年度或另一城市）。",
+}
