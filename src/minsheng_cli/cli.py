@@ -323,6 +323,11 @@ def print_error(err: MinshengError) -> None:
 
 
 def run() -> None:
+    import gc
+
+    # A command is short-lived and builds tens of thousands of small objects without cycles:
+    # the cyclic collector would only rescan them (15–25% of reading a big ledger).
+    gc.disable()
     _utf8_streams()
     app_for(sys.argv[1:])(prog_name="minsheng")
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Optional
 
 import typer
 from typing import Annotated
 
-from minsheng_cli import messages as M
-from minsheng_cli.output import OutputOpt
+from minsheng_cli import cache, messages as M
+from minsheng_cli.output import OutputOpt, write_bytes
 
 REPORT_HELP = (
     "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
@@ -33,19 +34,25 @@ def report(
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
     output: OutputOpt = None,
 ) -> None:
-    from minsheng_cli import periods
-    from minsheng_cli import report as R
     from minsheng_cli.cli import get_plan, get_root
     from minsheng_cli.errors import UsageError
     from minsheng_cli.output import resolve_format
-    from minsheng_cli.progress import read_progress
 
     chosen = "xlsx" if fmt is None and output and output.lower().endswith(".xlsx") else resolve_format(fmt, ("xlsx",))
     if chosen == "xlsx" and not output:
         raise UsageError(M.REP_XLSX_NEEDS_OUTPUT)
+    root = get_root()
+    options = (chosen, month, week, xun, quarter, as_of, by, unit, category, status, detail, notes)
+    # Only a report that was built without error is cached, so a hit needs no more checking.
+    key = _cached_output_key(root, options) if not output and chosen != "xlsx" else None
+    if key is not None and _print_cached(key):
+        return
+    from minsheng_cli import periods
+    from minsheng_cli import report as R
+    from minsheng_cli.progress import read_progress
+
     if by not in R.BY_CHOICES:
         raise UsageError(M.REP_BAD_BY.format(value=by, choices="、".join(R.BY_CHOICES)))
-    root = get_root()
     plan = get_plan()
     period = periods.resolve_period(plan, month=month, week=week, xun=xun, quarter=quarter, as_of=as_of)
     records = read_progress(root, plan, until=period.as_of)
@@ -59,10 +66,33 @@ def report(
     from minsheng_cli.render_report import render
 
     if not output:
-        render(built, chosen, by=by, detail=detail, notes=notes)
+        buffer = io.StringIO()
+        render(built, chosen, by=by, detail=detail, notes=notes, stream=buffer, like_stdout=True)
+        write_bytes(buffer.getvalue().encode("utf-8"))
+        if key is not None:
+            cache.put("report", key, buffer.getvalue())
         return
     _write_text_file(Path(output), lambda stream: render(built, chosen, by=by, detail=detail, notes=notes, stream=stream))
     typer.echo(M.REP_WRITTEN.format(path=output))
+
+
+def _cached_output_key(root: Path, options: tuple) -> str:
+    """The report's text depends only on the ledger's bytes, the options, today's date and, for a
+    drawn table, the terminal: a key over all of them can never give a stale report."""
+    from minsheng_cli.dates import today
+    from minsheng_cli.ledger import fingerprint
+    from minsheng_cli.output import terminal_fingerprint
+
+    screen = terminal_fingerprint() if options[0] == "table" else ""
+    return cache.content_key(fingerprint(root), repr((options, str(today()), screen)).encode("utf-8"))
+
+
+def _print_cached(key: str) -> bool:
+    text = cache.get("report", key)
+    if not isinstance(text, str):
+        return False
+    write_bytes(text.encode("utf-8"))
+    return True
 
 
 def _write_text_file(path: Path, draw) -> None:

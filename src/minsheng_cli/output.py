@@ -43,12 +43,34 @@ def resolve_format(fmt: str | None, extra: tuple[str, ...] = ()) -> str:
     raise UsageError(messages.UNKNOWN_FORMAT.format(fmt=fmt, choices="、".join(FORMATS + extra)))
 
 
-def console(stderr: bool = False):
-    """A rich Console: colour only on a terminal, NO_COLOR respected."""
+def console(stderr: bool = False, into=None):
+    """A rich Console: colour only on a terminal, NO_COLOR respected. With `into`, it draws into
+    that buffer exactly what it would draw on stdout (same width, colours and terminal-ness)."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    return Console(file=stream, no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
+    real = Console(file=stream, no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
+    if into is None:
+        return real
+    return Console(
+        file=into, force_terminal=real.is_terminal, width=real.width, color_system=real.color_system,
+        no_color=real.no_color, highlight=False, soft_wrap=False, legacy_windows=False,
+    )
+
+
+RICH_ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "COLUMNS", "LINES", "TTY_COMPATIBLE",
+                    "TTY_INTERACTIVE", "WT_SESSION", "ConEmuANSI", "JPY_PARENT_PID", "VSCODE_PID")
+
+
+def terminal_fingerprint() -> str:
+    """Everything rich's drawing of a table depends on besides the data (terminal-ness, size,
+    colour settings), found without importing rich: a cached table is keyed by it."""
+    import shutil
+
+    tty = sys.stdout.isatty()
+    size = tuple(shutil.get_terminal_size()) if tty else None
+    settings = [(name, os.environ.get(name)) for name in RICH_ENVIRONMENT]
+    return repr((tty, size, sys.platform, getattr(sys.stdout, "encoding", None), settings))
 
 
 def cell_text(value: Any) -> str:

@@ -33,12 +33,17 @@ def plan_adapter():
 def check_plan_text(text: str, path: str) -> tuple[Plan | None, list[Problem]]:
     try:
         data = load_fast(text)
-        tree = load_positions(text)
     except YamlProblem as err:
         return None, [Problem(path, err.line, err.column, err.code, err.message, M.HINTS.get(err.code, ""), source_line(text, err.line))]
+    positions: list = []  # the round-trip tree, parsed (slowly) only once a problem needs a position
 
     def problem(loc: tuple, code: str, message: str, hint: str | None = None) -> Problem:
-        line, column = position(tree, loc, at_key=code in KEY_CODES)
+        if not positions:
+            try:
+                positions.append(load_positions(text))
+            except YamlProblem:
+                positions.append(None)
+        line, column = position(positions[0], loc, at_key=code in KEY_CODES)
         return Problem(path, line, column, code, message, M.HINTS.get(code, "") if hint is None else hint, source_line(text, line))
 
     if not isinstance(data, dict):

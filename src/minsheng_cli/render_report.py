@@ -26,7 +26,9 @@ BAR_PARTS = " ▏▎▍▌▋▊▉"
 
 
 def render(report: R.Report, fmt: str, by: str = "category", detail: bool = False, notes: bool = False,
-           stream: Optional[TextIO] = None) -> None:
+           stream: Optional[TextIO] = None, like_stdout: bool = False) -> None:
+    """Write the report to `stream` (default stdout). `like_stdout`: `stream` is a buffer whose
+    text will go to stdout, so draw it as the terminal would be drawn."""
     out = stream or sys.stdout
     if fmt == "json":
         emit_json(R.report_json(report), out)
@@ -34,7 +36,7 @@ def render(report: R.Report, fmt: str, by: str = "category", detail: bool = Fals
         headers, rows = table_rows(report, by, detail, notes, newline="\n")
         write_csv(headers, rows, out)
     elif fmt == "table":
-        draw_rich(report, by, detail, notes, out)
+        draw_rich(report, by, detail, notes, out, like_stdout)
     elif fmt == "markdown":
         out.write(markdown_text(report, by, detail, notes))
     else:
@@ -112,12 +114,15 @@ class GridRow:
     name_style: str = ""
 
 
-def draw_rich(report: R.Report, by: str, detail: bool, notes: bool, out: TextIO) -> None:
+def draw_rich(report: R.Report, by: str, detail: bool, notes: bool, out: TextIO, like_stdout: bool = False) -> None:
     from rich.text import Text
 
     from minsheng_cli.output import console
 
-    screen = console() if out is sys.stdout else _console_for(out)
+    if out is sys.stdout:
+        screen = console()
+    else:
+        screen = console(into=out) if like_stdout else _console_for(out)
     headers, grid, rate_column = _county_grid(report) if by == "county" else _main_grid(report, by, detail, notes)
     right = set(range(2, len(headers))) if by == "county" else {i for i, h in enumerate(headers) if h in NUMERIC}
     width = screen.width if screen.is_terminal else None

@@ -1,0 +1,111 @@
+"""The caches (validated plan, finished report text) can never be stale: keyed by content,
+aware of added and removed files, safe to delete at any time, never inside the ledger, and
+bypassed by --no-cache."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def report(root: Path, cache_dir: Path, *extra: str) -> str:
+    env = {**os.environ, "MINSHENG_CACHE": str(cache_dir)}
+    out = subprocess.run(
+        [sys.executable, "-m", "minsheng_cli", "--data", str(root), *extra, "report", "--month", "2023-06", "-f", "plain"],
+        capture_output=True, text=True, encoding="utf-8", env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def ledger_files(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*")}
+
+
+@pytest.fixture
+def cache_dir(tmp_path) -> Path:
+    return tmp_path / "cache"
+
+
+def test_second_run_is_served_from_the_cache_and_identical(example_ledger, cache_dir):
+    first = report(example_ledger, cache_dir)
+    entries = sorted(p.name for p in cache_dir.iterdir())
+    assert any(name.startswith("report-") for name in entries) and any(name.startswith("plan-") for name in entries)
+    assert report(example_ledger, cache_dir) == first
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(example_ledger, cache_dir):
+    path = example_ledger / "progress" / "2023-06" / "08.yaml"
+    before = report(example_ledger, cache_dir)
+    assert "4642口" in before
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert text.count("value: 4642") == 1
+    path.write_text(text.replace("value: 4642", "value: 4643"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime: only content differs
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    after = report(example_ledger, cache_dir)
+    assert "4643口" in after and "4642口" not in after
+
+
+def test_added_and_removed_files_are_seen(example_ledger, cache_dir):
+    before = report(example_ledger, cache_dir)
+    extra = example_ledger / "progress" / "2023-06" / "27.yaml"
+    extra.write_text("- {date: 2023-06-30, target: cases, value: 300, by: \"测试\"}\n", encoding="utf-8")
+    added = report(example_ledger, cache_dir)
+    assert added != before and "仲裁调解" in added and "1项未报送" not in added
+    extra.unlink()
+    assert report(example_ledger, cache_dir) == before
+    shutil.rmtree(example_ledger / "progress" / "2023-06")
+    removed = report(example_ledger, cache_dir)
+    assert removed != before
+
+
+def test_plan_change_is_seen(example_ledger, cache_dir):
+    before = report(example_ledger, cache_dir)
+    plan = example_ledger / "projects.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("label: 示例数据：进度记录为虚构，仅供演示", "label: 改过的标注"), encoding="utf-8")
+    after = report(example_ledger, cache_dir)
+    assert "改过的标注" in after and after != before
+
+
+def test_cache_can_be_deleted_at_any_time(example_ledger, cache_dir):
+    first = report(example_ledger, cache_dir)
+    shutil.rmtree(cache_dir)
+    assert report(example_ledger, cache_dir) == first
+    for entry in cache_dir.iterdir():  # a truncated entry is recomputed, not trusted
+        entry.write_bytes(entry.read_bytes()[:10])
+    assert report(example_ledger, cache_dir) == first
+
+
+def test_no_cache_bypasses_it_and_the_ledger_is_never_written(example_ledger, cache_dir):
+    files = ledger_files(example_ledger)
+    first = report(example_ledger, cache_dir, "--no-cache")
+    assert not cache_dir.exists()
+    report(example_ledger, cache_dir)
+    assert ledger_files(example_ledger) == files  # nothing of the cache lands in the ledger (or its git)
+    assert report(example_ledger, cache_dir, "--no-cache") == first
+
+
+def test_the_key_covers_the_options(example_ledger, cache_dir):
+    plain = report(example_ledger, cache_dir)
+    env = {**os.environ, "MINSHENG_CACHE": str(cache_dir)}
+    as_json = subprocess.run([sys.executable, "-m", "minsheng_cli", "--data", str(example_ledger), "report", "--month", "2023-06", "-f", "json"],
+                             capture_output=True, text=True, encoding="utf-8", env=env).stdout
+    assert as_json.lstrip().startswith("{") and plain.startswith("2023年")
+    assert report(example_ledger, cache_dir) == plain
+
+
+def test_a_broken_plan_is_never_served_from_the_cache(example_ledger, cache_dir):
+    report(example_ledger, cache_dir)
+    plan = example_ledger / "projects.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("kind: count", "kind: kount", 1), encoding="utf-8")
+    env = {**os.environ, "MINSHENG_CACHE": str(cache_dir)}
+    out = subprocess.run([sys.executable, "-m", "minsheng_cli", "--data", str(example_ledger), "report", "--month", "2023-06"],
+                         capture_output=True, text=True, encoding="utf-8", env=env)
+    assert out.returncode == 1 and "kount" in out.stderr
