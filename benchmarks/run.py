@@ -158,7 +158,9 @@ class Bench:
 
     def env(self, cache: Optional[Path] = None) -> dict:
         env = dict(os.environ)
-        for name in ("MINSHENG_DATA", "MINSHENG_NO_CACHE", "MINSHENG_DEBUG"):
+        # PYTHONDONTWRITEBYTECODE (set on some sandboxes) would recompile every module at every
+        # start; an installed package has its bytecode compiled at install time.
+        for name in ("MINSHENG_DATA", "MINSHENG_NO_CACHE", "MINSHENG_DEBUG", "PYTHONDONTWRITEBYTECODE"):
             env.pop(name, None)
         env["MINSHENG_CACHE"] = str(cache or self.cache)
         env["NO_COLOR"] = "1"

@@ -14,19 +14,8 @@ import pytest
 
 from minsheng_cli.diff import Side, compare
 from minsheng_cli.models import Record
+from gitrepo import commit, git
 
-AUTHOR = ["-c", "user.name=督查室", "-c", "user.email=office@example.org", "-c", "commit.gpgsign=false"]
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", *AUTHOR, *args], cwd=repo, capture_output=True, text=True, encoding="utf-8")
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--allow-empty", "-m", message)
 
 
 def append(root: Path, month: str, project: int, *lines: str) -> Path:

@@ -12,21 +12,10 @@ import pytest
 
 from minsheng_cli import gitrev
 from minsheng_cli.errors import GitError
+from gitrepo import commit, git
 
-AUTHOR = ["-c", "user.name=督查室", "-c", "user.email=office@example.org", "-c", "commit.gpgsign=false"]
 CORRECTION = '- {date: 2023-06-30, target: new_places, value: 9999, action: correct, reason: "7月复核，补报6月数"}'
 BACKDATED = '- {date: 2023-06-20, target: screening, value: 38000, note: "补录6月20日数"}'
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", *AUTHOR, *args], cwd=repo, capture_output=True, text=True, encoding="utf-8")
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
 
 
 def run(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -9,13 +9,19 @@ from minsheng_cli.errors import InputError
 from minsheng_cli.models import Plan, Project, Record, Target
 
 
+def category_ids(plan: Plan, category: str) -> set[int]:
+    """--category: a category's number, or words of its name."""
+    wanted = category.strip()
+    ids = {c.id for c in plan.categories if (wanted.isdigit() and int(wanted) == c.id) or (not wanted.isdigit() and wanted in c.name)}
+    if not ids:
+        raise InputError(M.UNKNOWN_CATEGORY.format(key=category))
+    return ids
+
+
 def select_projects(plan: Plan, category: str | None, unit: str | None) -> list[Project]:
     projects = list(plan.projects)
     if category:
-        wanted = category.strip()
-        ids = {c.id for c in plan.categories if (wanted.isdigit() and int(wanted) == c.id) or (not wanted.isdigit() and wanted in c.name)}
-        if not ids:
-            raise InputError(M.UNKNOWN_CATEGORY.format(key=category))
+        ids = category_ids(plan, category)
         projects = [p for p in projects if p.category in ids]
     if unit:
         wanted = unit.strip()

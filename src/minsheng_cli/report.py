@@ -19,6 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable, Optional
 
+from minsheng_cli.listing import category_ids
 from minsheng_cli import messages as M
 from minsheng_cli.dates import cn_as_of, cn_date
 from minsheng_cli.errors import InputError, UsageError
@@ -189,10 +190,7 @@ def select_projects(plan: Plan, category: Optional[str], unit: Optional[str]) ->
     projects = list(plan.projects)
     labels = []
     if category:
-        wanted = category.strip()
-        ids = {c.id for c in plan.categories if (wanted.isdigit() and int(wanted) == c.id) or (not wanted.isdigit() and wanted in c.name)}
-        if not ids:
-            raise InputError(M.UNKNOWN_CATEGORY.format(key=category))
+        ids = category_ids(plan, category)
         projects = [p for p in projects if p.category in ids]
         labels.append(M.REP_SCOPE_CATEGORY.format(names="、".join(c.name for c in plan.categories if c.id in ids)))
     if unit:
