@@ -65,8 +65,7 @@ def test_plain_and_markdown_align_by_display_width(plan_ledger, cli):
             header = lines[0]
             column = wcswidth(header[: header.index("牵头单位")])
             for line in lines[1:]:
-                if line.strip().split()[0].isdigit():
-                    unit = "市" if "市" in line else None
+                if line.strip().split()[0].isdigit():  # a project's first row: its lead unit starts the column
                     start = line.index(next(t for t in line.split() if t.startswith(("市", "广电"))))
                     assert wcswidth(line[:start]) == column
 
