@@ -109,15 +109,8 @@ def _main_sheet(sheet, report: R.Report, by: str, detail: bool, notes: bool) -> 
     for column, header in enumerate(HEADERS, 1):
         _put(sheet, HEADER_ROW, column, header, font=Font(bold=True), fill=_fill(HEADER_FILL), border=border,
              alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
-    row = HEADER_ROW + 1
-    for section in R.sections(report, by, detail, notes):
-        if section.title:
-            _put(sheet, row, 1, section.title, font=Font(bold=True), fill=_fill(SECTION_FILL))
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
-            row += 1
-        for shown in section.rows:
-            _data_row(sheet, row, report, shown, border)
-            row += 1
+    row = _write_sections(sheet, HEADER_ROW + 1, R.sections(report, by, detail, notes), last,
+                          lambda at, shown: _data_row(sheet, at, report, shown, border))
     _finish(sheet, report, last, row)
 
 
@@ -202,6 +195,21 @@ def _remark(flags: list[str], missing_items: list[str], missing_counties: list[s
     if missing_counties:
         parts.append(M.REP_MISSING_COUNTIES.format(counties="、".join(missing_counties)).strip("（）"))
     return "；".join(parts)
+
+
+def _write_sections(sheet, row: int, sections, last: int, write_row) -> int:
+    """Each section's title as a merged, shaded row, then its rows; returns the next free row."""
+    from openpyxl.styles import Font
+
+    for section in sections:
+        if section.title:
+            _put(sheet, row, 1, section.title, font=Font(bold=True), fill=_fill(SECTION_FILL))
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+            row += 1
+        for shown in section.rows:
+            write_row(row, shown)
+            row += 1
+    return row
 
 
 def _finish(sheet, report: R.Report, last: int, next_row: int) -> None:
@@ -297,15 +305,8 @@ def _county_sheet(sheet, report: R.Report) -> None:
         _put(sheet, header_row, column, header, font=Font(bold=True), fill=_fill(HEADER_FILL), border=border,
              alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
     sheet.row_dimensions[header_row].height = 48
-    row = header_row + 1
-    for section in table.sections:
-        if section.title:
-            _put(sheet, row, 1, section.title, font=Font(bold=True), fill=_fill(SECTION_FILL))
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
-            row += 1
-        for shown in section.rows:
-            _county_row(sheet, row, shown, table, border)
-            row += 1
+    _write_sections(sheet, header_row + 1, table.sections, last,
+                    lambda at, shown: _county_row(sheet, at, shown, table, border))
     for column in range(1, last + 1):
         from openpyxl.utils import get_column_letter
 
