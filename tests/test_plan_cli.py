@@ -194,3 +194,12 @@ def test_every_command_is_listed_in_help():
     for command in ("list", "show", "check", "update", "template", "import", "report", "diff", "log", "schema", "init"):
         assert f"  {command} " in result.stdout, command
     assert "显示本帮助并退出" in result.stdout
+
+
+def test_show_lists_every_checklist_item_recorded_on_one_day(plan_ledger, cli):
+    for market in ("秦庄农贸市场", "杜庄农贸市场"):
+        assert cli("--data", plan_ledger, "update", "30", "markets", market, "--date", "2023-05-31", "--by", "测试").exit_code == 0
+    shown = json.loads(cli("--data", plan_ledger, "show", "30", "-f", "json").stdout)
+    markets = next(t for t in shown["targets"] if t["id"] == "markets")
+    assert sorted(markets["latest"]["value"].split("、")) == ["杜庄农贸市场", "秦庄农贸市场"]
+    assert markets["latest"]["date"] == "2023-05-31"

@@ -119,27 +119,26 @@ def project_records(root: Path, plan: Plan, project_id: int) -> list[Record]:
     return read_progress(root, plan, projects={project_id})
 
 
-def latest_values(records: list[Record]) -> dict[str, tuple]:
-    """target id -> (value shown, date) of the latest effective record; by-county values summed."""
-    from minsheng_cli.history import effective
+def latest_values(plan: Plan, records: list[Record]) -> dict[str, tuple]:
+    """target id -> (value shown, date) in force now: by-county values summed, checklist items
+    and milestone steps listed (several may be recorded on one date)."""
+    from minsheng_cli.schedule import index_records, item_targets_of
 
-    by_target: dict[str, dict] = {}
-    for record in effective(records):
-        per_county = by_target.setdefault(record.target, {})
-        per_county[record.county] = record  # effective() is date-sorted: the last one wins
+    index = index_records(records, item_targets_of(plan))
     latest = {}
-    for target_id, per_county in by_target.items():
-        values = [r.value for r in per_county.values()]
-        date = max(r.date for r in per_county.values())
-        if all(not isinstance(v, str) for v in values):
-            latest[target_id] = (sum(values), date)
-        else:
-            latest[target_id] = ("、".join(str(v) for v in values), date)
+    for (_, target_id), history in index.targets.items():
+        if history.items:
+            latest[target_id] = ("、".join(item for _, item in history.items), history.items[-1][0])
+        elif history.series:
+            last = [(series.dates[-1], series.values[-1]) for series in history.series.values()]
+            values = [value for _, value in last]
+            shown = sum(values) if all(not isinstance(v, str) for v in values) else "、".join(map(str, values))
+            latest[target_id] = (shown, max(date for date, _ in last))
     return latest
 
 
 def target_rows(plan: Plan, project: Project, records: list[Record]) -> list[list]:
-    latest = latest_values(records)
+    latest = latest_values(plan, records)
     rows = []
     for target in project.targets:
         value, date = latest.get(target.id, ("", ""))
@@ -190,7 +189,7 @@ def recent_history(records: list[Record], limit: int = 10) -> list[str]:
 
 
 def show_json(plan: Plan, project: Project, records: list[Record]) -> dict:
-    latest = latest_values(records)
+    latest = latest_values(plan, records)
     body = project_json(plan, project)
     body["text"] = project.text
     for target in body["targets"]:
