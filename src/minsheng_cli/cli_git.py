@@ -16,6 +16,7 @@ from typing import Annotated
 from minsheng_cli import messages as M
 from minsheng_cli.errors import InputError, LedgerError, LedgerInvalid, UsageError
 from minsheng_cli.output import FormatOpt, OutputOpt, emit_json, emit_rows, format_number, resolve_format
+from minsheng_cli.errors import os_error_text
 
 
 def register(app: typer.Typer) -> None:
@@ -452,7 +453,7 @@ def schema_command(
     try:
         Path(output).write_bytes(data)
     except OSError as err:
-        raise LedgerError(M.SCH_CANNOT_WRITE.format(path=output, error=err.strerror or err)) from None
+        raise LedgerError(M.SCH_CANNOT_WRITE.format(path=output, error=os_error_text(err))) from None
     typer.echo(M.SCH_WRITTEN.format(path=output), err=True)
 
 

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from minsheng_cli import cache, messages as M
 from minsheng_cli.output import OutputOpt, write_bytes
+from minsheng_cli.errors import os_error_text
 
 REPORT_HELP = (
     "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
@@ -111,7 +112,7 @@ def _write_text_file(path: Path, draw) -> None:
         os.replace(temporary, path)
     except OSError as err:
         temporary.unlink(missing_ok=True)
-        raise InputError(M.REP_CANNOT_WRITE.format(path=path, error=err.strerror or err)) from None
+        raise InputError(M.REP_CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None
 
 
 def register(app: typer.Typer) -> None:

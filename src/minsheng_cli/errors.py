@@ -47,3 +47,12 @@ class ImportRejected(MinshengError):
 
 class GitError(MinshengError):
     """git is missing, the folder is not a repository, or a revision is unknown."""
+
+
+def os_error_text(err: OSError) -> str:
+    """An operating-system error in Chinese where we know it (the system's words otherwise)."""
+    import errno
+
+    from minsheng_cli.messages import OS_ERRORS
+
+    return OS_ERRORS.get(errno.errorcode.get(err.errno or 0, ""), "") or err.strerror or str(err)

@@ -27,6 +27,7 @@ from minsheng_cli import messages as M
 from minsheng_cli import template as T
 from minsheng_cli.errors import ImportRejected, InputError, UsageError
 from minsheng_cli.models import Plan, Record
+from minsheng_cli.errors import os_error_text
 
 FIELDS = ("project", "target", "value", "date", "county", "note", "problem", "next", "by")
 NARRATIVE_FIELDS = ("note", "problem", "next")
@@ -144,7 +145,7 @@ def read_csv(path: Path, encoding: Optional[str] = None) -> Source:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(M.FILE_UNREADABLE.format(path=path, error=err.strerror or err)) from None
+        raise InputError(M.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
     text = decode_csv(data, path, encoding)
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","

@@ -15,6 +15,7 @@ from minsheng_cli import cache, messages
 from minsheng_cli.errors import LedgerError, LedgerInvalid
 from minsheng_cli.models import Plan
 from minsheng_cli.yamlio import decode
+from minsheng_cli.errors import os_error_text
 
 PLAN_FILE = "projects.yaml"
 PROGRESS_DIR = "progress"
@@ -49,7 +50,7 @@ def read_plan_bytes(root: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise LedgerError(messages.FILE_UNREADABLE.format(path=path, error=err.strerror or err)) from None
+        raise LedgerError(messages.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
 
 
 def fingerprint(root: Path) -> bytes:

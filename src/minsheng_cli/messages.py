@@ -751,3 +751,17 @@ SHORT_HELP = {
     "schema": "输出计划或进度文件的 JSON Schema。",
     "init": "新建一个空台账（另一年度或另一城市）。",
 }
+REP_SENTENCE_EMPTY = "截至{date}，{title}尚无项目。"
+
+# --- operating-system errors, as users read them --------------------------------------------
+OS_ERRORS = {
+    "ENOENT": "文件夹或文件不存在",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "EROFS": "只读的文件系统",
+    "ENOSPC": "磁盘空间不足",
+    "EISDIR": "这是一个文件夹",
+    "ENOTDIR": "路径中有一部分不是文件夹",
+    "EEXIST": "文件已存在",
+    "EBUSY": "文件正被其他程序使用",
+}

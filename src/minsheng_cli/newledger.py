@@ -17,6 +17,7 @@ from pathlib import Path
 
 from minsheng_cli import messages as M
 from minsheng_cli.errors import InputError, LedgerError
+from minsheng_cli.errors import os_error_text
 
 PLAN_FILE = "projects.yaml"
 SCHEMA_DIR = "schemas"
@@ -58,7 +59,7 @@ def create_ledger(folder: Path, year: int, title: str | None = None) -> list[str
             path.write_bytes(text.encode("utf-8"))
     except OSError as err:
         _undo(folder, files, created_folder)
-        raise LedgerError(M.INIT_CANNOT_WRITE.format(path=err.filename or folder, error=err.strerror or err)) from None
+        raise LedgerError(M.INIT_CANNOT_WRITE.format(path=err.filename or folder, error=os_error_text(err))) from None
     return list(files)
 
 

@@ -35,6 +35,7 @@ from typing import Any, Iterable, Optional
 from minsheng_cli import messages as M
 from minsheng_cli.errors import LedgerError
 from minsheng_cli.models import Record
+from minsheng_cli.errors import os_error_text
 
 KEY_ORDER = ("date", "target", "county", "value", "action", "reason", "note", "problem", "next", "by")
 TEXT_KEYS = ("reason", "note", "problem", "next", "by")
@@ -490,7 +491,7 @@ def month_folders(root: Path) -> list[tuple[str, Path]]:
     except FileNotFoundError:
         return []
     except OSError as err:
-        raise LedgerError(M.FILE_UNREADABLE.format(path=base, error=err.strerror or err)) from None
+        raise LedgerError(M.FILE_UNREADABLE.format(path=base, error=os_error_text(err))) from None
     return [(name, base / name) for name in sorted(names) if MONTH_DIR.match(name) and (base / name).is_dir()]
 
 

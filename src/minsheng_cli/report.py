@@ -524,6 +524,8 @@ def summary_sentence(report: Report) -> str:
     """截至2023年6月底，2023年市政府30项“重点民生实事”中，已完成N项，…；总体完成年度目标的X%，快于序时进度X个百分点。"""
     summary = report.summary
     counts = summary.counts
+    if not summary.projects:
+        return M.REP_SENTENCE_EMPTY.format(date=cn_as_of(report.as_of), title=report.plan.title)
     parts = []
     for key in ("completed", "ahead", "on_track"):
         if counts[key]:
@@ -577,7 +579,7 @@ def lagging_entries(report: Report) -> list[str]:
         if line.status in BEHIND:
             overdue = [t for t in line.targets if t.now.status == "overdue" and t.target.counted]
             entries.append(_lag_entry(report, line.project.name, lead, line.status, line.now.completion, line.now.gap, overdue, line.notes))
-        elif line.status in ("ahead", "on_track"):
+        elif line.status in ("ahead", "on_track", "completed"):  # e.g. a policy 中断 in a finished project
             for t in line.targets:
                 if t.now.status in BEHIND:
                     name = M.REP_PROJECT_TARGET.format(project=line.project.name, target=t.target.name)

@@ -64,9 +64,11 @@ def points(share: Fraction) -> Decimal:
 
 
 def gap_points(completion: Optional[Fraction], expected: Optional[Fraction]) -> Optional[Decimal]:
+    """The gap between the two figures as shown (each rounded to 0.1 point): what is shown is
+    what is judged, so 40.1% against 50.0% is −9.9, never −10.0."""
     if completion is None or expected is None:
         return None
-    return points(completion - expected)
+    return points(completion) - points(expected)
 
 
 def classify_gap(gap: Decimal, settings: Settings) -> str:
@@ -463,10 +465,9 @@ def _baseline(target: Target, series: dict, keys: list) -> Optional[Decimal]:
         return target.baseline
     if target.baseline_from != "record":
         return None
-    firsts = [series[key].first() for key in keys if key in series]
-    firsts = [f for f in firsts if f is not None and f[0] <= target.start]
-    if not firsts:
-        return None
+    firsts = [series[key].first() if key in series else None for key in keys]
+    if not firsts or any(f is None or f[0] > target.start for f in firsts):
+        return None  # a county without its own starting value would inflate the completion
     return sum((f[1] for f in firsts), Decimal(0))
 
 
@@ -614,8 +615,8 @@ def _project_status(counted, known, completion, gap, settings: Settings) -> str:
         return "not_reported"
     if all(t.status == "completed" for t in counted):
         return "completed"
-    if any(t.status == "overdue" for t in counted):
-        return "overdue"
+    if any(t.status != "not_started" and t.day > t.terms.due and not t.finished for t in counted):
+        return "overdue"  # a target past due counts whether or not it was ever reported
     return classify_gap(gap, settings)
 
 

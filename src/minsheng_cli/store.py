@@ -30,6 +30,7 @@ from minsheng_cli import messages as M
 from minsheng_cli.errors import LedgerError
 from minsheng_cli.models import Record
 from minsheng_cli.progress import file_header, format_record, parse_progress_text, record_path
+from minsheng_cli.errors import os_error_text
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -213,7 +214,7 @@ def _prepare_file(path: Path, records: list[Record]) -> _Pending:
     except FileNotFoundError:
         old = None
     except OSError as err:
-        raise LedgerError(M.FILE_UNREADABLE.format(path=path, error=err.strerror or err)) from None
+        raise LedgerError(M.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
     lines = "".join(format_record(record) for record in records)
     if old is None:
         content = (file_header(project, records[0].date) + lines).encode("utf-8")
@@ -240,7 +241,7 @@ def _write_temp(temp: Path, content: bytes, original: Path | None) -> None:
     except PermissionError:
         raise LedgerError(M.LEDGER_READ_ONLY.format(path=temp.parent)) from None
     except OSError as err:
-        raise LedgerError(M.REC_WRITE_FAILED.format(path=temp.parent, error=err.strerror or err)) from None
+        raise LedgerError(M.REC_WRITE_FAILED.format(path=temp.parent, error=os_error_text(err))) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
@@ -256,7 +257,7 @@ def _write_temp(temp: Path, content: bytes, original: Path | None) -> None:
             os.remove(temp)
         except OSError:
             pass
-        raise LedgerError(M.REC_WRITE_FAILED.format(path=temp, error=err.strerror or err)) from None
+        raise LedgerError(M.REC_WRITE_FAILED.format(path=temp, error=os_error_text(err))) from None
 
 
 def _remove_stale_temps(folder: Path, name: str) -> None:
@@ -295,7 +296,7 @@ def _replace(temp: Path, path: Path) -> None:
                 raise LedgerError(M.REC_FILE_BUSY.format(path=path)) from None
             time.sleep(0.05 * (attempt + 1))
         except OSError as err:
-            raise LedgerError(M.REC_WRITE_FAILED.format(path=path, error=err.strerror or err)) from None
+            raise LedgerError(M.REC_WRITE_FAILED.format(path=path, error=os_error_text(err))) from None
 
 
 def _restore(pending: list[_Pending]) -> None:

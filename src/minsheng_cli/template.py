@@ -25,6 +25,7 @@ from minsheng_cli import messages as M
 from minsheng_cli.dates import cn_date, month_end
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.models import Plan, Project, Record, Target
+from minsheng_cli.errors import os_error_text
 
 FORMAT_NAME = "minsheng-template"
 FORMAT_VERSION = 1
@@ -278,7 +279,7 @@ def write_template(plan: Plan, records: Iterable[Record], unit: str, period: Per
         os.replace(partial, path)
     except OSError as err:
         partial.unlink(missing_ok=True)
-        raise InputError(M.IMP_CANNOT_WRITE.format(path=path, error=err.strerror or err)) from None
+        raise InputError(M.IMP_CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None
     return path
 
 

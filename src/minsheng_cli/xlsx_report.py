@@ -20,6 +20,7 @@ from minsheng_cli import messages as M, report as R
 from minsheng_cli.dates import cn_date
 from minsheng_cli.errors import InputError
 from minsheng_cli.schedule import round_half_up
+from minsheng_cli.errors import os_error_text
 
 HEADERS = R.HEADERS + [M.REP_REMARK]
 HEADER_ROW = 5
@@ -58,7 +59,7 @@ def _save(book, path: Path) -> None:
         os.replace(temporary, path)
     except OSError as err:
         temporary.unlink(missing_ok=True)
-        raise InputError(M.REP_CANNOT_WRITE.format(path=path, error=err.strerror or err)) from None
+        raise InputError(M.REP_CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None
 
 
 # --- cells -------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Any
 
 from minsheng_cli import messages
 from minsheng_cli.errors import LedgerError
+from minsheng_cli.errors import os_error_text
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
@@ -36,7 +37,7 @@ def read_text(path: Path) -> str:
             raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=size, limit=MAX_FILE_BYTES))
         data = path.read_bytes()
     except OSError as err:
-        raise LedgerError(messages.FILE_UNREADABLE.format(path=path, error=err.strerror or err)) from None
+        raise LedgerError(messages.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
     return decode(data, path)
 
 
