@@ -203,3 +203,11 @@ def test_show_lists_every_checklist_item_recorded_on_one_day(plan_ledger, cli):
     markets = next(t for t in shown["targets"] if t["id"] == "markets")
     assert sorted(markets["latest"]["value"].split("、")) == ["杜庄农贸市场", "秦庄农贸市场"]
     assert markets["latest"]["date"] == "2023-05-31"
+
+
+def test_yaml_syntax_errors_are_explained_in_chinese(tmp_path, cli):
+    root = tmp_path / "ledger"
+    (root / "progress").mkdir(parents=True)
+    shutil.copy(REPO / "tests" / "broken_plans" / "yaml-syntax.yaml", root / "projects.yaml")
+    result = cli("--data", root, "check")
+    assert "方括号 [ ] 没有成对" in result.stdout and "did not find" not in result.stdout

@@ -382,3 +382,54 @@ def test_file_level_problems(plan_ledger, cli, tmp_path):
     old_excel = tmp_path / "old.xls"
     old_excel.write_bytes(b"\xd0\xcf\x11\xe0")
     assert cli("--data", plan_ledger, "import", old_excel).exit_code == 1
+
+
+# --- found in review: nothing a unit typed may be lost silently ----------------------------------------
+def test_a_renamed_template_sheet_is_refused(plan_ledger, cli, tmp_path):
+    path = make_template(cli, plan_ledger, tmp_path)
+    fill(path, [(T.MAIN_SHEET, "new_places", None, {"value": 6200})])
+    book = load_workbook(path)
+    book[T.MAIN_SHEET].title = "Sheet1"
+    book.save(path)
+    result = cli("--data", plan_ledger, "import", path)
+    assert result.exit_code == 1 and "改名" in result.stderr and T.MAIN_SHEET in result.stderr
+    assert progress_snapshot(plan_ledger) == {}
+
+
+def test_an_unclosed_quote_in_a_csv_is_refused(plan_ledger, cli, tmp_path):
+    text = 'project,target,value,date,note\n11,home_retrofit,1200,2023-05-31,ok\n11,home_retrofit,1300,2023-06-30,"未闭合\n11,home_retrofit,1400,2023-06-30,x\n'
+    result = cli("--data", plan_ledger, "import", write_csv(tmp_path / "q.csv", text, "utf-8"))
+    assert result.exit_code == 1 and "引号没有成对" in result.stderr
+    assert progress_snapshot(plan_ledger) == {}
+
+
+def test_an_unknown_column_is_refused_not_dropped(plan_ledger, cli, tmp_path):
+    text = "project,target,value,date,noet\n11,home_retrofit,1200,2023-06-30,新增改造\n"
+    result = cli("--data", plan_ledger, "import", write_csv(tmp_path / "typo.csv", text, "utf-8"))
+    assert result.exit_code == 1 and "「noet」" in result.stderr
+    assert progress_snapshot(plan_ledger) == {}
+
+
+def test_a_value_beyond_range_is_refused(plan_ledger, cli, tmp_path):
+    text = "project,target,value,date\n11,home_retrofit,99999999999999999999999999999,2023-06-30\n"
+    result = cli("--data", plan_ledger, "import", write_csv(tmp_path / "big.csv", text, "utf-8"))
+    assert result.exit_code == 1 and "第2行" in result.stderr and "超出可记录的范围" in result.stderr
+    update = cli("--data", plan_ledger, "update", "11", "home_retrofit", "1e30", "--date", "2023-06-30")
+    assert update.exit_code == 1
+    assert progress_snapshot(plan_ledger) == {}
+
+
+def test_template_output_into_a_missing_folder_is_refused(plan_ledger, cli, tmp_path):
+    target = tmp_path / "missing" / "t.xlsx"
+    result = cli("--data", plan_ledger, "template", "--unit", "市卫生健康委", "--month", "2023-06", "--output", target)
+    assert result.exit_code == 1 and "文件夹或文件不存在" in result.stderr
+    assert not target.parent.exists()
+    made = tmp_path / "新建" / "2023-06"
+    assert cli("--data", plan_ledger, "template", "--all", "--month", "2023-06", "--output-dir", made).exit_code == 0
+    assert any(made.glob("*.xlsx"))
+
+
+def test_windows_line_breaks_in_notes_are_kept_as_line_breaks(plan_ledger, cli, tmp_path):
+    text = 'project,target,value,date,note\r\n11,home_retrofit,1200,2023-06-30,"第一行\r\n第二行"\r\n'
+    assert cli("--data", plan_ledger, "import", write_csv(tmp_path / "crlf.csv", text, "utf-8")).exit_code == 0
+    assert records_of(plan_ledger, 11)[0].note == "第一行\n第二行"

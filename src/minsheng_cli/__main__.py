@@ -10,9 +10,15 @@ def main() -> None:
 
         sys.stdout.write(f"minsheng {__version__}\n")
         return
-    from minsheng_cli.cli import run
+    try:
+        from minsheng_cli.cli import run
 
-    run()
+        run()
+    except KeyboardInterrupt:  # Ctrl-C before the command's own handler is in place
+        from minsheng_cli.messages import INTERRUPTED
+
+        sys.stderr.write(INTERRUPTED + "\n")
+        sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -38,10 +38,21 @@ def template(
         raise UsageError(M.IMP_DATE_OUTSIDE_MONTH.format(date=preset, month=period.label))
     units = T.lead_units(plan) if all_units else [T.resolve_unit(plan, unit)]
     records = list(read_progress(root, plan))
+    if output is None:  # --output-dir is made as asked; a folder named in --output must exist
+        _make_folder(output_dir)
     for chosen in units:
         path = output if output is not None else output_dir / T.template_filename(chosen, period)
         T.write_template(plan, records, chosen, period, path, preset)
         typer.echo(M.IMP_TEMPLATE_WRITTEN.format(path=path, unit=chosen, month=period.label))
+
+
+def _make_folder(folder: Path) -> None:
+    from minsheng_cli.errors import InputError, os_error_text
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(M.IMP_CANNOT_WRITE.format(path=folder, error=os_error_text(err))) from None
 
 
 def import_(

@@ -150,9 +150,10 @@ def read_csv(path: Path, encoding: Optional[str] = None) -> Source:
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as err:
-        raise InputError(M.IMP_BAD_CSV.format(path=path, error=err)) from None
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        rows = list(reader)
+    except csv.Error:
+        raise InputError(M.IMP_BAD_CSV_ROW.format(path=path, line=reader.line_num)) from None
     source = Source(path, "csv")
     _read_table(source, rows, sheet=None)
     return source
@@ -167,7 +168,7 @@ def read_workbook(path: Path) -> Source:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as err:
-        raise InputError(M.IMP_NOT_XLSX.format(path=path, error=err)) from None
+        raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
     try:
         meta = T.read_meta(book)
         if meta is not None:
@@ -217,6 +218,9 @@ def _find_header(rows: list[list], path: Path) -> Optional[tuple[int, dict[str, 
         if "project" in positions and "target" in positions:
             if not ({"value"} | set(NARRATIVE_FIELDS)) & set(positions):
                 raise InputError(_no_header_message(path))
+            unknown = [str(cell).strip() for cell in row if cell is not None and str(cell).strip() and _field_of_header(cell) is None]
+            if unknown:
+                raise InputError(M.IMP_UNKNOWN_COLUMNS.format(path=path, columns="、".join(f"「{c}」" for c in unknown), known=M.IMP_KNOWN_COLUMNS))
             return index, positions, names
     return None
 
@@ -262,8 +266,12 @@ def read_template(path: Path, book, meta: dict) -> Source:
     titles = {key: title for key, title, _width in T.COLUMNS}
     shown = {name: titles[key] for name, key in T.IMPORT_FIELDS.items()} | {"target": titles["target_name"], "by": T.BY_LABEL}
     by: Optional[str] = None
-    names = [name for name in meta.get("sheets", "").split("|") if name in book.sheetnames]
-    for name in names or [s.title for s in book.worksheets if s.title != T.META_SHEET]:
+    names = [name for name in meta.get("sheets", "").split("|") if name]
+    missing = [name for name in names if name not in book.sheetnames]
+    extra = [s.title for s in book.worksheets if s.title not in names and s.title != T.META_SHEET and s.sheet_state == "visible"]
+    if missing or extra:
+        raise InputError(M.IMP_SHEETS_CHANGED.format(path=path, missing="、".join(missing) or "无", extra="、".join(extra) or "无"))
+    for name in names:
         rows = [list(row) for row in book[name].iter_rows(values_only=True)]
         header_index = next((i for i, row in enumerate(rows) if row and row[0] == T.HEADER_FIRST), None)
         if header_index is None:

@@ -167,6 +167,7 @@ BAD_DATE = "{argument}「{value}」不是有效日期，请写成 2023-06-30"
 USAGE_HINT = "运行 minsheng --help 或 minsheng 命令 --help 查看用法。"
 USAGE_GENERIC = "用法错误：{detail}"
 USAGE_PATTERNS = [
+    (r"No such option:? '?(-[0-9][0-9.,万]*)", "数值 {0} 为负数：累计值不能为负"),
     (r"No such option:? '?(-[^\s'.]+)", "没有选项 {0}"),
     (r"No such command '([^']+)'", "没有命令「{0}」"),
     (r"Missing (?:argument|parameter):? '?([^'\s.]+)", "缺少参数 {0}"),
@@ -765,3 +766,28 @@ OS_ERRORS = {
     "EEXIST": "文件已存在",
     "EBUSY": "文件正被其他程序使用",
 }
+REC_NUMBER_RANGE = "{argument}「{value}」超出可记录的范围：数值应小于 10 的 15 次方，小数不超过 6 位"
+REC_VALUE_RANGE = "数值 {value} 超出可记录的范围（应小于 10 的 15 次方，小数不超过 6 位）"
+IMP_SHEETS_CHANGED = "{path}：填报表的工作表被改名、删除或新增了（缺少：{missing}；多出：{extra}），请用原表填写，或重新生成填报表"
+IMP_BAD_CSV_ROW = "{path}：第{line}行附近的引号没有成对（CSV 格式错误），请检查该行"
+IMP_NOT_XLSX_FILE = "{path}：无法作为 Excel（.xlsx）文件打开，文件可能已损坏或不是 .xlsx 格式"
+IMP_UNKNOWN_COLUMNS = "{path}：表头中有无法识别的列 {columns}，为免漏导数据，请改正列名或删除该列。可用的列：{known}"
+IMP_KNOWN_COLUMNS = "project（项目）、target（指标）、value（本期累计）、date（日期）、county（县（市、区））、note（进展情况）、problem（存在问题）、next（下步打算）、by（填报人）"
+
+# the YAML parser's words for the common mistakes, in Chinese (first match wins)
+YAML_PROBLEMS = [
+    ("found character that cannot start any token", "这里有不能出现在开头的字符（如制表符 Tab、@ 或 `），文本请加引号"),
+    ("found a tab character", "用了制表符 Tab，请改用空格"),
+    ("did not find expected ',' or '}'", "花括号 { } 没有成对，或两项之间缺少逗号"),
+    ("did not find expected ',' or ']'", "方括号 [ ] 没有成对，或两项之间缺少逗号"),
+    ("found unexpected ':'", "文本中有未加引号的冒号“:”，请给整段文字加上引号"),
+    ("mapping values are not allowed here", "这里不能出现“键: 值”：可能是缩进不对，或文本中的冒号未加引号"),
+    ("could not find expected ':'", "缺少冒号“:”"),
+    ("did not find expected key", "缩进不对，或缺少键名"),
+    ("did not find expected '-' indicator", "列表的缩进不对（每项以“- ”开头并对齐）"),
+    ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了"),
+    ("found unknown escape character", "双引号文本中有无效的转义符“\\”"),
+    ("control characters are not allowed", "含有不允许的控制字符"),
+    ("expected <block end>, but found", "缩进不对"),
+    ("found undefined alias", "引用了未定义的别名（*）"),
+]

@@ -85,10 +85,9 @@ def cell_text(value: Any) -> str:
 
 def format_number(value: Decimal | int) -> str:
     """6200, 4.4, 1234.5 — exact, no exponent, no trailing zeros."""
-    number = Decimal(value)
-    if number == number.to_integral_value():
-        return str(number.quantize(Decimal(1)))
-    return format(number.normalize(), "f")
+    from minsheng_cli.progress import format_number as exact
+
+    return exact(Decimal(value))
 
 
 def emit_rows(headers: list[str], rows: list[list[Any]], fmt: str, title: str | None = None, stream=None) -> None:

@@ -55,7 +55,7 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff
 # Checked once per file, so the string pattern below can be the plain, fast [^"\\]*.
 _NOT_FAST_CHARS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _STR = r'"[^"\\\n]*+(?:\\(?:["\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4})[^"\\\n]*+)*+"'
-_NUM = r"-?+(?:0|[1-9][0-9]*+)(?:\.[0-9]++)?+"
+_NUM = r"-?+(?:0|[1-9][0-9]{0,14}+)(?:\.[0-9]{1,6}+)?+"  # in range (see value_in_range); else the YAML path says why
 _ID = r"(?!(?:null|true|false)[,}])[a-z][a-z0-9_]*+"
 _LINE = re.compile(  # possessive quantifiers: nothing to backtrack into, measurably faster
     r"^- \{date: ([0-9]{4}-[0-9]{2}-[0-9]{2})"
@@ -130,6 +130,18 @@ def quote(text: str) -> str:
 def format_number(value: Decimal) -> str:
     """6200, 4.35: no exponent, no trailing zeros."""
     return format(normal_decimal(value), "f")
+
+
+MAX_INTEGER_DIGITS = 15  # 10^15 is far beyond any livelihood figure and within exact float display
+MAX_DECIMALS = 6
+
+
+def value_in_range(value: Decimal) -> bool:
+    """A figure a ledger can hold: finite, under 10^15, at most 6 decimals (after trailing zeros)."""
+    if not value.is_finite():
+        return False
+    exponent = normal_decimal(value).as_tuple().exponent
+    return abs(value) < Decimal(10) ** MAX_INTEGER_DIGITS and exponent >= -MAX_DECIMALS
 
 
 def normal_decimal(value: Decimal) -> Decimal:
@@ -461,9 +473,13 @@ def _record_from_fields(fields: dict, project: int, path: str, line: int) -> tup
             return None, M.REC_WRONG_TYPE.format(key="value", expected=M.REC_EXPECTED["value"]), "value"
         if isinstance(value, int):
             value = Decimal(value)
+            if not value_in_range(value):
+                return None, M.REC_VALUE_RANGE.format(value=value), "value"
         elif isinstance(value, Decimal):
             if not value.is_finite():
                 return None, M.REC_WRONG_TYPE.format(key="value", expected=M.REC_EXPECTED["value"]), "value"
+            if not value_in_range(value):
+                return None, M.REC_VALUE_RANGE.format(value=value), "value"
             value = normal_decimal(value)
     action = values.get("action")
     if action is not None and action not in ACTIONS:

@@ -274,7 +274,6 @@ def write_template(plan: Plan, records: Iterable[Record], unit: str, period: Per
     path = Path(path)
     partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         book.save(partial)
         os.replace(partial, path)
     except OSError as err:

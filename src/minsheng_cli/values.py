@@ -43,9 +43,12 @@ def parse_number(text: str, argument: str) -> Decimal:
         cleaned = cleaned.replace(",", "")
     elif not _PLAIN.match(cleaned):
         raise InputError(M.REC_NUMBER_BAD.format(argument=argument, value=raw))
-    from minsheng_cli.progress import normal_decimal
+    from minsheng_cli.progress import normal_decimal, value_in_range
 
-    return normal_decimal(Decimal(cleaned) * multiplier)
+    number = Decimal(cleaned) * multiplier
+    if not value_in_range(number):
+        raise InputError(M.REC_NUMBER_RANGE.format(argument=argument, value=raw))
+    return normal_decimal(number)
 
 
 def parse_value(text: str, target: Target, argument: str = "VALUE") -> Decimal | str:
@@ -83,7 +86,7 @@ def clean_text(text: Optional[str], argument: str) -> Optional[str]:
     """Free text (进展情况 …): stripped; empty → None; control characters refused."""
     if text is None:
         return None
-    stripped = str(text).strip()
+    stripped = str(text).replace("\r\n", "\n").replace("\r", "\n").strip()  # text pasted from Windows
     if not stripped:
         return None
     if _BAD_TEXT.search(stripped):

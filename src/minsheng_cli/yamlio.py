@@ -68,7 +68,8 @@ def _problem_from_yaml_error(err: Exception) -> YamlProblem:
     detail = getattr(err, "problem", None) or str(err).splitlines()[0]
     if "could not determine a constructor" in str(err):
         return YamlProblem("yaml-tag", messages.YAML_TAG, line, column)
-    return YamlProblem("yaml-syntax", messages.YAML_SYNTAX.format(detail=detail), line, column)
+    explained = next((chinese for english, chinese in messages.YAML_PROBLEMS if english in str(detail)), None)
+    return YamlProblem("yaml-syntax", messages.YAML_SYNTAX.format(detail=explained or detail), line, column)
 
 
 def _check_markers(text: str) -> None:
