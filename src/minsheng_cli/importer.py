@@ -167,7 +167,7 @@ def read_workbook(path: Path) -> Source:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as err:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
         raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
     try:
         meta = T.read_meta(book)

@@ -29,7 +29,6 @@ KIND = {
     "checklist": "清单",
     "continuing": "持续实施",
 }
-COUNTY_KIND = {"city": "市本级", "district": "区", "county": "县（市）", "zone": "功能区"}
 CONTINUING_VALUES = {"正常": "正常实施", "中断": "中断"}
 DONE_WORDS = ("done", "完成", "已完成")
 
@@ -65,7 +64,6 @@ CHECK_LINE = "{path}:{line}:{column}: 错误[{code}]: {message}"
 HEADERS_LIST = ["序号", "项目名称", "牵头单位", "指标", "类型", "年度目标", "单位", "权重"]
 HEADERS_TARGETS = ["指标", "类型", "年度目标", "单位", "起止", "最新值", "日期"]
 WEIGHT_ZERO = "监测指标"
-ALL_COUNTIES = "全部县（市、区）"
 SHOW_LEAD = "牵头单位"
 SHOW_CO = "协办单位"
 SHOW_CATEGORY = "类别"
@@ -228,7 +226,6 @@ IMP_FIELD_NAMES = {
 }
 IMP_FILE_MISSING = "找不到要导入的文件：{path}"
 IMP_XLS = "{path}：不支持旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入。"
-IMP_NOT_XLSX = "{path}：无法作为 Excel（.xlsx）文件打开：{error}"
 IMP_ENCODING = "{path}：无法识别文件编码（已试 UTF-8 和 GBK），请另存为“CSV UTF-8”，或用 --encoding 指定编码。"
 IMP_BAD_ENCODING_NAME = "--encoding「{value}」不是已知的编码名称（如 utf-8、gbk）"
 IMP_ENCODING_FAILED = "{path}：不是 {encoding} 编码的文件（--encoding）。"
@@ -244,11 +241,8 @@ IMP_MISSING_PROJECT = "未填写项目（序号或名称）"
 IMP_MISSING_TARGET = "未填写指标"
 IMP_MISSING_DATE = "未填写日期"
 IMP_ITEM_CHOICE = "「{value}」无效：清单事项已完成的请选“完成”，未完成的留空"
-IMP_PROJECT_MARKERS = ("项目",)
-IMP_TARGET_MARKERS = ("指标",)
 IMP_REJECTED = "{path}：{count} 行有错误，未写入任何记录。请改正后重新导入："
 IMP_SAME = "已有相同记录 {count} 条，跳过。"
-IMP_NO_FILES = "无"
 IMP_SUMMARY = "{written} 条写入{files}，{skipped} 条跳过。"
 IMP_DRY_TITLE = "试运行：{path} 将写入的记录"
 IMP_DRY_RUN = "试运行，未写入任何文件：将写入 {written} 条{files}，{skipped} 条跳过。"
@@ -733,7 +727,6 @@ projects: []               # 项目，写法见文末示例
 #         # steps: [{name: 调研}, {name: 审定}, {name: 印发}]   # 节点事项（milestone）的步骤
 """
 REP_LAGGING_HEADING_NONE = "进度滞后的项目和指标"
-IMP_BAD_CSV = "{path}：无法按 CSV 读取：{error}"
 
 # --- progress records, continued (cli_progress.py) ---
 REC_ASK_STATE = "完成情况"
