@@ -433,3 +433,11 @@ def test_windows_line_breaks_in_notes_are_kept_as_line_breaks(plan_ledger, cli, 
     text = 'project,target,value,date,note\r\n11,home_retrofit,1200,2023-06-30,"第一行\r\n第二行"\r\n'
     assert cli("--data", plan_ledger, "import", write_csv(tmp_path / "crlf.csv", text, "utf-8")).exit_code == 0
     assert records_of(plan_ledger, 11)[0].note == "第一行\n第二行"
+
+
+def test_two_rows_of_one_sheet_that_clash_name_each_other(plan_ledger, cli, tmp_path):
+    text = "project,target,value,date\n11,home_retrofit,6000,2023-06-30\n11,home_retrofit,6100,2023-06-30\n"
+    result = cli("--data", plan_ledger, "import", write_csv(tmp_path / "dup.csv", text, "utf-8"))
+    assert result.exit_code == 1
+    assert "第3行「value」" in result.stderr and "已记录为 6000（第2行）" in result.stderr and ":0" not in result.stderr
+    assert progress_snapshot(plan_ledger) == {}

@@ -16,6 +16,8 @@ first, then GB18030 (a superset of GBK); `encoding` forces one.
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -328,6 +330,7 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date)
         except (InputError, UsageError) as err:
             errors.append(_row_message(plan, candidate, fields, err.message))
             continue
+        record = dataclasses.replace(record, path=candidate.where)  # an earlier row, if a later one clashes
         pool.append(record)
         outcome.records.append(record)
         outcome.rows.append(candidate)

@@ -221,8 +221,9 @@ def _check_same_date(record: Record, target: Target, in_force: list[Record], cor
     if correct or not in_force or target.kind in SET_KINDS:
         return
     old = in_force[-1]
+    where = f"{old.path}:{old.line}" if old.line else old.path  # a file line, or an earlier row of this import
     raise InputError(M.REC_DIFFERENT_VALUE.format(
-        target=target.name, county=county, date=record.date, old=shown(old.value), new=shown(record.value), path=old.path, line=old.line,
+        target=target.name, county=county, date=record.date, old=shown(old.value), new=shown(record.value), where=where,
     ))
 
 
