@@ -36,10 +36,8 @@ def check_ledger(root: Path) -> CheckResult:
         return result
     result.projects = len(plan.projects)
     result.targets = sum(len(p.targets) for p in plan.projects)
-    try:
-        from minsheng_cli.progresscheck import check_progress
-    except ModuleNotFoundError:  # progress checks land with the progress format
-        return result
+    from minsheng_cli.progresscheck import check_progress
+
     progress_problems, result.records = check_progress(plan, root)
     result.problems.extend(progress_problems)
     return result
