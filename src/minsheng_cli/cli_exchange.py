@@ -52,7 +52,7 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise InputError(M.IMP_CANNOT_WRITE.format(path=folder, error=os_error_text(err))) from None
+        raise InputError(M.CANNOT_WRITE.format(path=folder, error=os_error_text(err))) from None
 
 
 def import_(

@@ -16,7 +16,6 @@ from typing import Annotated
 from minsheng_cli import messages as M
 from minsheng_cli.errors import InputError, LedgerError, LedgerInvalid, UsageError
 from minsheng_cli.output import FormatOpt, OutputOpt, emit_json, emit_rows, format_number, resolve_format
-from minsheng_cli.errors import os_error_text
 
 
 def register(app: typer.Typer) -> None:
@@ -450,10 +449,9 @@ def schema_command(
 
         write_bytes(data, sys.stdout)
         return
-    try:
-        Path(output).write_bytes(data)
-    except OSError as err:
-        raise LedgerError(M.SCH_CANNOT_WRITE.format(path=output, error=os_error_text(err))) from None
+    from minsheng_cli.output import save_whole
+
+    save_whole(output, lambda temporary: temporary.write_bytes(data))
     typer.echo(M.SCH_WRITTEN.format(path=output), err=True)
 
 

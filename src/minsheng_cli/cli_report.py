@@ -11,7 +11,6 @@ from typing import Annotated
 
 from minsheng_cli import cache, messages as M
 from minsheng_cli.output import OutputOpt, write_bytes
-from minsheng_cli.errors import os_error_text
 
 REPORT_HELP = (
     "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
@@ -98,21 +97,11 @@ def _print_cached(key: str) -> bool:
 
 def _write_text_file(path: Path, draw) -> None:
     """Render into memory first, then replace the file in one step: an error leaves it as it was."""
-    import io
-    import os
-
-    from minsheng_cli.errors import InputError
+    from minsheng_cli.output import save_whole
 
     buffer = io.StringIO()
     draw(buffer)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.write(buffer.getvalue())
-        os.replace(temporary, path)
-    except OSError as err:
-        temporary.unlink(missing_ok=True)
-        raise InputError(M.REP_CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None
+    save_whole(path, lambda temporary: temporary.write_bytes(buffer.getvalue().encode("utf-8")))
 
 
 def register(app: typer.Typer) -> None:

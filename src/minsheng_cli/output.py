@@ -161,3 +161,20 @@ def json_text(obj: Any) -> str:
 
 def emit_json(obj: Any, stream=None) -> None:
     (stream or sys.stdout).write(json_text(obj))
+
+
+def save_whole(path, write) -> None:
+    """Write an output file (report, template, schema) in one step: `write(temporary_path)` fills a
+    file beside it, which then replaces `path`; an error leaves `path` as it was, in Chinese."""
+    from pathlib import Path
+
+    from minsheng_cli.errors import InputError, os_error_text
+
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except OSError as err:
+        temporary.unlink(missing_ok=True)
+        raise InputError(messages.CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None

@@ -25,7 +25,6 @@ from minsheng_cli import messages as M
 from minsheng_cli.dates import cn_date, month_end
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.models import Plan, Project, Record, Target
-from minsheng_cli.errors import os_error_text
 
 FORMAT_NAME = "minsheng-template"
 FORMAT_VERSION = 1
@@ -268,18 +267,11 @@ def build_workbook(plan: Plan, records: Iterable[Record], unit: str, period: Per
 
 def write_template(plan: Plan, records: Iterable[Record], unit: str, period: Period, path: Path, date: Optional[dt.date] = None) -> Path:
     """Build and save the template; the file appears whole (written beside it, then renamed)."""
-    import os
+    from minsheng_cli.output import save_whole
 
     book = build_workbook(plan, records, unit, period, date)
-    path = Path(path)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        book.save(partial)
-        os.replace(partial, path)
-    except OSError as err:
-        partial.unlink(missing_ok=True)
-        raise InputError(M.IMP_CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None
-    return path
+    save_whole(path, book.save)
+    return Path(path)
 
 
 def _intro_lines(plan: Plan, unit: str, period: Period, sheet_name: str, has_county_sheets: bool) -> list[str]:

@@ -10,7 +10,6 @@ shown project has targets recorded per county. openpyxl is imported here only.
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -18,9 +17,7 @@ from typing import Optional
 
 from minsheng_cli import messages as M, report as R
 from minsheng_cli.dates import cn_date
-from minsheng_cli.errors import InputError
 from minsheng_cli.schedule import round_half_up
-from minsheng_cli.errors import os_error_text
 
 HEADERS = R.HEADERS + [M.REP_REMARK]
 HEADER_ROW = 5
@@ -53,13 +50,9 @@ def write_xlsx(report: R.Report, path: Path, by: str = "category", detail: bool 
 
 
 def _save(book, path: Path) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        book.save(temporary)
-        os.replace(temporary, path)
-    except OSError as err:
-        temporary.unlink(missing_ok=True)
-        raise InputError(M.REP_CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None
+    from minsheng_cli.output import save_whole
+
+    save_whole(path, book.save)
 
 
 # --- cells -------------------------------------------------------------------------------------
