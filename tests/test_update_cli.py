@@ -92,6 +92,8 @@ def test_values_as_people_type_them(repo, update):
     assert update("1", "new_places", "６，２００", "--date", "2023-06-30").exit_code == 0
     assert update("1", "new_places", "1.2万个", "--date", "2023-12-01").exit_code == 0
     assert [r.value for r in records(repo)] == [Decimal(2300), Decimal(6200), Decimal(12000)]
+    level = update("1", "total_places", "3.3万", "--date", "2023-06-30")
+    assert "托位总量：当前 33000 个，年度目标 37000 个" in level.stdout
 
 
 def test_by_county_completion_sums_the_counties(repo, update):
@@ -121,9 +123,11 @@ def test_correct_and_void_with_a_reason(repo, update, cli):
 
 
 def test_milestone_checklist_and_continuing_values(repo, update):
-    assert update("3", "hotline", "开通微信公众号", "--date", "2023-05-01").exit_code == 0
+    first_step = update("3", "hotline", "开通微信公众号", "--date", "2023-05-01")
+    assert first_step.exit_code == 0 and "已完成 1/2 个步骤" in first_step.stdout
     assert update("3", "hotline", "开通24小时心理援助热线", "--date", "2023-05-01").exit_code == 0  # a second step, same day
-    assert update("3", "promo_video", "完成", "--date", "2023-05-01").exit_code == 0
+    done = update("3", "promo_video", "完成", "--date", "2023-05-01")
+    assert done.exit_code == 0 and "制播心理健康宣传片：已完成" in done.stdout
     checklist = update("21", "key_places", "住宅小区", "--date", "2023-05-01")
     assert checklist.exit_code == 0 and "已完成 1/7 项" in checklist.stdout
     assert update("21", "key_places", "医院", "--date", "2023-05-01").exit_code == 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -83,7 +83,7 @@ def _report_written(root: Path, plan: Plan, project: Project, written: list[Reco
     for target_id in dict.fromkeys(r.target for r in written if r.target is not None):
         target = project.find_target(target_id)
         if target is not None:
-            typer.echo(completion_phrase(project.id, target, [r for r in records if r.target == target.id]))
+            typer.echo(completion_phrase(plan, project.id, target, [r for r in records if r.target == target.id]))
 
 
 def _shown_path(path: str) -> str:
@@ -119,41 +119,32 @@ def describe(record: Record, project: Project) -> str:
     return " ".join(parts)
 
 
-def completion_phrase(project_id: int, target: Target, records: list[Record]) -> str:
-    """A short phrase on the target's standing after the update (the reports build the full status)."""
-    from minsheng_cli.history import effective
+def completion_phrase(plan: Plan, project_id: int, target: Target, records: list[Record]) -> str:
+    """A short phrase on the target's standing after the update, judged as of today by the same
+    engine as the reports (schedule.py), so the two never disagree."""
+    from minsheng_cli.dates import today
     from minsheng_cli.progress import format_number
-    from minsheng_cli.recording import items_in_force
+    from minsheng_cli.schedule import assess_target, index_records, item_targets_of, points
 
-    latest: dict[Optional[str], Record] = {}
-    for record in effective(records):
-        latest[record.county] = record  # date-sorted within a county: the last one wins
+    index = index_records(records, item_targets_of(plan))
+    state = assess_target(plan, target, index.history(project_id, target.id), [], today())
     unit = target.unit or ""
     if target.kind in ("count", "level"):
-        numbers = [r.value for r in latest.values() if isinstance(r.value, Decimal)]
-        if not numbers:
+        if state.as_of is None:
             return M.REC_PHRASE_NONE.format(target=target.name)
-        actual = sum(numbers, Decimal(0))
-        figure = target.target or Decimal(0)
-        if target.kind == "count" and figure > 0:
-            percent = (actual * 100 / figure).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-            return M.REC_PHRASE_COUNT.format(target=target.name, actual=format_number(actual), unit=unit, percent=percent, figure=format_number(figure))
-        return M.REC_PHRASE_LEVEL.format(target=target.name, actual=format_number(actual), unit=unit, figure=format_number(figure))
+        actual, figure = format_number(state.actual), format_number(state.terms.figure or Decimal(0))
+        if target.kind == "count" and state.completion is not None:
+            return M.REC_PHRASE_COUNT.format(target=target.name, actual=actual, unit=unit, percent=points(state.completion), figure=figure)
+        return M.REC_PHRASE_LEVEL.format(target=target.name, actual=actual, unit=unit, figure=figure)
     if target.kind == "continuing":
-        last = max(latest.values(), key=lambda r: r.date, default=None)
-        state = M.CONTINUING_VALUES.get(str(last.value), str(last.value)) if last else M.REC_PHRASE_UNKNOWN
-        return M.REC_PHRASE_CONTINUING.format(target=target.name, state=state)
-    done: set[str] = set()
-    for county in {r.county for r in records if r.target == target.id}:
-        done.update(items_in_force(records, project_id, target.id, county))
+        state_word = M.CONTINUING_VALUES.get(state.actual, M.REC_PHRASE_UNKNOWN) if state.actual else M.REC_PHRASE_UNKNOWN
+        return M.REC_PHRASE_CONTINUING.format(target=target.name, state=state_word)
     if target.kind == "checklist":
-        count = len(done & set(target.items))
-        return M.REC_PHRASE_CHECKLIST.format(target=target.name, done=count, required=target.required_items)
-    if done & {"done", *M.DONE_WORDS}:
+        return M.REC_PHRASE_CHECKLIST.format(target=target.name, done=len(state.done_items), required=target.required_items)
+    if state.actual is True:
         return M.REC_PHRASE_DONE.format(target=target.name)
     if target.steps:
-        count = len(done & {step.name for step in target.steps})
-        return M.REC_PHRASE_STEPS.format(target=target.name, done=count, total=len(target.steps))
+        return M.REC_PHRASE_STEPS.format(target=target.name, done=len(state.done_items), total=len(target.steps))
     return M.REC_PHRASE_NOT_DONE.format(target=target.name)
 
 
