@@ -34,6 +34,32 @@ def _sort_key(record: Record) -> tuple:
     return (record.project, record.target or "", record.county or "", record.date)
 
 
+def apply_item(by_day: dict, record: Record) -> bool:
+    """Apply a record to the checklist items / milestone steps in force for one (target, county),
+    `by_day`: date -> {item: None}. Several items may stand on one date. A void without value
+    cancels its date; a void with a value cancels that item at its date, or if it was not recorded
+    that day, every earlier record of it; a correct replaces the items of its date. Returns
+    whether the record did anything (False: a void that cancelled nothing)."""
+    value = record.value.strip() if isinstance(record.value, str) else None
+    if record.action == "void":
+        if value is None:
+            return bool(by_day.pop(record.date, None))
+        if value in by_day.get(record.date, {}):
+            del by_day[record.date][value]
+            return True
+        cancelled = False
+        for day, chosen in by_day.items():
+            if day <= record.date and value in chosen:
+                del chosen[value]
+                cancelled = True
+        return cancelled
+    if value is not None:
+        if record.action == "correct":
+            by_day[record.date] = {}
+        by_day.setdefault(record.date, {})[value] = None
+    return True
+
+
 def as_of(records: Iterable[Record], date: dt.date) -> list[Record]:
     return [record for record in records if record.date <= date]
 

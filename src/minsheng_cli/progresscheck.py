@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
+from minsheng_cli.history import apply_item
 from minsheng_cli import messages as M
 from minsheng_cli.errors import LedgerError
 from minsheng_cli.models import Plan, Record
@@ -210,7 +211,7 @@ class _Checker:
             if target is None:
                 continue
             if target.kind in SET_KINDS:
-                cancelled = _apply_item(items.setdefault((record.project, record.target, record.county), {}), record)
+                cancelled = apply_item(items.setdefault((record.project, record.target, record.county), {}), record)
             else:
                 cancelled = _apply_value(in_force.setdefault(record.key, []), record)
             if record.action == "void" and not cancelled:
@@ -247,28 +248,6 @@ def _apply_value(current: list[Record], record: Record) -> bool:
         return cancelled
     if record.value is not None:
         current[:] = [record]
-    return True
-
-
-def _apply_item(by_day: dict, record: Record) -> bool:
-    """Apply a record to the items in force (the rules of recording.items_in_force)."""
-    value = record.value if isinstance(record.value, str) else None
-    if record.action == "void":
-        if value is None:
-            return bool(by_day.pop(record.date, None))
-        if value in by_day.get(record.date, {}):
-            del by_day[record.date][value]
-            return True
-        cancelled = False
-        for day, chosen in by_day.items():
-            if day <= record.date and value in chosen:
-                del chosen[value]
-                cancelled = True
-        return cancelled
-    if value is not None:
-        if record.action == "correct":
-            by_day[record.date] = {}
-        by_day.setdefault(record.date, {})[value] = None
     return True
 
 

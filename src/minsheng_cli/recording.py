@@ -26,6 +26,7 @@ import subprocess
 from pathlib import Path
 from typing import Iterable, Optional
 
+from minsheng_cli.history import apply_item
 from minsheng_cli import messages as M
 from minsheng_cli.dates import parse_date
 from minsheng_cli.errors import InputError, UsageError
@@ -176,29 +177,14 @@ def records_in_force(records: Iterable[Record], key: tuple, as_set: bool = False
 
 def items_in_force(records: Iterable[Record], project: int, target: str, county: Optional[str], until: Optional[dt.date] = None) -> dict[str, dt.date]:
     """Checklist items or milestone steps in force for one (project, target, county), each with
-    the date it was first recorded. The rules of schedule.py: a void without value cancels its
-    date; a void with a value cancels that item at its date, or if not recorded that day, every
-    earlier record of it; a correct replaces the items of its date."""
+    the date it was first recorded (the rules are history.apply_item's)."""
     by_day: dict[dt.date, dict[str, None]] = {}
     for record in records:
         if record.project != project or record.target != target or record.county != county:
             continue
         if until is not None and record.date > until:
             continue
-        value = record.value if isinstance(record.value, str) else None
-        if record.action == "void":
-            if value is None:
-                by_day.pop(record.date, None)
-            elif value in by_day.get(record.date, {}):
-                del by_day[record.date][value]
-            else:
-                for day, chosen in by_day.items():
-                    if day <= record.date:
-                        chosen.pop(value, None)
-        elif value is not None:
-            if record.action == "correct":
-                by_day[record.date] = {}
-            by_day.setdefault(record.date, {})[value] = None
+        apply_item(by_day, record)
     done: dict[str, dt.date] = {}
     for day in sorted(by_day):
         for item in by_day[day]:

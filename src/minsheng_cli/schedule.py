@@ -32,6 +32,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable, Optional
 
+from minsheng_cli.history import apply_item
 from minsheng_cli.messages import DONE_WORDS
 from minsheng_cli.models import Plan, PlannedPoint, Project, Record, Settings, Target
 
@@ -195,14 +196,14 @@ def index_records(records: Iterable[Record], item_targets: set[tuple[int, str]] 
     `item_targets` names the (project, target) pairs whose values are items (checklist items,
     milestone steps), of which several may be recorded on one date."""
     values: dict[tuple, dict] = {}  # (project, target) -> county -> date -> value
-    items: dict[tuple, dict] = {}  # (project, target) -> (county, date) -> {item: None}
+    items: dict[tuple, dict] = {}  # (project, target) -> county -> date -> {item: None}
     narratives: dict[tuple, dict] = {}  # (project, target) -> record key -> [records]
     for record in records:  # a year of weekly per-county records is ~65,000: keep this loop lean
         target, action, value = record.target, record.action, record.value
         pair = (record.project, target)
         if target is not None:
             if pair in item_targets:
-                _apply_item(items.setdefault(pair, {}), record)
+                apply_item(items.setdefault(pair, {}).setdefault(record.county, {}), record)
             else:
                 by_county = values.get(pair)
                 if by_county is None:
@@ -217,24 +218,6 @@ def index_records(records: Iterable[Record], item_targets: set[tuple[int, str]] 
         if action is not None or value is None or record.note or record.problem or record.next:
             _apply_narrative(narratives.setdefault(pair, {}), record)
     return _build_index(values, items, narratives)
-
-
-def _apply_item(by_day: dict, record: Record) -> None:
-    day_key = (record.county, record.date)
-    value = record.value if isinstance(record.value, str) else None
-    if record.action == "void":
-        if value is None:
-            by_day.pop(day_key, None)
-        elif value in by_day.get(day_key, {}):
-            del by_day[day_key][value]
-        else:
-            for (county, date), chosen in by_day.items():
-                if county == record.county and date <= record.date:
-                    chosen.pop(value, None)
-    elif value is not None:
-        if record.action == "correct":
-            by_day[day_key] = {}
-        by_day.setdefault(day_key, {})[value.strip()] = None
 
 
 def _apply_narrative(by_key: dict, record: Record) -> None:
@@ -255,9 +238,9 @@ def _build_index(values: dict, items: dict, narratives: dict) -> RecordIndex:
             if by_date:
                 dates = sorted(by_date)
                 history.series[county] = Series(dates, [by_date[d] for d in dates])
-    for pair, by_day in items.items():
+    for pair, by_county in items.items():
         history = targets.setdefault(pair, TargetHistory())
-        history.items = sorted((date, item) for (_, date), chosen in by_day.items() for item in chosen)
+        history.items = sorted((date, item) for by_day in by_county.values() for date, chosen in by_day.items() for item in chosen)
     project_activity: dict[int, list[dt.date]] = {}
     notes: dict[int, list[Record]] = {}
     for (project_id, target_id), by_key in narratives.items():
