@@ -117,3 +117,21 @@ def test_every_field_is_described_in_chinese():
             for name, spec in definition.get("properties", {}).items():
                 assert re.search(r"[\u4e00-\u9fff]", spec.get("description", "")), (kind, name)
                 assert "title" not in spec, (kind, name)
+
+
+def test_canonical_form_is_the_same_for_what_each_pydantic_writes():
+    """The committed bytes do not depend on the pydantic release: the forms that 2.6 to 2.14 write
+    for the same field come out as one."""
+    from minsheng_cli.schema import canonical
+
+    decimal_213 = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$"}, {"type": "null"}], "title": "Target"}
+    decimal_214 = {"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]}
+    assert canonical(decimal_213) == canonical(decimal_214) == decimal_214
+    literal_26, literal_29, literal_214 = {"const": "record"}, {"const": "record", "enum": ["record"], "type": "string"}, {"type": "string", "const": "record"}
+    assert canonical(literal_26) == canonical(literal_29) == canonical(literal_214) == literal_214
+    union_with_repeats = {"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "string"}, {"type": "null"}]}
+    assert canonical(union_with_repeats) == decimal_214
+    # Key order is ours; names under properties keep the model's order (a field may be called "title").
+    shuffled = {"required": ["b"], "properties": {"title": {"type": "string"}, "a": {"type": "integer"}}, "type": "object"}
+    assert list(canonical(shuffled)) == ["type", "properties", "required"]
+    assert list(canonical(shuffled)["properties"]) == ["title", "a"]

@@ -333,9 +333,17 @@ def run() -> None:
 
 
 def translate_usage(err) -> str:
-    """click's English usage messages in Chinese, for the common cases."""
+    """click's usage errors in Chinese: by the exception's type and attributes where click gives
+    them (they do not change with click's wording), by its English text for the rest."""
     import re
 
+    click = _click()
+    if isinstance(err, click.NoSuchOption):
+        negative = re.fullmatch(r"-[0-9][0-9.,万]*", err.option_name)
+        return (M.USAGE_NEGATIVE if negative else M.USAGE_NO_OPTION).format(err.option_name)
+    if isinstance(err, click.MissingParameter) and err.param is not None:
+        name = " / ".join(err.param.opts) if err.param.param_type_name == "option" else err.param.human_readable_name
+        return (M.USAGE_MISSING_OPTION if err.param.param_type_name == "option" else M.USAGE_MISSING).format(name)
     text = err.format_message()
     for pattern, template in M.USAGE_PATTERNS:
         match = re.search(pattern, text)

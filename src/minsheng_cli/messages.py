@@ -165,12 +165,13 @@ BAD_DATE = "{argument}「{value}」不是有效日期，请写成 2023-06-30"
 # --- usage errors (click's English messages, translated) ------------------------------------
 USAGE_HINT = "运行 minsheng --help 或 minsheng 命令 --help 查看用法。"
 USAGE_GENERIC = "用法错误：{detail}"
+USAGE_NEGATIVE = "数值 {0} 为负数：累计值不能为负"
+USAGE_NO_OPTION = "没有选项 {0}"
+USAGE_MISSING = "缺少参数 {0}"
+USAGE_MISSING_OPTION = "缺少选项 {0}"
+# click raises a plain UsageError for these: only its English text tells them apart.
 USAGE_PATTERNS = [
-    (r"No such option:? '?(-[0-9][0-9.,万]*)", "数值 {0} 为负数：累计值不能为负"),
-    (r"No such option:? '?(-[^\s'.]+)", "没有选项 {0}"),
     (r"No such command '([^']+)'", "没有命令「{0}」"),
-    (r"Missing (?:argument|parameter):? '?([^'\s.]+)", "缺少参数 {0}"),
-    (r"Missing option '([^']+)'", "缺少选项 {0}"),
     (r"Got unexpected extra arguments? \((.*)\)", "多余的参数：{0}"),
     (r"Option '([^']+)' requires an argument", "选项 {0} 需要一个值"),
     (r"Invalid value for '([^']+)': (.*)", "参数 {0} 的值无效：{1}"),

@@ -1,7 +1,7 @@
 """One shared set of output options and renderers for every command that prints data.
 
-Formats: `table` (rich; default on a terminal), `plain` and `markdown` (tabulate; CJK aligned by
-display width), `csv` (UTF-8 with BOM, so Excel/WPS on Chinese Windows opens it), `json`
+Formats: `table` (rich; default on a terminal), `plain` and `markdown` (drawn here; CJK aligned
+by display width), `csv` (UTF-8 with BOM, so Excel/WPS on Chinese Windows opens it), `json`
 (stable, for scripts); any other tabulate format name (`grid`, `github`, …) is passed through.
 Heavy libraries are imported only when a format needs them.
 """
@@ -114,10 +114,52 @@ def emit_rows(headers: list[str], rows: list[list[Any]], fmt: str, title: str | 
 
 
 def tabulate_text(headers: list[str], rows: list[list[str]], fmt: str) -> str:
+    """`plain` and `markdown` are drawn here, so that their bytes are ours (the README shows them);
+    any other tabulate format name is passed to tabulate."""
+    if fmt in ("plain", "markdown"):
+        return aligned_text(headers, rows, markdown=fmt == "markdown")
     import tabulate as tabulate_module
 
     tabulate_module.WIDE_CHARS_MODE = True  # align by display width (wcwidth), not characters
-    return tabulate_module.tabulate(rows, headers=headers, tablefmt="pipe" if fmt == "markdown" else fmt, disable_numparse=True)
+    return tabulate_module.tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of a text: East Asian wide and full-width characters take two, combining
+    marks none (the standard library's Unicode tables, so no dependency decides a layout)."""
+    import unicodedata
+
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def aligned_text(headers: list[str], rows: list[list[str]], markdown: bool = False) -> str:
+    """Left-aligned columns by display width, each at least its header plus two: plain columns
+    two spaces apart with no trailing blanks, markdown as a pipe table. Multi-line cells span
+    several lines."""
+    cells = [[str(cell).split("\n") for cell in row] for row in [headers, *rows]]
+    widths = [max(display_width(line) for row in cells for line in row[column]) for column in range(len(headers))]
+    widths = [max(width, display_width(header) + 2) for width, header in zip(widths, headers)]
+
+    def lines_of(row: list[list[str]]) -> list[str]:
+        height = max((len(cell) for cell in row), default=1)
+        out = []
+        for index in range(height):
+            parts = [(cell[index] if index < len(cell) else "") for cell in row]
+            padded = [part + " " * (width - display_width(part)) for part, width in zip(parts, widths)]
+            out.append("| " + " | ".join(padded) + " |" if markdown else "  ".join(padded).rstrip())
+        return out
+
+    text = lines_of(cells[0])
+    if markdown:
+        text.append("|" + "|".join(":" + "-" * (width + 1) for width in widths) + "|")
+    for row in cells[1:]:
+        text.extend(lines_of(row))
+    return "\n".join(text)
 
 
 def write_csv(headers: list[str], rows: list[list[str]], out) -> None:

@@ -75,7 +75,41 @@ def _finish(generated: dict, title: str, description: str) -> dict:
         _describe(generated.get("title", ""), generated)
     generated.pop("title", None)
     generated.pop("description", None)
-    return {"$schema": DIALECT, "title": title, "description": description, **generated}
+    return {"$schema": DIALECT, "title": title, "description": description, **canonical(generated)}
+
+
+# The schema is our contract, not pydantic's output: only these keywords are kept, in one order,
+# so that every pydantic of the supported range prints the same bytes.
+KEYWORDS = ("$ref", "type", "const", "enum", "format", "anyOf", "items", "properties", "required",
+            "additionalProperties", "default", "description", "$defs")
+
+
+def canonical(node: Any, names: bool = False) -> Any:
+    """What pydantic adds on its own, or writes differently from one release to the next, is
+    normalised here: keywords outside KEYWORDS are dropped (the numeric-string `pattern` pydantic
+    2.6–2.13 wrote for Decimal), a `const` always carries its `type` and never a one-value `enum`,
+    identical `anyOf` branches are written once. Under `properties` and `$defs` the keys are names and keep their order."""
+    if isinstance(node, list):
+        return [canonical(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if names:
+        return {name: canonical(value) for name, value in node.items()}
+    node = dict(node)
+    if "const" in node:
+        if isinstance(node["const"], str):
+            node.setdefault("type", "string")
+        if node.get("enum") == [node["const"]]:  # pydantic 2.9 writes a Literal both ways
+            del node["enum"]
+    out = {}
+    for key in KEYWORDS:
+        if key not in node:
+            continue
+        value = canonical(node[key], names=key in ("properties", "$defs"))
+        if key == "anyOf":
+            value = [branch for index, branch in enumerate(value) if branch not in value[:index]]
+        out[key] = value
+    return out
 
 
 def _describe(name: str, definition: dict) -> None:
