@@ -3,7 +3,7 @@
     python benchmarks/generate.py OUT_DIR [--records N] [--csv FILE] [--journal FILE]
 
 OUT_DIR gets `projects.yaml` (the generated plan, below) and `progress/` with exactly N records,
-appended by `minsheng_cli.store.append_records` — the code path of `minsheng update` and
+appended by `minsheng_cli.ledger.store.append_records` — the code path of `minsheng update` and
 `minsheng import` — so every file is byte for byte what the tool writes. `--csv` also writes the
 same records as one import sheet, `--journal` as an hledger journal with one transaction each.
 
@@ -39,10 +39,10 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from minsheng_cli.ledger import plan_from_bytes
-from minsheng_cli.models import Plan, Record, Target
-from minsheng_cli.progress import format_number
-from minsheng_cli.store import append_records
+from minsheng_cli.ledger.plan import plan_from_bytes
+from minsheng_cli.ledger.model import Plan, Record, Target
+from minsheng_cli.ledger.progress_file import format_number
+from minsheng_cli.ledger.store import append_records
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE_PLAN = REPO / "data" / "projects.yaml"

@@ -7,7 +7,7 @@
 
 What it does (details and decisions in benchmarks/README.md):
 1. generates a ledger of N records in a temporary folder with benchmarks/generate.py, through
-   `minsheng_cli.store.append_records` (the writer of `update` and `import`), plus the same
+   `minsheng_cli.ledger.store.append_records` (the writer of `update` and `import`), plus the same
    records as one CSV sheet and as an hledger journal;
 2. times whole processes — the `minsheng` script next to this Python (else `python -m
    minsheng_cli`), one untimed warm-up, then the median, min and max of --runs runs — and
@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate as G  # noqa: E402  (benchmarks/generate.py)
 
 from minsheng_cli import __version__  # noqa: E402
-from minsheng_cli.progress import format_number  # noqa: E402
+from minsheng_cli.ledger.progress_file import format_number  # noqa: E402
 
 REPO = G.REPO
 EXAMPLE = REPO / "examples" / "2023-demo"

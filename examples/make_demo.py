@@ -40,8 +40,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))  # run from a checkout without installing
 
-from minsheng_cli import template as T  # noqa: E402
-from minsheng_cli.ledger import load_plan  # noqa: E402
+from minsheng_cli.exchange import template as T  # noqa: E402
+from minsheng_cli.ledger.plan import load_plan  # noqa: E402
 
 DEMO = HERE / "2023-demo"
 PLAN_SOURCE = REPO / "data" / "projects.yaml"
@@ -155,7 +155,7 @@ def without_modeline(text: str) -> str:
 
 def minsheng(*args: str) -> None:
     """Run one minsheng command in this process, as a user would on the command line."""
-    from minsheng_cli.cli import app
+    from minsheng_cli.commands.app import app
 
     try:
         app(args=["--data", str(DEMO), *args], prog_name="minsheng")

@@ -40,7 +40,7 @@ def example_ledger(tmp_path) -> Path:
 @pytest.fixture
 def cli():
     """Run the CLI in-process: cli(args...) -> Result with .exit_code, .stdout, .stderr."""
-    from minsheng_cli.cli import app
+    from minsheng_cli.commands.app import app
 
     runner = CliRunner()
 

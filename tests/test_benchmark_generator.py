@@ -52,7 +52,7 @@ def test_generated_ledger_passes_check_with_exactly_n_records(big_ledger):
 
 
 def test_files_are_what_the_writer_writes(big_ledger):
-    from minsheng_cli.progress import format_record, read_progress
+    from minsheng_cli.ledger.progress_file import format_record, read_progress
 
     root, records = big_ledger
     plan = generate.load_generated_plan((root / "projects.yaml").read_text(encoding="utf-8"))

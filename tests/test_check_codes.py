@@ -7,7 +7,7 @@ import ast
 import re
 
 from conftest import REPO
-from minsheng_cli import messages as M
+from minsheng_cli.words import check as M, progress as progress_words
 
 SOURCE = REPO / "src" / "minsheng_cli"
 CODE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -22,12 +22,12 @@ def _text(node) -> str | None:
 
 
 def _is_message(node) -> bool:
-    """M.X, M.X.format(...), M.X[...]: a Chinese message from messages.py."""
+    """M.X, M.X.format(...), M.X[...]: a Chinese message from words/."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
         node = node.func.value
     if isinstance(node, ast.Subscript):
         node = node.value
-    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in ("M", "messages")
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and (node.value.id in ("M", "messages") or node.value.id.endswith("_words"))
 
 
 def _outcomes(node):
@@ -74,7 +74,7 @@ def codes_in(tree: ast.AST) -> set[str]:
 def reporting_modules() -> list:
     """Modules that build problems (the codes of other modules, e.g. report statuses, are not `check` codes)."""
     chosen = []
-    for path in sorted(SOURCE.glob("*.py")):
+    for path in sorted(SOURCE.glob("**/*.py")):
         text = path.read_text(encoding="utf-8")
         if any(f"{name}(" in text for name in PROBLEM_CLASSES):
             chosen.append(path)
@@ -90,9 +90,9 @@ def used_codes() -> dict[str, str]:
     for path in reporting_modules():
         for code in codes_in(ast.parse(path.read_text(encoding="utf-8"), str(path))):
             used.setdefault(code, path.name)
-    for table_name in ("HINTS", "REC_HINTS"):
-        for code in getattr(M, table_name, {}):
-            used.setdefault(code, f"messages.{table_name}")
+    for table_name, words in (("HINTS", M), ("REC_HINTS", progress_words)):
+        for code in getattr(words, table_name):
+            used.setdefault(code, f"words.{table_name}")
     return used
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from minsheng_cli.diff import Side, compare
-from minsheng_cli.models import Record
+from minsheng_cli.reporting.diff import Side, compare
+from minsheng_cli.ledger.model import Record
 from gitrepo import commit, git
 
 
@@ -239,7 +239,7 @@ def record(day: str, target: str | None = "new_places", value=None, **extra) -> 
 
 
 def test_in_place_rewrite_is_not_a_correction(plan_ledger):
-    from minsheng_cli.ledger import load_plan
+    from minsheng_cli.ledger.plan import load_plan
 
     plan = load_plan(plan_ledger)
     old = [record("2023-06-30", value=6200, note="验收"), record("2023-05-31", value=5000)]
@@ -253,7 +253,7 @@ def test_in_place_rewrite_is_not_a_correction(plan_ledger):
 
 
 def test_moving_a_line_is_no_change(plan_ledger):
-    from minsheng_cli.ledger import load_plan
+    from minsheng_cli.ledger.plan import load_plan
 
     plan = load_plan(plan_ledger)
     lines = [record("2023-05-31", value=5000), record("2023-06-30", value=6200), record("2023-06-30", None, note="推进")]

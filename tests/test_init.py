@@ -8,7 +8,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import REPO
-from minsheng_cli.yamlio import load_fast
+from minsheng_cli.ledger.yamlio import load_fast
 
 EXAMPLE_START = "# 示例："
 
@@ -65,7 +65,7 @@ def test_the_commented_example_is_a_valid_plan(cli, tmp_path):
 
 
 def test_every_field_of_the_plan_is_explained(tmp_path):
-    from minsheng_cli.newledger import plan_text
+    from minsheng_cli.ledger.new import plan_text
 
     text = plan_text(2024, "x")
     schema = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))

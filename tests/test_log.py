@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from minsheng_cli.logview import BLOCKS, sparkline
+from minsheng_cli.reporting.log import BLOCKS, sparkline
 
 
 def write(root: Path, month: str, project: int, *lines: str) -> None:
@@ -118,7 +118,7 @@ def test_no_records_and_bad_arguments(cli, plan_ledger):
 
 
 def test_checklist_trend_counts_items_done(cli, plan_ledger):
-    from minsheng_cli.ledger import load_plan
+    from minsheng_cli.ledger.plan import load_plan
 
     markets = load_plan(plan_ledger).find_project(30).find_target("markets")
     first, second, third = markets.items[:3]

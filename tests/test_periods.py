@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from minsheng_cli.errors import InputError, UsageError
-from minsheng_cli.models import Category, Plan, Settings
-from minsheng_cli.periods import month_period, quarter_period, resolve_period, week_period, xun_period
+from minsheng_cli.ledger.model import Category, Plan, Settings
+from minsheng_cli.reporting.periods import month_period, quarter_period, resolve_period, week_period, xun_period
 
 D = dt.date
 LATER = D(2030, 1, 1)  # "today" well after the plan, unless a test says otherwise

@@ -176,17 +176,17 @@ def test_plan_in_gbk_is_refused_clearly(tmp_path, cli):
 
 
 def test_only_the_requested_command_group_is_built():
-    from minsheng_cli.cli import requested_command
+    from minsheng_cli.commands.app import requested_command
 
     assert requested_command(["--data", "x", "--rev", "HEAD", "report", "--month", "2023-06"]) == "report"
     assert requested_command(["-d", "x", "--no-cache", "update", "1"]) == "update"
     assert requested_command(["--help"]) is None
     probe = (
-        "import sys, minsheng_cli.cli as c; c.app_for(sys.argv[1:]);"
-        "print(sorted(k for k in sys.modules if k.startswith('minsheng_cli.cli_')))"
+        "import sys, minsheng_cli.commands.app as c; c.app_for(sys.argv[1:]);"
+        "print(sorted(k for k in sys.modules if k.startswith('minsheng_cli.commands.') and k != 'minsheng_cli.commands.app'))"
     )
     out = subprocess.run([sys.executable, "-c", probe, "report", "--month", "2023-06"], capture_output=True, text=True)
-    assert out.stdout.strip() == "['minsheng_cli.cli_report']"
+    assert out.stdout.strip() == "['minsheng_cli.commands.report']"
 
 
 def test_every_command_is_listed_in_help():

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from minsheng_cli.ledger import load_plan
-from minsheng_cli.messages import REC_HINTS
-from minsheng_cli.progresscheck import check_progress
+from minsheng_cli.ledger.plan import load_plan
+from minsheng_cli.words.progress import REC_HINTS
+from minsheng_cli.checks.progress import check_progress
 
 TODAY = dt.date(2023, 8, 1)
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minsheng_cli.models import Record
-from minsheng_cli.progress import (
+from minsheng_cli.ledger.model import Record
+from minsheng_cli.ledger.progress_file import (
     ProgressFormatError,
     file_header,
     format_record,
@@ -22,7 +22,7 @@ from minsheng_cli.progress import (
     read_progress,
     record_path,
 )
-from minsheng_cli.yamlio import decode
+from minsheng_cli.ledger.yamlio import decode
 
 D = dt.date(2023, 6, 30)
 

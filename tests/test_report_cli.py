@@ -323,7 +323,7 @@ def test_output_file(rich, cli, tmp_path):
 
 # --- periods through the command -------------------------------------------------------------------
 def test_period_ending_after_today_is_reported_as_of_today(rich, cli, monkeypatch):
-    from minsheng_cli import dates
+    from minsheng_cli.ledger import dates
 
     monkeypatch.setattr(dates, "today", lambda: dt.date(2023, 6, 20))
     data = report_json(cli, rich, "--month", "2023-06")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from minsheng_cli import gitrev
+from minsheng_cli.ledger import gitrev
 from minsheng_cli.errors import GitError
 from gitrepo import commit, git
 
@@ -145,7 +145,7 @@ def test_temporary_folder_is_removed_at_exit(sent, tmp_path):
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     env = {**os.environ, "TMPDIR": str(scratch), "TEMP": str(scratch), "TMP": str(scratch)}
-    code = "from minsheng_cli import gitrev; import sys; print(gitrev.materialize(sys.argv[1], 'sent-2023-06'))"
+    code = "from minsheng_cli.ledger import gitrev; import sys; print(gitrev.materialize(sys.argv[1], 'sent-2023-06'))"
     done = subprocess.run([sys.executable, "-c", code, str(sent)], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert Path(done.stdout.strip()).parent == scratch

@@ -8,11 +8,11 @@ from fractions import Fraction as F
 
 import pytest
 
-from minsheng_cli.dates import month_end
-from minsheng_cli.models import (
+from minsheng_cli.ledger.dates import month_end
+from minsheng_cli.ledger.model import (
     Category, County, Plan, PlannedPoint, Project, Record, Revision, Settings, Step, Target, Thresholds,
 )
-from minsheng_cli.schedule import (
+from minsheng_cli.reporting.schedule import (
     assess_project, classify_gap, elapsed_share, gap_points, index_records, item_targets_of, points, round_half_up,
 )
 

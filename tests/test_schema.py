@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import REPO
-from minsheng_cli.yamlio import load_fast
+from minsheng_cli.ledger.yamlio import load_fast
 
 SCHEMAS = REPO / "schemas"
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -122,7 +122,7 @@ def test_every_field_is_described_in_chinese():
 def test_canonical_form_is_the_same_for_what_each_pydantic_writes():
     """The committed bytes do not depend on the pydantic release: the forms that 2.6 to 2.14 write
     for the same field come out as one."""
-    from minsheng_cli.schema import canonical
+    from minsheng_cli.ledger.schema import canonical
 
     decimal_213 = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$"}, {"type": "null"}], "title": "Target"}
     decimal_214 = {"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]}

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
-from minsheng_cli.models import Target
-from minsheng_cli.report import build_report, lagging_entries, summary_sentence
-from minsheng_cli.periods import resolve_period
+from minsheng_cli.ledger.model import Target
+from minsheng_cli.reporting.report import build_report, lagging_entries, summary_sentence
+from minsheng_cli.reporting.periods import resolve_period
 from test_schedule import JUNE_30, count, judge, make_plan, one, rec
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from minsheng_cli.errors import LedgerError
-from minsheng_cli.models import Record
-from minsheng_cli.progress import format_record, read_progress
-from minsheng_cli.store import append_records, ledger_lock
+from minsheng_cli.ledger.model import Record
+from minsheng_cli.ledger.progress_file import format_record, read_progress
+from minsheng_cli.ledger.store import append_records, ledger_lock
 
 REPO = Path(__file__).resolve().parents[1]
 D = dt.date(2023, 6, 30)
@@ -160,7 +160,7 @@ def test_the_rename_is_retried_while_windows_reports_the_file_busy(plan_ledger, 
 # --- the lock ------------------------------------------------------------------------------------------
 HOLD_LOCK = textwrap.dedent("""
     import sys, time
-    from minsheng_cli.store import ledger_lock
+    from minsheng_cli.ledger.store import ledger_lock
     with ledger_lock(sys.argv[1]):
         print("locked", flush=True)
         time.sleep(float(sys.argv[2]))

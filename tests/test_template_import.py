@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from minsheng_cli import template as T
-from minsheng_cli.progress import read_progress
+from minsheng_cli.exchange import template as T
+from minsheng_cli.ledger.progress_file import read_progress
 
 COL = {key: T.column_index(key) for key, _header, _width in T.COLUMNS}
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import PLAN, REPO
-from minsheng_cli.dates import today
-from minsheng_cli.progress import read_progress
+from minsheng_cli.ledger.dates import today
+from minsheng_cli.ledger.progress_file import read_progress
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "t@example.org"}
 
@@ -259,7 +259,7 @@ def test_interactive_asks_each_target_then_the_narrative_then_confirms(committed
 
 
 def test_interactive_by_county_asks_each_county_of_the_target(committed_ledger, update):
-    from minsheng_cli.ledger import load_plan
+    from minsheng_cli.ledger.plan import load_plan
 
     project = load_plan(committed_ledger / "data").find_project(3)
     assert [t.id for t in project.targets][:2] == ["city_center", "branch_centers"]
@@ -296,7 +296,7 @@ def test_interactive_cut_short_by_end_of_input_writes_nothing(committed_ledger, 
     ("１．２万", "12000"), (" 4.40 ", "4.4"), ("1,234,567.50", "1234567.5"), ("0", "0"), ("3亿", "300000000"),
 ])
 def test_parse_number_accepts_what_people_type(text, expected):
-    from minsheng_cli.values import parse_number
+    from minsheng_cli.ledger.numbers import parse_number
 
     assert parse_number(text, "VALUE") == Decimal(expected)
     assert str(parse_number(text, "VALUE")) == expected
@@ -308,7 +308,7 @@ def test_parse_number_accepts_what_people_type(text, expected):
 ])
 def test_parse_number_refuses_with_the_argument_named(text, words):
     from minsheng_cli.errors import InputError
-    from minsheng_cli.values import parse_number
+    from minsheng_cli.ledger.numbers import parse_number
 
     with pytest.raises(InputError) as caught:
         parse_number(text, "第3行「本期累计」")
@@ -317,8 +317,8 @@ def test_parse_number_refuses_with_the_argument_named(text, words):
 
 def test_parse_value_by_kind():
     from minsheng_cli.errors import InputError
-    from minsheng_cli.ledger import load_plan
-    from minsheng_cli.values import parse_value
+    from minsheng_cli.ledger.plan import load_plan
+    from minsheng_cli.ledger.numbers import parse_value
 
     plan = load_plan(PLAN.parent)
     target = lambda p, t: plan.find_project(p).find_target(t)  # noqa: E731

@@ -11,11 +11,11 @@ def main() -> None:
         sys.stdout.write(f"minsheng {__version__}\n")
         return
     try:
-        from minsheng_cli.cli import run
+        from minsheng_cli.commands.app import run
 
         run()
     except KeyboardInterrupt:  # Ctrl-C before the command's own handler is in place
-        from minsheng_cli.messages import INTERRUPTED
+        from minsheng_cli.words.ledger import INTERRUPTED
 
         sys.stderr.write(INTERRUPTED + "\n")
         sys.exit(130)

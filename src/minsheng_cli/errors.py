@@ -53,6 +53,6 @@ def os_error_text(err: OSError) -> str:
     """An operating-system error in Chinese where we know it (the system's words otherwise)."""
     import errno
 
-    from minsheng_cli.messages import OS_ERRORS
+    from minsheng_cli.words.ledger import OS_ERRORS
 
     return OS_ERRORS.get(errno.errorcode.get(err.errno or 0, ""), "") or err.strerror or str(err)

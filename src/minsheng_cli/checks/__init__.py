@@ -1,0 +1,1 @@
+"""Named check functions over a whole ledger, each returning problems."""

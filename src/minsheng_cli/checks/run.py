@@ -1,0 +1,43 @@
+"""`minsheng check`: every problem of the plan and of every progress file, collected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from minsheng_cli.ledger.plan import plan_path
+from minsheng_cli.ledger.problems import Problem
+from minsheng_cli.ledger.yamlio import decode
+
+
+@dataclass
+class CheckResult:
+    problems: list[Problem] = field(default_factory=list)
+    projects: int = 0
+    targets: int = 0
+    records: int = 0
+
+
+def check_ledger(root: Path) -> CheckResult:
+    from minsheng_cli.errors import LedgerError
+    from minsheng_cli.ledger.plan_rules import check_plan_text
+
+    path = plan_path(root)
+    shown = str(path)
+    try:
+        text = decode(path.read_bytes(), shown)
+    except LedgerError as err:
+        return CheckResult([Problem(shown, 1, 1, "encoding", err.message)])
+    except OSError as err:
+        return CheckResult([Problem(shown, 1, 1, "unreadable", str(err))])
+    plan, problems = check_plan_text(text, shown)
+    result = CheckResult(problems)
+    if plan is None:
+        return result
+    result.projects = len(plan.projects)
+    result.targets = sum(len(p.targets) for p in plan.projects)
+    from minsheng_cli.checks.progress import check_progress
+
+    progress_problems, result.records = check_progress(plan, root)
+    result.problems.extend(progress_problems)
+    return result

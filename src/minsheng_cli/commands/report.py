@@ -1,0 +1,109 @@
+"""`minsheng report`: the completion table as of a period's end (thin: options in, report out)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typing import Annotated
+
+from minsheng_cli.ledger import cache
+from minsheng_cli.words import report as M, commands as commands_words
+from minsheng_cli.rendering.output import OutputOpt, write_bytes
+
+REPORT_HELP = (
+    "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
+    "附总体情况、滞后项目和未报送项目。默认截至今天（计划结束后为计划结束日）。"
+)
+FORMAT_HELP = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、xlsx（需 --output）"
+
+
+def report(
+    month: Annotated[Optional[str], typer.Option("--month", "-m", help="月报：截至该月末（或计划设定的每月截止日），如 2023-06", show_default=False)] = None,
+    week: Annotated[Optional[str], typer.Option("--week", "-w", help="周报：截至该 ISO 周的星期日，如 2023-W26", show_default=False)] = None,
+    xun: Annotated[Optional[str], typer.Option("--xun", help="旬报：1 上旬、2 中旬、3 下旬，如 2023-06-2", show_default=False)] = None,
+    quarter: Annotated[Optional[str], typer.Option("--quarter", "-q", help="季报：截至季末，如 2023-Q2", show_default=False)] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="截至某日，如 2023-06-15（较上期与上月末比较）", show_default=False)] = None,
+    by: Annotated[str, typer.Option("--by", help="分组：category（按类别，默认）、unit（按牵头单位）、county（按县（市、区））")] = "category",
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="只看该单位牵头（或协办）的项目", show_default=False)] = None,
+    category: Annotated[Optional[str], typer.Option("--category", "-c", help="只看该类别（序号或名称中的文字）", show_default=False)] = None,
+    status: Annotated[Optional[str], typer.Option("--status", "-s", help="只看这些状态的项目，如 lagging,seriously_lagging 或 进度滞后,严重滞后", show_default=False)] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="逐项列出每个项目的指标")] = False,
+    notes: Annotated[bool, typer.Option("--notes", help="在每个项目下列出最新的进展情况、存在问题、下步打算")] = False,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+    output: OutputOpt = None,
+) -> None:
+    from minsheng_cli.commands.app import get_plan, get_root
+    from minsheng_cli.errors import UsageError
+    from minsheng_cli.rendering.output import resolve_format
+
+    chosen = "xlsx" if fmt is None and output and output.lower().endswith(".xlsx") else resolve_format(fmt, ("xlsx",))
+    if chosen == "xlsx" and not output:
+        raise UsageError(M.REP_XLSX_NEEDS_OUTPUT)
+    root = get_root()
+    options = (chosen, month, week, xun, quarter, as_of, by, unit, category, status, detail, notes)
+    # Only a report that was built without error is cached, so a hit needs no more checking.
+    key = _cached_output_key(root, options) if not output and chosen != "xlsx" else None
+    if key is not None and _print_cached(key):
+        return
+    from minsheng_cli.reporting import periods
+    from minsheng_cli.reporting import report as R
+    from minsheng_cli.ledger.progress_file import read_progress
+
+    if by not in R.BY_CHOICES:
+        raise UsageError(M.REP_BAD_BY.format(value=by, choices="、".join(R.BY_CHOICES)))
+    plan = get_plan()
+    period = periods.resolve_period(plan, month=month, week=week, xun=xun, quarter=quarter, as_of=as_of)
+    records = read_progress(root, plan, until=period.as_of)
+    built = R.build_report(plan, records, period, category=category, unit=unit, statuses=status)
+    if chosen == "xlsx":
+        from minsheng_cli.rendering.xlsx import write_xlsx
+
+        write_xlsx(built, Path(output), by=by, detail=detail, notes=notes)
+        typer.echo(M.REP_WRITTEN.format(path=output))
+        return
+    from minsheng_cli.rendering.report import render
+
+    if not output:
+        buffer = io.StringIO()
+        render(built, chosen, by=by, detail=detail, notes=notes, stream=buffer, like_stdout=True)
+        write_bytes(buffer.getvalue().encode("utf-8"))
+        if key is not None:
+            cache.put("report", key, buffer.getvalue())
+        return
+    _write_text_file(Path(output), lambda stream: render(built, chosen, by=by, detail=detail, notes=notes, stream=stream))
+    typer.echo(M.REP_WRITTEN.format(path=output))
+
+
+def _cached_output_key(root: Path, options: tuple) -> str:
+    """The report's text depends only on the ledger's bytes, the options, today's date and, for a
+    drawn table, the terminal: a key over all of them can never give a stale report."""
+    from minsheng_cli.ledger.dates import today
+    from minsheng_cli.ledger.plan import fingerprint
+    from minsheng_cli.rendering.output import terminal_fingerprint
+
+    screen = terminal_fingerprint() if options[0] == "table" else ""
+    return cache.content_key(fingerprint(root), repr((options, str(today()), screen)).encode("utf-8"))
+
+
+def _print_cached(key: str) -> bool:
+    text = cache.get("report", key)
+    if not isinstance(text, str):
+        return False
+    write_bytes(text.encode("utf-8"))
+    return True
+
+
+def _write_text_file(path: Path, draw) -> None:
+    """Render into memory first, then replace the file in one step: an error leaves it as it was."""
+    from minsheng_cli.rendering.output import save_whole
+
+    buffer = io.StringIO()
+    draw(buffer)
+    save_whole(path, lambda temporary: temporary.write_bytes(buffer.getvalue().encode("utf-8")))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report", help=REPORT_HELP, short_help=commands_words.SHORT_HELP["report"])(report)

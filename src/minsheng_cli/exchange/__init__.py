@@ -1,0 +1,1 @@
+"""The Excel/CSV sheets units fill in: template and import."""

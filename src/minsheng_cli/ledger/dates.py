@@ -1,0 +1,44 @@
+"""Dates as users type and read them. "Today" is the date in Asia/Shanghai."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from minsheng_cli.words import ledger as messages
+from minsheng_cli.errors import InputError
+
+CHINA = dt.timezone(dt.timedelta(hours=8))  # Asia/Shanghai has had no DST since 1991
+_DATE = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$")
+
+
+def today() -> dt.date:
+    return dt.datetime.now(CHINA).date()
+
+
+def parse_date(text: str, argument: str) -> dt.date:
+    """2023-06-30, 2023/6/30, 2023.6.30 or 2023年6月30日; InputError naming the argument."""
+    match = _DATE.match(str(text))
+    if match:
+        try:
+            return dt.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            pass
+    raise InputError(messages.BAD_DATE.format(argument=argument, value=text))
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def cn_date(day: dt.date) -> str:
+    """2023年6月30日"""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def cn_as_of(day: dt.date) -> str:
+    """2023年6月底 at a month's end, else 2023年6月30日 (official prose)."""
+    if day == month_end(day.year, day.month):
+        return f"{day.year}年{day.month}月底"
+    return cn_date(day)

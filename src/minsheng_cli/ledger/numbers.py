@@ -1,0 +1,94 @@
+"""Values as people type them: `6200`, `6,200`, `6，200`, `1.2万`, `０．２３万`, `done`, `正常`.
+
+Every function raises InputError with a Chinese message that names the argument (`VALUE`,
+`--date`, `第3行「本期累计」`), so the same code serves `update` and `import`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Optional
+
+from minsheng_cli.words import progress as M, vocab as vocab_words
+from minsheng_cli.errors import InputError
+from minsheng_cli.ledger.model import Target
+
+# Chinese multipliers a user may type after a number (1.2万 = 12000). Plan figures are in base
+# units (PRODUCT.md §2), so a value typed with 万 is unambiguous.
+MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000)}
+_PLAIN = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
+_NEGATIVE = re.compile(r"^[-−－]")
+CONTINUING_WORDS = {"正常": "正常", "正常实施": "正常", "中断": "中断"}
+# Characters a progress line cannot hold as typed text (C0/C1 controls other than newline and tab,
+# lone surrogates from undecodable command-line bytes).
+_BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def parse_number(text: str, argument: str) -> Decimal:
+    """A non-negative exact number; thousands separators, full-width digits and 万/亿 accepted."""
+    raw = "" if text is None else str(text)
+    cleaned = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
+    if not cleaned:
+        raise InputError(M.REC_NUMBER_EMPTY.format(argument=argument))
+    if _NEGATIVE.match(cleaned):
+        raise InputError(M.REC_NUMBER_NEGATIVE.format(argument=argument, value=raw))
+    multiplier = Decimal(1)
+    if cleaned[-1] in MULTIPLIERS:
+        multiplier = MULTIPLIERS[cleaned[-1]]
+        cleaned = cleaned[:-1]
+    if _GROUPED.match(cleaned):
+        cleaned = cleaned.replace(",", "")
+    elif not _PLAIN.match(cleaned):
+        raise InputError(M.REC_NUMBER_BAD.format(argument=argument, value=raw))
+    from minsheng_cli.ledger.progress_file import normal_decimal, value_in_range
+
+    number = Decimal(cleaned) * multiplier
+    if not value_in_range(number):
+        raise InputError(M.REC_NUMBER_RANGE.format(argument=argument, value=raw))
+    return normal_decimal(number)
+
+
+def parse_value(text: str, target: Target, argument: str = "VALUE") -> Decimal | str:
+    """The value of a record for `target`, by its kind (PRODUCT.md §3 `update`)."""
+    raw = "" if text is None else str(text).strip()
+    if target.kind in ("count", "level"):
+        return parse_number(_without_unit(raw, target.unit), argument)
+    if not raw:
+        raise InputError(M.REC_VALUE_EMPTY.format(argument=argument, target=target.name))
+    if target.kind == "milestone":
+        if raw.lower() in vocab_words.DONE_WORDS:
+            return "done"
+        for step in target.steps:
+            if raw == step.name:
+                return step.name
+        choices = ["done（完成）", *(step.name for step in target.steps)]
+        raise InputError(M.REC_VALUE_MILESTONE.format(argument=argument, value=raw, target=target.name, choices="、".join(choices)))
+    if target.kind == "checklist":
+        if raw in target.items:
+            return raw
+        raise InputError(M.REC_VALUE_CHECKLIST.format(argument=argument, value=raw, target=target.name, choices="、".join(target.items)))
+    if raw in CONTINUING_WORDS:
+        return CONTINUING_WORDS[raw]
+    raise InputError(M.REC_VALUE_CONTINUING.format(argument=argument, value=raw, target=target.name))
+
+
+def _without_unit(text: str, unit: Optional[str]) -> str:
+    """`6200个` for a target in 个 reads as 6200 (people copy figures with their unit)."""
+    if unit and text.endswith(unit) and len(text) > len(unit):
+        return text[: -len(unit)].rstrip()
+    return text
+
+
+def clean_text(text: Optional[str], argument: str) -> Optional[str]:
+    """Free text (进展情况 …): stripped; empty → None; control characters refused."""
+    if text is None:
+        return None
+    stripped = str(text).replace("\r\n", "\n").replace("\r", "\n").strip()  # text pasted from Windows
+    if not stripped:
+        return None
+    if _BAD_TEXT.search(stripped):
+        raise InputError(M.REC_TEXT_BAD_CHAR.format(argument=argument))
+    return stripped

@@ -1,0 +1,89 @@
+"""Where a ledger is and what it holds: `projects.yaml` (the plan) and `progress/` (records).
+
+`find_root` locates the ledger as git finds `.git`: `--data`, else `MINSHENG_DATA`, else a
+`data/` folder with a projects.yaml in the current folder or one of its parents (or the current
+folder itself if it holds projects.yaml). `load_plan` reads the plan through a content-keyed
+cache, so an unchanged plan is neither parsed nor validated again.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from minsheng_cli.ledger import cache
+from minsheng_cli.words import ledger as messages, commands as commands_words
+from minsheng_cli.errors import LedgerError, LedgerInvalid
+from minsheng_cli.ledger.model import Plan
+from minsheng_cli.ledger.yamlio import decode
+from minsheng_cli.errors import os_error_text
+
+PLAN_FILE = "projects.yaml"
+PROGRESS_DIR = "progress"
+
+
+def find_root(explicit: str | os.PathLike | None = None, start: Path | None = None) -> Path:
+    chosen = explicit or os.environ.get("MINSHENG_DATA")
+    if chosen:
+        root = Path(chosen)
+        if not (root / PLAN_FILE).is_file():
+            raise LedgerError(messages.LEDGER_NOT_FOUND.format(path=root), messages.NO_LEDGER_HINT)
+        return root
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if folder.name != "data" and (folder / PLAN_FILE).is_file() and (folder / PROGRESS_DIR).is_dir():
+            return folder
+        if (folder / "data" / PLAN_FILE).is_file():
+            return folder / "data"
+    raise LedgerError(messages.NO_LEDGER, messages.NO_LEDGER_HINT)
+
+
+def plan_path(root: Path) -> Path:
+    return root / PLAN_FILE
+
+
+def progress_dir(root: Path) -> Path:
+    return root / PROGRESS_DIR
+
+
+def read_plan_bytes(root: Path) -> bytes:
+    path = plan_path(root)
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
+
+
+def fingerprint(root: Path) -> bytes:
+    """Every byte a report can depend on: the plan and each progress file, with its path."""
+    parts = [read_plan_bytes(root)]
+    progress = progress_dir(root)
+    if progress.is_dir():
+        for month in sorted(os.scandir(progress), key=lambda entry: entry.name):
+            if not month.is_dir():
+                continue
+            for entry in sorted(os.scandir(month.path), key=lambda entry: entry.name):
+                if entry.name.endswith(".yaml"):
+                    with open(entry.path, "rb") as handle:
+                        parts += [f"{month.name}/{entry.name}".encode(), handle.read()]
+    return b"\0".join(len(part).to_bytes(8, "little") + part for part in parts)
+
+
+def load_plan(root: Path) -> Plan:
+    """The validated plan. Raises LedgerInvalid with every problem when the plan is broken."""
+    data = read_plan_bytes(root)
+    return plan_from_bytes(data, str(plan_path(root)))
+
+
+def plan_from_bytes(data: bytes, shown_path: str) -> Plan:
+    key = cache.content_key(data)
+    plan = cache.get("plan", key)
+    if isinstance(plan, Plan):
+        return plan
+    from minsheng_cli.ledger.plan_rules import check_plan_text
+
+    plan, problems = check_plan_text(decode(data, shown_path), shown_path)
+    if problems:
+        raise LedgerInvalid(messages.PLAN_INVALID.format(count=len(problems)), problems)
+    cache.put("plan", key, plan)
+    return plan

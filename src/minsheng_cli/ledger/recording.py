@@ -1,0 +1,260 @@
+"""From what a user typed to one checked record (PRODUCT.md §3 `update`, §4).
+
+`prepare` is pure: it takes the records already written and returns the record to write, or
+raises InputError / UsageError with a Chinese message naming the argument. It applies every rule
+that keeps the ledger consistent with what `check` verifies, so a record `update` accepts is one
+`check` accepts. The caller runs it under the ledger lock on freshly read records
+(`store.append_records` with a callable), so two writers cannot both pass it.
+
+Decisions:
+- A record identical to one in force for the same target, county and date — same value, and no
+  进展情况/存在问题/下步打算 the existing one lacks — raises `AlreadyRecorded`: nothing is written
+  and the command exits 0 with a notice on stderr. Re-running the same update is idempotent,
+  as re-running an import must be; scripts need not tell "already there" from "written".
+- Checklist items and milestone steps are sets: recording a second item on the same date is a
+  new fact, not a conflicting value, so it needs no --correct.
+- `--void` cancels the records in force for the target, county and date; for an item or a step
+  `--void VALUE` cancels just that one (recorded that day or earlier), as schedule.py reads it.
+- A count may not be lower than its latest earlier value (same county) without --correct, nor
+  higher than a later recorded value (that later record would then decrease: correct it instead).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+from typing import Iterable, Optional
+
+from minsheng_cli.ledger.history import apply_item
+from minsheng_cli.words import progress as M, ledger as ledger_words
+from minsheng_cli.ledger.dates import parse_date
+from minsheng_cli.errors import InputError, UsageError
+from minsheng_cli.ledger.model import Plan, Project, Record, Target
+from minsheng_cli.ledger.numbers import clean_text, parse_value
+
+SET_KINDS = ("checklist", "milestone")  # several values may hold on one date (items, steps)
+
+
+class AlreadyRecorded(InputError):
+    """The same record is already in force: nothing is written (exit 0, notice on stderr)."""
+
+    exit_code = 0
+
+    def __init__(self, message: str, existing: Record):
+        super().__init__(message)
+        self.existing = existing
+
+
+def resolve_project(plan: Plan, key: str | int) -> Project:
+    project = plan.find_project(key)
+    if project is None:
+        raise InputError(ledger_words.UNKNOWN_PROJECT.format(key=key, count=len(plan.projects)))
+    return project
+
+
+def resolve_target(project: Project, key: str) -> Target:
+    target = project.find_target(str(key).strip())
+    if target is None:
+        choices = "、".join(f"{t.id}（{t.name}）" for t in project.targets)
+        raise InputError(ledger_words.UNKNOWN_TARGET.format(project=project.id, key=key, choices=choices))
+    return target
+
+
+def resolve_date(plan: Plan, date: str | dt.date | None, today: dt.date, argument: str = "--date") -> dt.date:
+    day = today if date is None else date if isinstance(date, dt.date) else parse_date(date, argument)
+    if day > today:
+        raise InputError(M.REC_FUTURE_DATE.format(argument=argument, date=day, today=today))
+    if day < plan.start:
+        raise InputError(M.REC_BEFORE_START.format(argument=argument, date=day, start=plan.start))
+    return day
+
+
+def resolve_county(plan: Plan, target: Target, county: Optional[str], argument: str = "--county") -> Optional[str]:
+    name = county.strip() if county is not None else None
+    if not target.by_county:
+        if name:
+            raise InputError(M.REC_COUNTY_NOT_BY_COUNTY.format(argument=argument, target=target.name))
+        return None
+    concerned = plan.counties_of(target)
+    if not name:
+        raise InputError(M.REC_COUNTY_MISSING.format(argument=argument, target=target.name, choices="、".join(concerned)))
+    if name not in plan.county_names:
+        raise InputError(M.REC_COUNTY_UNKNOWN.format(argument=argument, county=name, choices="、".join(concerned)))
+    if name not in concerned:
+        raise InputError(M.REC_COUNTY_NOT_CONCERNED.format(argument=argument, county=name, target=target.name, choices="、".join(concerned)))
+    return name
+
+
+def prepare(
+    plan: Plan,
+    existing_records: Iterable[Record],
+    project: str | int,
+    target: Optional[str],
+    value_text: Optional[str],
+    date: str | dt.date | None,
+    county: Optional[str] = None,
+    note: Optional[str] = None,
+    problem: Optional[str] = None,
+    next: Optional[str] = None,  # noqa: A002 - the record's field name
+    by: Optional[str] = None,
+    correct: bool = False,
+    void: bool = False,
+    reason: Optional[str] = None,
+    today: Optional[dt.date] = None,
+) -> Record:
+    """The record to append, checked against `existing_records` (written order)."""
+    from minsheng_cli.ledger.dates import today as today_in_china
+
+    found = resolve_project(plan, project)
+    _check_options(target, value_text, correct, void, reason)
+    day = resolve_date(plan, date, today or today_in_china())
+    note, problem, next = clean_text(note, "--note"), clean_text(problem, "--problem"), clean_text(next, "--next")
+    by, reason = clean_text(by, "--by"), clean_text(reason, "--reason")
+    mine = [r for r in existing_records if r.project == found.id]
+    if target is None:
+        if county:
+            raise UsageError(M.REC_COUNTY_NEEDS_TARGET)
+        if not (note or problem or next):
+            raise UsageError(M.REC_NOTHING_TO_RECORD)
+        narrative = Record(day, found.id, note=note, problem=problem, next=next, by=by)
+        for old in mine:
+            if old.target is None and old.date == day and _adds_nothing(narrative, old):
+                raise AlreadyRecorded(M.REC_ALREADY_NARRATIVE.format(project=found.id, date=day), old)
+        return narrative
+    chosen = resolve_target(found, target)
+    where = resolve_county(plan, chosen, county)
+    in_force = records_in_force(mine, (found.id, chosen.id, where, day), chosen.kind in SET_KINDS)
+    if void and value_text is not None:
+        if chosen.kind not in SET_KINDS:
+            raise UsageError(M.REC_VOID_WITH_VALUE)
+        item = parse_value(value_text, chosen)
+        if item not in items_in_force(mine, found.id, chosen.id, where, day):
+            raise InputError(M.REC_VOID_ITEM_NOTHING.format(target=chosen.name, county=_county_text(where), date=day, value=shown(item)))
+        return Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason)
+    if void:
+        if not in_force:
+            raise InputError(M.REC_VOID_NOTHING.format(target=chosen.name, county=_county_text(where), date=day))
+        return Record(day, found.id, chosen.id, where, None, note, problem, next, by, "void", reason)
+    value = parse_value(value_text, chosen)
+    record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason)
+    _check_same_date(record, chosen, in_force, correct)
+    if chosen.kind == "count":
+        _check_count_order(record, chosen, mine, correct)
+    return record
+
+
+def _check_options(target, value_text, correct: bool, void: bool, reason) -> None:
+    if correct and void:
+        raise UsageError(M.REC_CORRECT_AND_VOID)
+    if (correct or void) and not (reason and str(reason).strip()):
+        raise UsageError(M.REC_REASON_REQUIRED.format(option="--correct" if correct else "--void"))
+    if reason and not (correct or void):
+        raise UsageError(M.REC_REASON_ALONE)
+    if target is None and (correct or void):
+        raise UsageError(M.REC_ACTION_NEEDS_TARGET)
+    if target is not None and not void and value_text is None:
+        raise UsageError(M.REC_VALUE_MISSING)
+
+
+def records_in_force(records: Iterable[Record], key: tuple, as_set: bool = False) -> list[Record]:
+    """The value records in force for one (project, target, county, date), in written order: the
+    last one, or for items and steps every distinct value (a correct replaces them all, a void
+    cancels them all, a void with a value cancels that one)."""
+    in_force: list[Record] = []
+    for record in records:
+        if record.key != key:
+            continue
+        if record.action == "void":
+            in_force = [r for r in in_force if r.value != record.value] if as_set and record.value is not None else []
+        elif record.value is not None:
+            if record.action == "correct" or not as_set:
+                in_force = [record]
+            else:
+                in_force = [r for r in in_force if r.value != record.value] + [record]
+    return in_force
+
+
+def items_in_force(records: Iterable[Record], project: int, target: str, county: Optional[str], until: Optional[dt.date] = None) -> dict[str, dt.date]:
+    """Checklist items or milestone steps in force for one (project, target, county), each with
+    the date it was first recorded (the rules are history.apply_item's)."""
+    by_day: dict[dt.date, dict[str, None]] = {}
+    for record in records:
+        if record.project != project or record.target != target or record.county != county:
+            continue
+        if until is not None and record.date > until:
+            continue
+        apply_item(by_day, record)
+    done: dict[str, dt.date] = {}
+    for day in sorted(by_day):
+        for item in by_day[day]:
+            done.setdefault(item, day)
+    return done
+
+
+def _adds_nothing(new: Record, old: Record) -> bool:
+    """True when writing `new` after `old` would change nothing: same value, no new narrative."""
+    if new.value != old.value:
+        return False
+    return all(getattr(new, key) in (None, getattr(old, key)) for key in ("note", "problem", "next"))
+
+
+def _check_same_date(record: Record, target: Target, in_force: list[Record], correct: bool) -> None:
+    county = _county_text(record.county)
+    for old in in_force:
+        if _adds_nothing(record, old) and (not correct or len(in_force) == 1):
+            raise AlreadyRecorded(M.REC_ALREADY.format(target=target.name, county=county, date=record.date, value=shown(old.value)), old)
+    if correct or not in_force or target.kind in SET_KINDS:
+        return
+    old = in_force[-1]
+    where = f"{old.path}:{old.line}" if old.line else old.path  # a file line, or an earlier row of this import
+    raise InputError(M.REC_DIFFERENT_VALUE.format(
+        target=target.name, county=county, date=record.date, old=shown(old.value), new=shown(record.value), where=where,
+    ))
+
+
+def _check_count_order(record: Record, target: Target, records: list[Record], correct: bool) -> None:
+    """Cumulative counts never go down: against the latest earlier and the next later value."""
+    from minsheng_cli.ledger.history import effective
+
+    series = [r for r in effective(records) if r.target == record.target and r.county == record.county and r.date != record.date]
+    earlier = [r for r in series if r.date < record.date]
+    later = [r for r in series if r.date > record.date]
+    county = _county_text(record.county)
+    if earlier and not correct and record.value < earlier[-1].value:
+        before = earlier[-1]
+        raise InputError(M.REC_DECREASING.format(
+            target=target.name, county=county, value=shown(record.value), date=before.date, old=shown(before.value),
+        ))
+    if later and record.value > later[0].value:
+        after = later[0]
+        raise InputError(M.REC_LATER_LOWER.format(
+            target=target.name, county=county, value=shown(record.value), date=after.date, old=shown(after.value),
+        ))
+
+
+def shown(value) -> str:
+    from decimal import Decimal
+
+    from minsheng_cli.ledger.progress_file import format_number
+
+    if isinstance(value, Decimal):
+        return format_number(value)
+    if value == "done":
+        return M.REC_DONE
+    return "" if value is None else str(value)
+
+
+def _county_text(county: Optional[str]) -> str:
+    return f"（{county}）" if county else ""
+
+
+def git_user_name(folder: Path) -> str:
+    """`git config user.name` as seen from the ledger folder; empty when git is missing."""
+    try:
+        done = subprocess.run(
+            ["git", "config", "user.name"], cwd=str(folder), capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""

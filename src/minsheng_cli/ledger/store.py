@@ -1,0 +1,334 @@
+"""Safe appending to progress files (PRODUCT.md §2, §4).
+
+- Append only: a file's existing bytes are copied unchanged and the new lines added after them
+  (a missing final newline is added first; a CRLF file gets CRLF lines), so comments and hand
+  edits survive and `git diff` shows only added lines. A new file starts with a header comment.
+- Atomic: for every file a temporary file in the same folder is written, flushed and fsynced;
+  only when all of them are ready are they renamed over the originals (`os.replace`, retried
+  while Windows reports the file busy). If anything fails before or during the renames, files
+  already replaced are put back and every temporary file is removed.
+- Read back: the new content is parsed before it is written, and must give the old records
+  followed by exactly the new ones; a file that cannot take a line safely is refused.
+- Locked: everything happens under `ledger_lock(root)` — `progress/.lock` held with `flock` on
+  POSIX, `msvcrt.locking` on Windows — so concurrent writers lose nothing. The lock file is
+  removed when released (it never shows in `git status`); a waiter checks that the file it locked
+  is still the one in place. Pass a callable to `append_records` to build the records under the
+  lock from freshly read files, so two writers cannot both pass a check.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Union
+
+from minsheng_cli.words import ledger as M, commands as commands_words, progress as progress_words
+from minsheng_cli.errors import LedgerError
+from minsheng_cli.ledger.model import Record
+from minsheng_cli.ledger.progress_file import file_header, format_record, parse_progress_text, record_path
+from minsheng_cli.errors import os_error_text
+
+LOCK_NAME = ".lock"
+LOCK_TIMEOUT_SECONDS = 10.0
+REPLACE_ATTEMPTS = 10
+_held: dict[str, int] = {}  # lock path -> depth, so nested use in one process does not deadlock
+
+RecordsOrBuilder = Union[Iterable[Record], Callable[[], Iterable[Record]]]
+
+
+def progress_folder(root: Path) -> Path:
+    """progress/ of a ledger, created if the ledger exists but has none yet."""
+    root = Path(root)
+    if not root.is_dir():
+        raise LedgerError(M.LEDGER_NOT_FOUND.format(path=root), M.NO_LEDGER_HINT)
+    folder = root / "progress"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder)) from None
+    if not os.access(folder, os.W_OK):
+        raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder))
+    return folder
+
+
+# --- the lock -----------------------------------------------------------------------------------------
+@contextmanager
+def ledger_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Exclusive write access to a ledger; waits up to `timeout` seconds, then LedgerError."""
+    path = progress_folder(root) / LOCK_NAME
+    key = str(path.resolve())
+    if _held.get(key):
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
+    fd = _acquire(path, timeout)
+    _held[key] = 1
+    try:
+        yield
+    finally:
+        _held.pop(key, None)
+        _release(path, fd)
+
+
+def _acquire(path: Path, timeout: float) -> int:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        except PermissionError:
+            # Windows refuses to open a lock file its last holder is deleting: busy, not read-only.
+            if sys.platform != "win32" or not os.access(path.parent, os.W_OK):
+                raise LedgerError(M.LEDGER_READ_ONLY.format(path=path.parent)) from None
+            fd = None
+        except FileNotFoundError:  # folder removed under us
+            raise LedgerError(M.LEDGER_NOT_FOUND.format(path=path.parent)) from None
+        if fd is not None:
+            if _try_lock(fd) and _still_in_place(path, fd):
+                return fd
+            os.close(fd)
+        if time.monotonic() > deadline:
+            raise LedgerError(M.LOCK_TIMEOUT.format(path=path))
+        time.sleep(random.uniform(0.01, 0.05))
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    except OSError:  # a file system without flock: fall back to no lock rather than no writing
+        return True
+
+
+def _still_in_place(path: Path, fd: int) -> bool:
+    """The holder before us removes the lock file on release; a lock on a removed file is no lock."""
+    try:
+        return os.stat(path).st_ino == os.fstat(fd).st_ino
+    except OSError:
+        return False
+
+
+def _release(path: Path, fd: int) -> None:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            try:
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            except OSError:
+                pass
+            os.close(fd)
+            try:
+                os.remove(path)  # fails while another process has it open: it removes it later
+            except OSError:
+                pass
+            return
+        try:
+            os.remove(path)  # while still holding it, so no one can lock the removed file unnoticed
+        except OSError:
+            pass
+    finally:
+        if sys.platform != "win32":
+            os.close(fd)
+
+
+# --- appending ------------------------------------------------------------------------------------------
+def append_records(root: Path, records: RecordsOrBuilder) -> list[Record]:
+    """Append records to their files (grouped by file, in the given order), all or nothing.
+
+    `records` may be a callable: it is called under the lock and returns the records to write —
+    read what it checks against inside it. Returns the written records with `path` and `line` set.
+    """
+    root = Path(root)
+    with ledger_lock(root):
+        chosen = list(records() if callable(records) else records)
+        if not chosen:
+            return []
+        return _write_all(root, chosen)
+
+
+def _write_all(root: Path, records: list[Record]) -> list[Record]:
+    groups: dict[Path, list[Record]] = {}
+    for record in records:
+        groups.setdefault(record_path(root, record), []).append(record)
+    pending: list[_Pending] = []
+    try:
+        for path, group in groups.items():
+            pending.append(_prepare_file(path, group))
+        _replace_all(pending)
+    finally:
+        for item in pending:
+            item.discard_temp()
+    written: list[Record] = []
+    for item in pending:
+        written.extend(item.written)
+    return written
+
+
+class _Pending:
+    """One file to replace: its old bytes (None if new), the temp file, the written records."""
+
+    def __init__(self, path: Path, old: bytes | None, temp: Path, written: list[Record]):
+        self.path, self.old, self.temp, self.written = path, old, temp, written
+        self.replaced = False
+
+    def discard_temp(self) -> None:
+        try:
+            os.remove(self.temp)
+        except OSError:
+            pass
+
+
+def _prepare_file(path: Path, records: list[Record]) -> _Pending:
+    from dataclasses import replace
+
+    from minsheng_cli.ledger.yamlio import decode
+
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder)) from None
+    _remove_stale_temps(folder, path.name)
+    project = records[0].project
+    try:
+        old = path.read_bytes()
+    except FileNotFoundError:
+        old = None
+    except OSError as err:
+        raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
+    lines = "".join(format_record(record) for record in records)
+    if old is None:
+        content = (file_header(project, records[0].date) + lines).encode("utf-8")
+        old_records: list[Record] = []
+    else:
+        old_records = parse_progress_text(decode(old, path), str(path), project)
+        newline = b"\r\n" if b"\r\n" in old else b"\n"
+        content = old
+        if old and not old.endswith(b"\n"):
+            content += newline
+        content += lines.encode("utf-8").replace(b"\n", newline)
+    new_records = parse_progress_text(decode(content, path), str(path), project)
+    if new_records[: len(old_records)] != old_records or new_records[len(old_records):] != records:
+        raise LedgerError(progress_words.REC_APPEND_UNSAFE.format(path=path), progress_words.REC_FORMAT_HINT)
+    written = [replace(record, path=str(path), line=read.line) for record, read in zip(records, new_records[len(old_records):])]
+    temp = folder / f".{path.name}.{os.getpid()}.{random.randrange(16**8):08x}.tmp"
+    _write_temp(temp, content, path if old is not None else None)
+    return _Pending(path, old, temp, written)
+
+
+def _write_temp(temp: Path, content: bytes, original: Path | None) -> None:
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except PermissionError:
+        raise LedgerError(M.LEDGER_READ_ONLY.format(path=temp.parent)) from None
+    except OSError as err:
+        raise LedgerError(progress_words.REC_WRITE_FAILED.format(path=temp.parent, error=os_error_text(err))) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if original is not None and hasattr(os, "chmod"):
+            try:
+                os.chmod(temp, os.stat(original).st_mode & 0o7777)  # keep the file's permissions
+            except OSError:
+                pass
+    except OSError as err:
+        try:
+            os.remove(temp)
+        except OSError:
+            pass
+        raise LedgerError(progress_words.REC_WRITE_FAILED.format(path=temp, error=os_error_text(err))) from None
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Temp files of a writer killed before its rename (we hold the lock: no one else writes)."""
+    prefix = f".{name}."
+    try:
+        for entry in os.listdir(folder):
+            if entry.startswith(prefix) and entry.endswith(".tmp"):
+                try:
+                    os.remove(folder / entry)
+                except OSError:
+                    pass
+    except OSError:
+        pass
+
+
+def _replace_all(pending: list[_Pending]) -> None:
+    try:
+        for item in pending:
+            _replace(item.temp, item.path)
+            item.replaced = True
+    except BaseException:
+        _restore(pending)
+        raise
+    _sync_folders({item.path.parent for item in pending})
+
+
+def _replace(temp: Path, path: Path) -> None:
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            os.replace(temp, path)
+            return
+        except PermissionError:
+            # Windows: a virus scanner, an editor or a sync client has the file open for a moment.
+            if attempt == REPLACE_ATTEMPTS - 1:
+                raise LedgerError(progress_words.REC_FILE_BUSY.format(path=path)) from None
+            time.sleep(0.05 * (attempt + 1))
+        except OSError as err:
+            raise LedgerError(progress_words.REC_WRITE_FAILED.format(path=path, error=os_error_text(err))) from None
+
+
+def _restore(pending: list[_Pending]) -> None:
+    """Put back the files already replaced (best effort: the originals are in memory)."""
+    for item in pending:
+        if not item.replaced:
+            continue
+        try:
+            if item.old is None:
+                os.remove(item.path)
+            else:
+                back = item.temp.with_name(item.temp.name[: -len(".tmp")] + ".restore.tmp")
+                with open(back, "wb") as handle:
+                    handle.write(item.old)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(back, item.path)
+        except OSError:
+            pass
+
+
+def _sync_folders(folders: Iterable[Path]) -> None:
+    if sys.platform == "win32":
+        return
+    for folder in folders:
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)

@@ -1,0 +1,158 @@
+"""Safe YAML reading. Every file of a ledger goes through here.
+
+- `read_text`: size limit, UTF-8 with or without BOM, CRLF normalised, other encodings refused.
+- `load_fast`: ruamel's C safe loader (plain dicts/lists; no object tags) for commands that only
+  read; aliases are refused so no alias explosion can happen later.
+- `load_positions`: ruamel's round-trip loader, slower, for `check`: it keeps line and column
+  of every key and item, so problems can be reported as path:line:col.
+- merge-conflict markers are found before YAML sees them and reported as such.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from minsheng_cli.words import ledger as messages, commands as commands_words
+from minsheng_cli.errors import LedgerError
+from minsheng_cli.errors import os_error_text
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
+
+
+class YamlProblem(Exception):
+    """A YAML-level problem at a position (1-based line and column)."""
+
+    def __init__(self, code: str, message: str, line: int, column: int):
+        super().__init__(message)
+        self.code, self.message, self.line, self.column = code, message, line, column
+
+
+def read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=size, limit=MAX_FILE_BYTES))
+        data = path.read_bytes()
+    except OSError as err:
+        raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
+    return decode(data, path)
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise LedgerError(messages.FILE_NOT_UTF8.format(path=path)) from None
+    return text.replace("\r\n", "\n") if "\r" in text else text
+
+
+def find_conflict_marker(text: str) -> tuple[int, int] | None:
+    """(line, column) of the first merge-conflict marker, if any."""
+    match = CONFLICT_MARKER.search(text)
+    if match is None:
+        return None
+    return text.count("\n", 0, match.start()) + 1, 1
+
+
+def _problem_from_yaml_error(err: Exception) -> YamlProblem:
+    from ruamel.yaml.constructor import DuplicateKeyError
+
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if isinstance(err, DuplicateKeyError):
+        key = str(getattr(err, "problem", "")).split('"')[1] if '"' in str(getattr(err, "problem", "")) else ""
+        return YamlProblem("duplicate-key", messages.YAML_DUPLICATE_KEY.format(key=key), line, column)
+    detail = getattr(err, "problem", None) or str(err).splitlines()[0]
+    if "could not determine a constructor" in str(err):
+        return YamlProblem("yaml-tag", messages.YAML_TAG, line, column)
+    explained = next((chinese for english, chinese in messages.YAML_PROBLEMS if english in str(detail)), None)
+    return YamlProblem("yaml-syntax", messages.YAML_SYNTAX.format(detail=explained or detail), line, column)
+
+
+def _check_markers(text: str) -> None:
+    where = find_conflict_marker(text)
+    if where is not None:
+        raise YamlProblem("merge-conflict", messages.MERGE_CONFLICT, *where)
+
+
+def load_fast(text: str) -> Any:
+    """Parse with the C safe loader. Raises YamlProblem."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    _check_markers(text)
+    yaml = YAML(typ="safe", pure=False)
+    yaml.allow_duplicate_keys = False
+    try:
+        data = yaml.load(text)
+    except YAMLError as err:
+        raise _problem_from_yaml_error(err) from None
+    if "&" in text or "*" in text:  # cheap pre-test; aliases are rare and never needed
+        _refuse_shared_nodes(data)
+    return data
+
+
+def _refuse_shared_nodes(data: Any) -> None:
+    """An alias makes two places share one object; refuse them (no alias explosions)."""
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (dict, list)):
+            if id(node) in seen:
+                raise YamlProblem("yaml-alias", messages.YAML_ALIAS, 1, 1)
+            seen.add(id(node))
+            stack.extend(node.values() if isinstance(node, dict) else node)
+
+
+def load_positions(text: str) -> Any:
+    """Parse with the round-trip loader, keeping positions. Raises YamlProblem."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    _check_markers(text)
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        data = yaml.load(text)
+    except YAMLError as err:
+        raise _problem_from_yaml_error(err) from None
+    if "&" in text or "*" in text:
+        _refuse_shared_nodes(data)
+    return data
+
+
+def position(node: Any, path: tuple, at_key: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of the deepest element of `path` found in a round-trip tree.
+
+    For a mapping key the position of its value is given when the value is a scalar on the same
+    line (that is what a user must change), else — or with `at_key` — the key's own position.
+    """
+    line, column = 1, 1
+    current = node
+    for part in path:
+        lc = getattr(current, "lc", None)
+        try:
+            if isinstance(current, dict) and part in current:
+                if lc is not None:
+                    vline, vcol = lc.value(part)
+                    kline, kcol = lc.key(part)
+                    child = current[part]
+                    if at_key or (isinstance(child, (dict, list)) and vline != kline):
+                        line, column = kline + 1, kcol + 1
+                    else:
+                        line, column = vline + 1, vcol + 1
+                current = current[part]
+            elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+                if lc is not None:
+                    iline, icol = lc.item(part)
+                    line, column = iline + 1, icol + 1
+                current = current[part]
+            else:
+                break
+        except (KeyError, IndexError, TypeError, AttributeError):
+            break
+    return line, column

@@ -1,0 +1,1 @@
+"""One module per output format; each takes what reporting built and computes nothing."""

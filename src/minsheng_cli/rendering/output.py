@@ -1,0 +1,222 @@
+"""One shared set of output options and renderers for every command that prints data.
+
+Formats: `table` (rich; default on a terminal), `plain` and `markdown` (drawn here; CJK aligned
+by display width), `csv` (UTF-8 with BOM, so Excel/WPS on Chinese Windows opens it), `json`
+(stable, for scripts); any other tabulate format name (`grid`, `github`, …) is passed through.
+Heavy libraries are imported only when a format needs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Optional
+
+import typer
+from typing import Annotated
+
+from minsheng_cli.words import ledger as messages, commands as commands_words
+from minsheng_cli.errors import UsageError
+
+FORMATS = ("table", "plain", "markdown", "csv", "json")
+FORMAT_HELP = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json，或任一 tabulate 格式名"
+
+FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)]
+OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="写入文件而不是标准输出")]
+
+
+def resolve_format(fmt: str | None, extra: tuple[str, ...] = ()) -> str:
+    """The format asked for, or `table` on a terminal and `plain` when redirected."""
+    if fmt is None:
+        return "table" if sys.stdout.isatty() else "plain"
+    chosen = fmt.strip().lower()
+    if chosen in FORMATS or chosen in extra:
+        return chosen
+    from tabulate import tabulate_formats
+
+    if chosen in tabulate_formats:
+        return chosen
+    raise UsageError(messages.UNKNOWN_FORMAT.format(fmt=fmt, choices="、".join(FORMATS + extra)))
+
+
+def console(stderr: bool = False, into=None):
+    """A rich Console: colour only on a terminal, NO_COLOR respected. With `into`, it draws into
+    that buffer exactly what it would draw on stdout (same width, colours and terminal-ness)."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    real = Console(file=stream, no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
+    if into is None:
+        return real
+    return Console(
+        file=into, force_terminal=real.is_terminal, width=real.width, color_system=real.color_system,
+        no_color=real.no_color, highlight=False, soft_wrap=False, legacy_windows=False,
+    )
+
+
+RICH_ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "COLUMNS", "LINES", "TTY_COMPATIBLE",
+                    "TTY_INTERACTIVE", "WT_SESSION", "ConEmuANSI", "JPY_PARENT_PID", "VSCODE_PID")
+
+
+def terminal_fingerprint() -> str:
+    """Everything rich's drawing of a table depends on besides the data (terminal-ness, size,
+    colour settings), found without importing rich: a cached table is keyed by it."""
+    import shutil
+
+    tty = sys.stdout.isatty()
+    size = tuple(shutil.get_terminal_size()) if tty else None
+    settings = [(name, os.environ.get(name)) for name in RICH_ENVIRONMENT]
+    return repr((tty, size, sys.platform, getattr(sys.stdout, "encoding", None), settings))
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format_number(value)
+    if isinstance(value, float):
+        return format_number(Decimal(repr(value)))
+    return str(value)
+
+
+def format_number(value: Decimal | int) -> str:
+    """6200, 4.4, 1234.5 — exact, no exponent, no trailing zeros."""
+    from minsheng_cli.ledger.progress_file import format_number as exact
+
+    return exact(Decimal(value))
+
+
+def emit_rows(headers: list[str], rows: list[list[Any]], fmt: str, title: str | None = None, stream=None) -> None:
+    """Print a table in a non-JSON format. `fmt` must come from `resolve_format`."""
+    out = stream or sys.stdout
+    texts = [[cell_text(cell) for cell in row] for row in rows]
+    if fmt == "table":
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False, header_style="bold")
+        for header in headers:
+            table.add_column(header)
+        for row in texts:
+            table.add_row(*row)
+        console().print(table)
+    elif fmt == "csv":
+        write_csv(headers, texts, out)
+    else:
+        if title and fmt != "markdown":
+            out.write(title + "\n")
+        elif title:
+            out.write(f"### {title}\n\n")
+        out.write(tabulate_text(headers, texts, fmt) + "\n")
+
+
+def tabulate_text(headers: list[str], rows: list[list[str]], fmt: str) -> str:
+    """`plain` and `markdown` are drawn here, so that their bytes are ours (the README shows them);
+    any other tabulate format name is passed to tabulate."""
+    if fmt in ("plain", "markdown"):
+        return aligned_text(headers, rows, markdown=fmt == "markdown")
+    import tabulate as tabulate_module
+
+    tabulate_module.WIDE_CHARS_MODE = True  # align by display width (wcwidth), not characters
+    return tabulate_module.tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of a text: East Asian wide and full-width characters take two, combining
+    marks none (the standard library's Unicode tables, so no dependency decides a layout)."""
+    import unicodedata
+
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def aligned_text(headers: list[str], rows: list[list[str]], markdown: bool = False) -> str:
+    """Left-aligned columns by display width, each at least its header plus two: plain columns
+    two spaces apart with no trailing blanks, markdown as a pipe table. Multi-line cells span
+    several lines."""
+    cells = [[str(cell).split("\n") for cell in row] for row in [headers, *rows]]
+    widths = [max(display_width(line) for row in cells for line in row[column]) for column in range(len(headers))]
+    widths = [max(width, display_width(header) + 2) for width, header in zip(widths, headers)]
+
+    def lines_of(row: list[list[str]]) -> list[str]:
+        height = max((len(cell) for cell in row), default=1)
+        out = []
+        for index in range(height):
+            parts = [(cell[index] if index < len(cell) else "") for cell in row]
+            padded = [part + " " * (width - display_width(part)) for part, width in zip(parts, widths)]
+            out.append("| " + " | ".join(padded) + " |" if markdown else "  ".join(padded).rstrip())
+        return out
+
+    text = lines_of(cells[0])
+    if markdown:
+        text.append("|" + "|".join(":" + "-" * (width + 1) for width in widths) + "|")
+    for row in cells[1:]:
+        text.extend(lines_of(row))
+    return "\n".join(text)
+
+
+def write_csv(headers: list[str], rows: list[list[str]], out) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"), out)
+
+
+def write_bytes(data: bytes, out=None) -> None:
+    stream = out or sys.stdout
+    stream.flush()
+    target = getattr(stream, "buffer", None)
+    if target is not None:
+        target.write(data)
+        target.flush()
+    else:  # a text stream without a buffer (tests)
+        stream.write(data.decode("utf-8"))
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, (Decimal, Fraction)):
+        number = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
+        return int(number) if number == number.to_integral_value() else float(number)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def json_text(obj: Any) -> str:
+    return json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2) + "\n"
+
+
+def emit_json(obj: Any, stream=None) -> None:
+    (stream or sys.stdout).write(json_text(obj))
+
+
+def save_whole(path, write) -> None:
+    """Write an output file (report, template, schema) in one step: `write(temporary_path)` fills a
+    file beside it, which then replaces `path`; an error leaves `path` as it was, in Chinese."""
+    from pathlib import Path
+
+    from minsheng_cli.errors import InputError, os_error_text
+
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    except OSError as err:
+        temporary.unlink(missing_ok=True)
+        raise InputError(commands_words.CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None

@@ -1,0 +1,159 @@
+"""`minsheng log`: a target's records over time, as plain data (no printing here).
+
+Every record is shown, in date order (written order within a date), with what became of it: in
+force, replaced by a later record or correction of the same target, county and date, or voided.
+A numeric record in force carries its change against the previous value in force for the same
+county (a count starts from 0, a level from its baseline) and the target's total at that date
+(the counties' latest values summed). The trend is that total by date; for a checklist the
+number of items done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Optional
+
+from minsheng_cli.ledger.model import Plan, Project, Record, Target
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+ITEM_KINDS = ("checklist", "milestone")
+
+
+@dataclass
+class LogEntry:
+    record: Record
+    fate: Optional[str] = None  # None: in force (or a narrative) | "replaced" | "voided" | "void"
+    delta: Optional[Decimal] = None
+    total: Optional[Decimal] = None
+
+    @property
+    def in_force(self) -> bool:
+        return self.fate is None
+
+
+@dataclass
+class TargetLog:
+    target: Optional[Target]  # None: the project's own narratives
+    entries: list[LogEntry] = field(default_factory=list)
+    trend: list[tuple[dt.date, Decimal]] = field(default_factory=list)
+
+
+def project_log(plan: Plan, project: Project, records: list[Record], target: Optional[Target] = None) -> list[TargetLog]:
+    """The logs of one target, or of every target of the project (then project narratives too),
+    leaving out targets without any record. `records` are the project's, in written order."""
+    own = [r for r in records if r.project == project.id]
+    chosen = [target] if target is not None else list(project.targets)
+    logs = [target_log(t, [r for r in own if r.target == t.id]) for t in chosen]
+    if target is None:
+        narratives = [LogEntry(r) for r in own if r.target is None]
+        logs.append(TargetLog(None, _by_date(narratives)))
+    return [log for log in logs if log.entries]
+
+
+def target_log(target: Target, records: list[Record]) -> TargetLog:
+    entries = [LogEntry(r) for r in records]
+    if target.kind in ITEM_KINDS:
+        _mark_items(entries)
+    else:
+        _mark_values(entries)
+    log = TargetLog(target, _by_date(entries))
+    if target.kind in ("count", "level"):
+        _add_deltas_and_totals(target, log)
+    elif target.kind == "checklist":
+        log.trend = _items_trend(log.entries)
+    return log
+
+
+def _by_date(entries: list[LogEntry]) -> list[LogEntry]:
+    return sorted(entries, key=lambda e: e.record.date)  # stable: written order within a date
+
+
+def _mark_values(entries: list[LogEntry]) -> None:
+    """Last write wins per (county, date); a void cancels what is in force and is itself no value."""
+    in_force: dict[tuple, LogEntry] = {}
+    for entry in entries:
+        record = entry.record
+        if record.action == "void":
+            cancelled = in_force.pop(record.key, None)
+            if cancelled is not None:
+                cancelled.fate = "voided"
+            entry.fate = "void"
+        elif record.value is not None:
+            replaced = in_force.get(record.key)
+            if replaced is not None:
+                replaced.fate = "replaced"
+            in_force[record.key] = entry
+
+
+def _mark_items(entries: list[LogEntry]) -> None:
+    """Checklist items and milestone steps: several may be recorded on one date (as schedule.py)."""
+    by_day: dict[tuple, dict[str, LogEntry]] = {}
+    for entry in entries:
+        record = entry.record
+        day_key = (record.county, record.date)
+        value = record.value.strip() if isinstance(record.value, str) else None
+        if record.action == "void":
+            entry.fate = "void"
+            if value is None:
+                for cancelled in by_day.pop(day_key, {}).values():
+                    cancelled.fate = "voided"
+            elif value in by_day.get(day_key, {}):
+                by_day[day_key].pop(value).fate = "voided"
+            else:
+                for (county, date), chosen in by_day.items():
+                    if county == record.county and date <= record.date and value in chosen:
+                        chosen.pop(value).fate = "voided"
+        elif value is not None:
+            chosen = by_day.setdefault(day_key, {})
+            if record.action == "correct":
+                for replaced in chosen.values():
+                    replaced.fate = "replaced"
+                chosen.clear()
+            if value in chosen:
+                chosen[value].fate = "replaced"
+            chosen[value] = entry
+
+
+def _add_deltas_and_totals(target: Target, log: TargetLog) -> None:
+    start = Decimal(0) if target.kind == "count" else target.baseline
+    previous: dict[Optional[str], Optional[Decimal]] = {}
+    latest: dict[Optional[str], Decimal] = {}
+    totals: dict[dt.date, Decimal] = {}
+    for entry in log.entries:
+        value = entry.record.value
+        if not entry.in_force or not isinstance(value, Decimal):
+            continue
+        county = entry.record.county
+        before = previous.get(county, start)
+        entry.delta = value - before if before is not None else None
+        previous[county] = latest[county] = value
+        totals[entry.record.date] = sum(latest.values(), Decimal(0))
+    for entry in log.entries:
+        if entry.in_force and isinstance(entry.record.value, Decimal):
+            entry.total = totals[entry.record.date]
+    log.trend = sorted(totals.items())
+
+
+def _items_trend(entries: list[LogEntry]) -> list[tuple[dt.date, Decimal]]:
+    done: set[str] = set()
+    trend: dict[dt.date, Decimal] = {}
+    for entry in entries:
+        if entry.in_force and isinstance(entry.record.value, str):
+            done.add(entry.record.value.strip())
+            trend[entry.record.date] = Decimal(len(done))
+    return sorted(trend.items())
+
+
+def sparkline(values: list[Decimal], floor: Optional[Decimal] = None) -> str:
+    """▁▂▃▄▅▆▇█, scaled from `floor` (or the smallest value) to the largest, exactly."""
+    if not values:
+        return ""
+    low = min(values) if floor is None else min(floor, min(values))
+    high = max(values)
+    if high == low:
+        return BLOCKS[-1 if high > 0 else 0] * len(values)
+    top = len(BLOCKS) - 1
+    return "".join(BLOCKS[int(Fraction(value - low) * top / Fraction(high - low) + Fraction(1, 2))] for value in values)

@@ -1,0 +1,42 @@
+"""Words of the command line: list/show, usage errors, each command's one-line help.
+
+Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
+with full-width brackets, 2023年6月底.
+"""
+
+HEADERS_LIST = ["序号", "项目名称", "牵头单位", "指标", "类型", "年度目标", "单位", "权重"]
+HEADERS_TARGETS = ["指标", "类型", "年度目标", "单位", "起止", "最新值", "日期"]
+WEIGHT_ZERO = "监测指标"
+SHOW_LEAD = "牵头单位"
+SHOW_CO = "协办单位"
+SHOW_CATEGORY = "类别"
+SHOW_SUMMARY = "内容概述"
+SHOW_TEXT = "实施内容及工作目标"
+SHOW_TARGETS = "指标"
+SHOW_HISTORY = "最近进展"
+NO_RECORDS = "尚无进度记录。"
+FILE_UNREADABLE = "无法读取 {path}：{error}"
+CANNOT_WRITE = "无法写入 {path}：{error}"
+USAGE_HINT = "运行 minsheng --help 或 minsheng 命令 --help 查看用法。"
+USAGE_GENERIC = "用法错误：{detail}"
+USAGE_NEGATIVE = "数值 {0} 为负数：累计值不能为负"
+USAGE_NO_OPTION = "没有选项 {0}"
+USAGE_MISSING = "缺少参数 {0}"
+USAGE_MISSING_OPTION = "缺少选项 {0}"
+# click raises a plain UsageError for these: only its English text tells them apart.
+USAGE_PATTERNS = [
+    (r"No such command '([^']+)'", "没有命令「{0}」"),
+    (r"Got unexpected extra arguments? \((.*)\)", "多余的参数：{0}"),
+    (r"Option '([^']+)' requires an argument", "选项 {0} 需要一个值"),
+    (r"Invalid value for '([^']+)': (.*)", "参数 {0} 的值无效：{1}"),
+]
+SHORT_HELP = {
+    "update": "记录进度：一条记录、只记进展情况，或逐项询问。",
+    "template": "生成牵头单位填报用的 Excel 表。",
+    "import": "导入填好的填报表或 CSV/XLSX（全部无误才写入）。",
+    "report": "对照序时进度的完成情况表（月、周、旬、季或任一日期）。",
+    "diff": "两个 git 版本之间进度记录的变化。",
+    "log": "一个项目或指标的全部记录、增减和趋势。",
+    "schema": "输出计划或进度文件的 JSON Schema。",
+    "init": "新建一个空台账（另一年度或另一城市）。",
+}

@@ -1,0 +1,88 @@
+"""Field notes of the JSON Schemas.
+
+Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
+with full-width brackets, 2023年6月底.
+"""
+
+SCH_HELP = "输出计划文件（plan）或进度文件（progress）的 JSON Schema，供编辑器（yaml-language-server）提示和校验。"
+SCH_HELP_KIND = "plan（计划 projects.yaml，默认）或 progress（进度记录 progress/YYYY-MM/NN.yaml）"
+SCH_UNKNOWN_KIND = "没有「{kind}」这种台账文件，可选：plan（计划）、progress（进度记录）"
+SCH_WRITTEN = "已写入 {path}"
+SCH_PLAN_TITLE = "重点民生实事计划（projects.yaml）"
+SCH_PLAN_DESCRIPTION = "计划台账：计划名称、文件号、计划期、设置、类别和项目；每个项目的可考核内容写成指标（targets）。数字一律用基本单位。由 minsheng schema plan 生成。"
+SCH_PROGRESS_TITLE = "重点民生实事进度记录（progress/YYYY-MM/NN.yaml）"
+SCH_PROGRESS_DESCRIPTION = "一个项目一个月的进度记录，每行一条：截至 date，指标 target（县 county）累计达到 value。由 minsheng schema progress 生成。"
+SCH_DOCS = {
+    "Plan.title": "计划名称，用作报表标题",
+    "Plan.year": "年度",
+    "Plan.start": "计划期开始日期，如 2023-01-01",
+    "Plan.end": "计划期结束日期，如 2023-12-31；指标未写 start/due 时取计划期",
+    "Plan.categories": "项目类别",
+    "Plan.projects": "项目",
+    "Plan.document": "文件号，如 济政发〔2023〕2号",
+    "Plan.issued": "印发日期",
+    "Plan.label": "标注，显示在每张报表的标题后，如示例台账的“示例数据：进度记录为虚构，仅供演示”",
+    "Plan.settings": "设置：状态阈值、报送期限、月报截止日、县（市、区）",
+    "Settings.thresholds": "状态阈值（个百分点）",
+    "Settings.stale_after_days": "未完成指标超过这么多天没有新记录即标为“未按时报送”（默认 14）",
+    "Settings.report_cutoff_day": "月报截止日（1–28）：--month 报表截至当月这一天",
+    "Settings.counties": "县（市、区）、功能区和市本级",
+    "Thresholds": "差距（完成率 − 序时进度，个百分点）的界限",
+    "Thresholds.ahead": "差距不小于此值为“超序时进度”（默认 10）",
+    "Thresholds.on_track": "差距大于此值为“序时推进”（默认 -10）",
+    "Thresholds.lagging": "差距不小于此值为“进度滞后”，否则“严重滞后”（默认 -30）",
+    "County.name": "名称，如 任城区",
+    "County.kind": "city 市本级、district 区、county 县（市）、zone 功能区",
+    "Category.id": "类别序号",
+    "Category.name": "类别名称",
+    "Project.id": "项目序号（通知附件中的序号）",
+    "Project.category": "所属类别的序号",
+    "Project.name": "项目名称",
+    "Project.lead": "牵头单位",
+    "Project.targets": "指标：通知中每个可考核的数字或事项",
+    "Project.summary": "内容概述",
+    "Project.text": "实施内容及工作目标（通知原文）",
+    "Project.co": "协办单位",
+    "Target.id": "指标 id：小写英文字母开头，只含小写字母、数字和下划线，如 new_places",
+    "Target.name": "指标名称",
+    "Target.kind": "类型：count 数量、level 达到水平、milestone 节点事项、checklist 清单、continuing 持续实施",
+    "Target.target": "年度目标（基本单位，不用“万”）；milestone、continuing 不写",
+    "Target.unit": "计量单位，如 个、户、人次、平方米（不含“万”）",
+    "Target.baseline": "基数（level 类）：完成率 =（实际 − 基数）÷（目标 − 基数）",
+    "Target.baseline_from": "写 record：以计划期开始前后的首条记录为基数（level 类）",
+    "Target.start": "开始日期（默认：计划期开始）",
+    "Target.due": "完成期限（默认：计划期结束）",
+    "Target.weight": "权重（默认 1）；0 为监测指标，只显示不计入完成率",
+    "Target.by_county": "按县（市、区）分别填报",
+    "Target.counties": "只涉及其中几个县（市、区）时列出（默认：全部）",
+    "Target.county_targets": "分县任务，如 {任城区: 2}",
+    "Target.milestones": "节点目标：某日应达到的累计数及出处",
+    "Target.revisions": "调整：自某日起生效的新目标、期限或节点目标及批准文件",
+    "Target.steps": "节点事项的步骤（部分完成按步骤计）",
+    "Target.items": "清单事项",
+    "Target.required": "清单至少完成几项（默认：全部）",
+    "Target.quote": "通知原文中对应的文字",
+    "Target.note": "备注",
+    "PlannedPoint.date": "日期",
+    "PlannedPoint.value": "该日应达到的累计数（基本单位）",
+    "PlannedPoint.source": "出处，如 实施方案",
+    "Step.name": "步骤名称，如 调研、征求意见、审定、印发",
+    "Step.due": "步骤期限",
+    "Revision.date": "生效日期",
+    "Revision.approval": "批准文件或批准人",
+    "Revision.target": "调整后的年度目标",
+    "Revision.due": "调整后的完成期限",
+    "Revision.milestones": "调整后的节点目标",
+    "Revision.note": "说明",
+    "ProgressRecord": "一条进度记录：截至 date，指标 target（县 county）累计达到 value",
+    "ProgressRecord.date": "统计日期，如 2023-06-30",
+    "ProgressRecord.target": "指标 id；不写则为整个项目的进展叙述",
+    "ProgressRecord.county": "县（市、区），按县填报的指标必填",
+    "ProgressRecord.value": "年初以来的累计数（基本单位）；节点事项写 done 或步骤名，清单写事项名，持续实施写 正常 或 中断",
+    "ProgressRecord.action": "correct 更正同一指标、县和日期的记录；void 作废它",
+    "ProgressRecord.reason": "更正或作废的原因",
+    "ProgressRecord.note": "进展情况",
+    "ProgressRecord.problem": "存在问题",
+    "ProgressRecord.next": "下步打算",
+    "ProgressRecord.by": "填报人",
+}
