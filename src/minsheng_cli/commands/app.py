@@ -132,7 +132,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def main(
+def global_options(
     ctx: typer.Context,
     data: Annotated[Optional[Path], typer.Option("--data", "-d", help=M.HELP_DATA, show_default=False)] = None,
     rev: Annotated[Optional[str], typer.Option("--rev", help=git_words.GIT_HELP_REV, show_default=False)] = None,
@@ -166,7 +166,7 @@ def build_app(names: Iterable[str]) -> typer.Typer:
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-    app.callback()(main)
+    app.callback()(global_options)
     wanted = set(names)
     for name, module in COMMANDS.items():
         if name in wanted:
