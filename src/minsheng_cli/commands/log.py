@@ -17,7 +17,6 @@ def log_command(
     target: Annotated[Optional[str], typer.Argument(help=M.LOG_HELP_TARGET, show_default=False)] = None,
     fmt: FormatOpt = None,
 ) -> None:
-    from minsheng_cli.ledger.progress_file import read_progress
     from minsheng_cli.ledger.recording import resolve_target
     from minsheng_cli.rendering.output import emit_json, emit_rows
     from minsheng_cli.reporting import listing, log_view as view
@@ -28,7 +27,7 @@ def log_command(
     plan = ledger.plan
     found = listing.require_project(plan, project)
     chosen_target = resolve_target(found, target) if target is not None else None
-    logs = project_log(plan, found, read_progress(ledger.root, plan, projects={found.id}), chosen_target)
+    logs = project_log(plan, found, listing.project_records(ledger.root, plan, found.id), chosen_target)
     if chosen == "json":
         emit_json(view.log_json(found, logs))
         return

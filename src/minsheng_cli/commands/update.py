@@ -63,9 +63,9 @@ def register(app: typer.Typer) -> None:
 
 # --- shared -----------------------------------------------------------------------------------------
 def _project_records(root: Path, plan: Plan, project: Project) -> list[Record]:
-    from minsheng_cli.ledger.progress_file import read_progress
+    from minsheng_cli.reporting.listing import project_records
 
-    return read_progress(root, plan, projects={project.id})
+    return project_records(root, plan, project.id)
 
 
 def _append(root: Path, build: Callable[[], list[Record]]) -> list[Record]:
