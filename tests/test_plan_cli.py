@@ -145,10 +145,12 @@ def test_only_the_requested_command_group_is_built():
     assert requested_command(["--help"]) is None
     probe = (
         "import sys, minsheng_cli.commands.app as c; c.app_for(sys.argv[1:]);"
-        "print(sorted(k for k in sys.modules if k.startswith('minsheng_cli.commands.') and k != 'minsheng_cli.commands.app'))"
+        "print(sorted(k for k in sys.modules if k.startswith('minsheng_cli.commands.') and k.rpartition('.')[2] in c.COMMANDS.values()))"
     )
     out = subprocess.run([sys.executable, "-c", probe, "report", "--month", "2023-06"], capture_output=True, text=True)
     assert out.stdout.strip() == "['minsheng_cli.commands.report']"
+    out = subprocess.run([sys.executable, "-c", probe, "--data", "x", "list"], capture_output=True, text=True)
+    assert out.stdout.strip() == "['minsheng_cli.commands.list_']"
 
 
 def test_every_command_is_listed_in_help():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Optional
@@ -11,7 +12,9 @@ from typing import Annotated
 
 from minsheng_cli.ledger import cache
 from minsheng_cli.words import report as M, commands as commands_words
-from minsheng_cli.rendering.output import OutputOpt, write_bytes
+from minsheng_cli.commands.context import ledger_of
+from minsheng_cli.commands.options import OutputOpt, resolve_format
+from minsheng_cli.rendering.output import write_bytes
 
 REPORT_HELP = (
     "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
@@ -21,6 +24,7 @@ FORMAT_HELP = "输出格式：table（终端表格）、plain、markdown、csv�
 
 
 def report(
+    ctx: typer.Context,
     month: Annotated[Optional[str], typer.Option("--month", "-m", help="月报：截至该月末（或计划设定的每月截止日），如 2023-06", show_default=False)] = None,
     week: Annotated[Optional[str], typer.Option("--week", "-w", help="周报：截至该 ISO 周的星期日，如 2023-W26", show_default=False)] = None,
     xun: Annotated[Optional[str], typer.Option("--xun", help="旬报：1 上旬、2 中旬、3 下旬，如 2023-06-2", show_default=False)] = None,
@@ -35,17 +39,16 @@ def report(
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
     output: OutputOpt = None,
 ) -> None:
-    from minsheng_cli.commands.app import get_plan, get_root
     from minsheng_cli.errors import UsageError
-    from minsheng_cli.rendering.output import resolve_format
 
     chosen = "xlsx" if fmt is None and output and output.lower().endswith(".xlsx") else resolve_format(fmt, ("xlsx",))
     if chosen == "xlsx" and not output:
         raise UsageError(M.REP_XLSX_NEEDS_OUTPUT)
-    root = get_root()
+    ledger = ledger_of(ctx)
+    root = ledger.root
     options = (chosen, month, week, xun, quarter, as_of, by, unit, category, status, detail, notes)
     # Only a report that was built without error is cached, so a hit needs no more checking.
-    key = _cached_output_key(root, options) if not output and chosen != "xlsx" else None
+    key = _cached_output_key(root, options, ledger.today) if not output and chosen != "xlsx" else None
     if key is not None and _print_cached(key):
         return
     from minsheng_cli.reporting import periods
@@ -54,8 +57,8 @@ def report(
 
     if by not in R.BY_CHOICES:
         raise UsageError(M.REP_BAD_BY.format(value=by, choices="、".join(R.BY_CHOICES)))
-    plan = get_plan()
-    period = periods.resolve_period(plan, month=month, week=week, xun=xun, quarter=quarter, as_of=as_of)
+    plan = ledger.plan
+    period = periods.resolve_period(plan, month=month, week=week, xun=xun, quarter=quarter, as_of=as_of, today=ledger.today)
     records = read_progress(root, plan, until=period.as_of)
     built = R.build_report(plan, records, period, category=category, unit=unit, statuses=status)
     if chosen == "xlsx":
@@ -77,15 +80,14 @@ def report(
     typer.echo(M.REP_WRITTEN.format(path=output))
 
 
-def _cached_output_key(root: Path, options: tuple) -> str:
+def _cached_output_key(root: Path, options: tuple, today: dt.date) -> str:
     """The report's text depends only on the ledger's bytes, the options, today's date and, for a
     drawn table, the terminal: a key over all of them can never give a stale report."""
-    from minsheng_cli.ledger.dates import today
     from minsheng_cli.ledger.plan import fingerprint
     from minsheng_cli.rendering.output import terminal_fingerprint
 
     screen = terminal_fingerprint() if options[0] == "table" else ""
-    return cache.content_key(fingerprint(root), repr((options, str(today()), screen)).encode("utf-8"))
+    return cache.content_key(fingerprint(root), repr((options, str(today), screen)).encode("utf-8"))
 
 
 def _print_cached(key: str) -> bool:

@@ -14,33 +14,11 @@ import os
 import sys
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Optional
+from typing import Any
 
-import typer
-from typing import Annotated
-
-from minsheng_cli.words import ledger as messages, commands as commands_words
-from minsheng_cli.errors import UsageError
+from minsheng_cli.words import commands as commands_words
 
 FORMATS = ("table", "plain", "markdown", "csv", "json")
-FORMAT_HELP = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json，或任一 tabulate 格式名"
-
-FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)]
-OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="写入文件而不是标准输出")]
-
-
-def resolve_format(fmt: str | None, extra: tuple[str, ...] = ()) -> str:
-    """The format asked for, or `table` on a terminal and `plain` when redirected."""
-    if fmt is None:
-        return "table" if sys.stdout.isatty() else "plain"
-    chosen = fmt.strip().lower()
-    if chosen in FORMATS or chosen in extra:
-        return chosen
-    from tabulate import tabulate_formats
-
-    if chosen in tabulate_formats:
-        return chosen
-    raise UsageError(messages.UNKNOWN_FORMAT.format(fmt=fmt, choices="、".join(FORMATS + extra)))
 
 
 def console(stderr: bool = False, into=None):

@@ -40,3 +40,21 @@ SHORT_HELP = {
     "schema": "输出计划或进度文件的 JSON Schema。",
     "init": "新建一个空台账（另一年度或另一城市）。",
 }
+# The group and its global options (commands/app.py).
+APP_HELP = "重点民生实事台账：计划、进度记录与序时进度报表（济政发〔2023〕2号）。"
+HELP_DATA = "台账目录（默认：环境变量 MINSHENG_DATA，或从当前目录向上查找 data/）"
+HELP_DEBUG = "出现内部错误时显示完整的回溯信息"
+HELP_NO_CACHE = "不使用缓存（缓存按文件内容校验，任何时候都可以删除）"
+HELP_VERSION = "显示版本号"
+# The shared output options (commands/options.py).
+HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json，或任一 tabulate 格式名"
+HELP_OUTPUT = "写入文件而不是标准输出"
+# list, show, check.
+LIST_HELP = "按类别列出项目、牵头单位和指标。"
+LIST_HELP_CATEGORY = "只列出该类别（序号或名称中的文字）"
+LIST_HELP_UNIT = "只列出该单位牵头或协办的项目"
+SHOW_HELP = "显示一个项目：实施内容、承办单位、指标及最新进展。"
+SHOW_HELP_PROJECT = "项目序号或名称"
+CHECK_HELP = "检查整个台账（计划和全部进度记录），逐条列出所有问题；有问题时退出码为 1。"
+# Their one-line help in `minsheng --help` (the other commands' are in SHORT_HELP).
+SHORT_HELP_READ = {"list": LIST_HELP, "show": SHOW_HELP, "check": CHECK_HELP}

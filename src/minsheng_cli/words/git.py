@@ -75,3 +75,5 @@ LOG_TREND = "趋势 {spark}  {first} → {last}{goal}"
 LOG_GOAL = "（年度目标 {target}{unit}）"
 LOG_NO_RECORDS = "项目 {project} 尚无进度记录。"
 LOG_NO_TARGET_RECORDS = "指标「{target}」尚无进度记录。"
+# The completion column of `diff -f csv`.
+GIT_FIELD_COMPLETION = "完成率"

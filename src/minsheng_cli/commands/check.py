@@ -1,0 +1,32 @@
+"""`minsheng check`: every problem of the plan and of every progress file; exit 1 if any."""
+
+from __future__ import annotations
+
+import typer
+
+from minsheng_cli.commands.context import ledger_of
+from minsheng_cli.commands.options import FormatOpt, resolve_format
+from minsheng_cli.words import check as check_words, commands as M
+
+
+def check_ledger(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    from minsheng_cli.checks import run as checks
+    from minsheng_cli.commands.printing import format_problem
+    from minsheng_cli.rendering.output import emit_json
+
+    chosen = resolve_format(fmt)
+    result = checks.check_ledger(ledger_of(ctx).root)
+    if chosen == "json":
+        emit_json({"ok": not result.problems, "errors": [p.as_json() for p in result.problems]})
+    elif result.problems:
+        for problem in result.problems:
+            typer.echo(format_problem(problem))
+        typer.echo(check_words.CHECK_FAILED.format(count=len(result.problems)))
+    else:
+        typer.echo(check_words.CHECK_OK.format(projects=result.projects, targets=result.targets, records=result.records))
+    if result.problems:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check", help=M.CHECK_HELP, short_help=M.SHORT_HELP_READ["check"])(check_ledger)

@@ -1,0 +1,66 @@
+"""The ledger a command runs on, resolved once per run and passed to every command.
+
+The group's callback builds one `LedgerContext` from the global options and stores it as the
+click context's `obj` (todoman's AppContext); a command reaches it with `ledger_of(ctx)`. The
+clock is read once, here: every rule of the run judges "today" by the same date. The folder and
+the plan are looked up only when a command asks for them (`init` and `schema` never do), and at
+most once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    import typer
+
+    from minsheng_cli.ledger.model import Plan
+
+
+@dataclass
+class LedgerContext:
+    data: Optional[Path]  # --data (None: MINSHENG_DATA, or data/ found upward from the current folder)
+    rev: Optional[str]  # --rev: run on the ledger as committed at this revision
+    debug: bool
+    today: dt.date  # in Asia/Shanghai
+
+    @cached_property
+    def worktree_root(self) -> Path:
+        """The ledger folder in the work tree, whatever --rev says."""
+        from minsheng_cli.ledger.plan import find_root
+
+        return find_root(self.data)
+
+    @cached_property
+    def root(self) -> Path:
+        """The ledger folder; with --rev, a temporary copy of it as it was at that revision."""
+        if self.rev is None:
+            return self.worktree_root
+        from minsheng_cli.ledger.gitrev import materialize
+
+        return materialize(self.worktree_root, self.rev)
+
+    @cached_property
+    def plan(self) -> Plan:
+        from minsheng_cli.ledger.plan import load_plan
+
+        return load_plan(self.root)
+
+
+def new_context(data: Optional[Path], rev: Optional[str], debug: bool) -> LedgerContext:
+    """The context of this run, with the clock read now."""
+    from minsheng_cli.ledger import dates
+
+    return LedgerContext(data=data, rev=rev, debug=debug, today=dates.today())
+
+
+def ledger_of(ctx: typer.Context) -> LedgerContext:
+    """The run's LedgerContext, from a command's click context (set by the group's callback)."""
+    found = ctx.find_object(LedgerContext)
+    if found is None:
+        raise RuntimeError("a minsheng command was run outside the minsheng group")
+    return found

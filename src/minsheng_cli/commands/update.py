@@ -1,0 +1,183 @@
+"""`minsheng update`: record progress, one record from arguments or, without a target, interactively.
+
+Thin: options are parsed here, every rule is in `recording.prepare`, every write goes through
+`store.append_records`, which builds the records under the ledger lock from freshly read files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Callable, Optional
+
+import typer
+
+from minsheng_cli.commands.context import ledger_of
+from minsheng_cli.errors import InputError, UsageError
+from minsheng_cli.ledger.model import Plan, Project, Record, Target
+from minsheng_cli.words import commands as commands_words, ledger as ledger_words, progress as M
+
+
+def update(
+    ctx: typer.Context,
+    project: Annotated[str, typer.Argument(metavar="P", help=M.REC_HELP_PROJECT, show_default=False)],
+    target: Annotated[Optional[str], typer.Argument(metavar="T", help=M.REC_HELP_TARGET, show_default=False)] = None,
+    value: Annotated[Optional[str], typer.Argument(metavar="VALUE", help=M.REC_HELP_VALUE, show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help=M.REC_HELP_DATE, show_default=False)] = None,
+    county: Annotated[Optional[str], typer.Option("--county", help=M.REC_HELP_COUNTY, show_default=False)] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help=M.REC_HELP_NOTE, show_default=False)] = None,
+    problem: Annotated[Optional[str], typer.Option("--problem", help=M.REC_HELP_PROBLEM, show_default=False)] = None,
+    next_: Annotated[Optional[str], typer.Option("--next", help=M.REC_HELP_NEXT, show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help=M.REC_HELP_BY, show_default=False)] = None,
+    correct: Annotated[bool, typer.Option("--correct", help=M.REC_HELP_CORRECT)] = False,
+    void: Annotated[bool, typer.Option("--void", help=M.REC_HELP_VOID)] = False,
+    reason: Annotated[Optional[str], typer.Option("--reason", help=M.REC_HELP_REASON, show_default=False)] = None,
+) -> None:
+    from minsheng_cli.ledger.recording import AlreadyRecorded, git_user_name, prepare, resolve_project
+
+    ledger = ledger_of(ctx)
+    root, plan, today = ledger.root, ledger.plan, ledger.today
+    found = resolve_project(plan, project)
+    reporter = by if by is not None else (git_user_name(root) or None)
+    narrative = any(text is not None for text in (note, problem, next_))
+    if target is None and value is None and not (narrative or correct or void or reason):
+        _interactive(root, plan, found, date, county, reporter, today)
+        return
+
+    def build() -> list[Record]:
+        existing = _project_records(root, plan, found)
+        return [prepare(plan, existing, found.id, target, value, date, county, note, problem, next_, reporter, correct, void, reason, today)]
+
+    try:
+        written = _append(root, build)
+    except AlreadyRecorded as notice:
+        typer.echo(ledger_words.HINT_PREFIX + notice.message, err=True)
+        return
+    _report_written(root, plan, found, written, today)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("update", help=M.REC_HELP_UPDATE, short_help=commands_words.SHORT_HELP["update"], no_args_is_help=True)(update)
+
+
+# --- shared -----------------------------------------------------------------------------------------
+def _project_records(root: Path, plan: Plan, project: Project) -> list[Record]:
+    from minsheng_cli.reporting.listing import project_records
+
+    return project_records(root, plan, project.id)
+
+
+def _append(root: Path, build: Callable[[], list[Record]]) -> list[Record]:
+    from minsheng_cli.ledger.store import append_records
+
+    return append_records(root, build)
+
+
+def _report_written(root: Path, plan: Plan, project: Project, written: list[Record], today: dt.date) -> None:
+    from minsheng_cli.reporting.update_view import completion_phrase, describe, shown_path
+
+    records = _project_records(root, plan, project)
+    for record in written:
+        typer.echo(M.REC_WRITTEN.format(where=f"{shown_path(record.path)}:{record.line}", record=describe(record, project)))
+    for target_id in dict.fromkeys(r.target for r in written if r.target is not None):
+        target = project.find_target(target_id)
+        if target is not None:
+            typer.echo(completion_phrase(plan, project.id, target, [r for r in records if r.target == target.id], today))
+
+
+# --- interactive -------------------------------------------------------------------------------------
+@dataclass
+class _Entry:
+    """What the user typed for one record, kept so it can be checked again under the lock."""
+
+    target: Optional[str]
+    value: Optional[str]
+    county: Optional[str]
+    note: Optional[str] = None
+    problem: Optional[str] = None
+    next: Optional[str] = None
+
+
+def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], county: Optional[str], by: Optional[str], today: dt.date) -> None:
+    from minsheng_cli.ledger.recording import AlreadyRecorded, prepare, resolve_date
+    from minsheng_cli.reporting.update_view import describe, target_heading
+
+    day = resolve_date(plan, date, today)
+    existing = _project_records(root, plan, project)
+    if county is not None and not any(t.by_county and county.strip() in plan.counties_of(t) for t in project.targets):
+        raise InputError(M.REC_ASK_COUNTY_UNUSED.format(county=county, project=project.id))
+    typer.echo(M.REC_ASK_HEADER.format(id=project.id, name=project.name, date=day))
+    entries: list[_Entry] = []
+    accepted: list[Record] = []
+
+    def record_of(entry: _Entry, earlier: list[Record]) -> Record:
+        return prepare(plan, earlier, project.id, entry.target, entry.value, day, entry.county,
+                       entry.note, entry.problem, entry.next, by, today=today)
+
+    def attempt(entry: _Entry) -> Optional[Record]:
+        """The record, or None after telling why it was not taken (the caller asks again)."""
+        try:
+            record = record_of(entry, existing + accepted)
+        except AlreadyRecorded as notice:
+            typer.echo("  " + ledger_words.HINT_PREFIX + notice.message)
+            return None
+        entries.append(entry)
+        accepted.append(record)
+        return record
+
+    for index, target in enumerate(project.targets, 1):
+        typer.echo(target_heading(index, target))
+        counties = [None] if not target.by_county else [c for c in plan.counties_of(target) if county is None or c == county.strip()]
+        for where in counties:
+            _ask_value(project.id, target, where, existing + accepted, attempt)
+    narrative = [_ask_text(label) for label in (M.REC_ASK_NOTE, M.REC_ASK_PROBLEM, M.REC_ASK_NEXT)]
+    if any(narrative):
+        attempt(_Entry(None, None, None, *narrative))
+    if not accepted:
+        typer.echo(M.REC_ASK_NOTHING)
+        return
+    typer.echo(M.REC_ASK_SUMMARY.format(count=len(accepted)))
+    for record in accepted:
+        typer.echo("  " + describe(record, project))
+    if not typer.confirm(M.REC_ASK_CONFIRM, default=False):
+        typer.echo(M.REC_ASK_CANCELLED)
+        return
+
+    def build() -> list[Record]:
+        fresh = _project_records(root, plan, project)
+        out: list[Record] = []
+        for entry in entries:
+            try:
+                out.append(record_of(entry, fresh + out))
+            except AlreadyRecorded:  # written by someone else meanwhile
+                continue
+        return out
+
+    _report_written(root, plan, project, _append(root, build), today)
+
+
+def _ask_value(project_id: int, target: Target, county: Optional[str], records: list[Record], attempt) -> None:
+    """Ask for one target (and county) until a value is taken or the user presses Enter; a
+    checklist asks again for more items."""
+    from minsheng_cli.reporting.update_view import value_question
+
+    label = value_question(project_id, target, county, records)
+    while True:
+        text = typer.prompt(label, default="", show_default=False).strip()
+        if not text:
+            return
+        try:
+            record = attempt(_Entry(target.id, text, county))
+        except (InputError, UsageError) as err:
+            message = err.message if err.message.endswith("。") else err.message + "。"
+            typer.echo("  " + ledger_words.ERROR_PREFIX + message + M.REC_ASK_RETRY.strip())
+            continue
+        if record is None or target.kind != "checklist":
+            return
+        label = "  " + M.REC_ASK_MORE_ITEMS
+
+
+def _ask_text(label: str) -> Optional[str]:
+    text = typer.prompt(label, default="", show_default=False).strip()
+    return text or None
