@@ -18,7 +18,7 @@ from typing import Annotated
 
 from minsheng_cli.words import ledger as messages, commands as commands_words
 from minsheng_cli.errors import UsageError
-from minsheng_cli.rendering.json import emit_json, json_text, to_jsonable  # noqa: F401 (where commands find them)
+from minsheng_cli.rendering.json import emit_json  # noqa: F401 (commands import it from here)
 
 FORMATS = ("table", "plain", "markdown", "csv", "json")
 FORMAT_HELP = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json，或任一 tabulate 格式名"

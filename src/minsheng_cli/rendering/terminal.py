@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Optional, TextIO
 
-from minsheng_cli.reporting.view import ReportView, Row, Table
+from minsheng_cli.reporting.cells import ReportView, Row, Table
 from minsheng_cli.rendering.text import closing_lines
 
 STATUS_STYLES = {

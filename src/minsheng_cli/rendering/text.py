@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from minsheng_cli.reporting.view import ReportView, Table
+from minsheng_cli.reporting.cells import ReportView, Table
 from minsheng_cli.rendering.output import tabulate_text, write_csv
 from minsheng_cli.words import report as M
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from minsheng_cli.reporting.view import Cell, Number, Ordinal, Points, Row, Share, Status, Table, WorkbookView
+from minsheng_cli.reporting.cells import Cell, Number, Ordinal, Points, Row, Share, Status, Table, WorkbookView
 from minsheng_cli.words import report as M
 
 HEADER_ROW = 5

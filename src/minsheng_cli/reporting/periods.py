@@ -76,7 +76,7 @@ def resolve_period(
 ) -> Period:
     given = [(name, text) for name, text in (("--month", month), ("--week", week), ("--xun", xun), ("--quarter", quarter), ("--as-of", as_of)) if text]
     if len(given) > 1:
-        raise UsageError(M.REP_ONE_PERIOD.format(options="、".join(name for name, _ in given)))
+        raise UsageError(M.REP_ONE_PERIOD.format(options=M.REP_LIST_SEP.join(name for name, _ in given)))
     today = today or dates.today()
     if not given:
         return _default_period(plan, today)

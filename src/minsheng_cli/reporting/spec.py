@@ -104,7 +104,7 @@ def parse_statuses(text: Optional[str]) -> Optional[tuple[str, ...]]:
 
     words = {word: code for code, word in vocab_words.STATUS.items()}
     chosen = set()
-    for part in text.replace("，", ",").replace("、", ",").split(","):
+    for part in text.replace(M.REP_CLAUSE_SEP, ",").replace(M.REP_LIST_SEP, ",").split(","):
         part = part.strip()
         if not part:
             continue

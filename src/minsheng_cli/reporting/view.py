@@ -1,11 +1,11 @@
-"""The report as a view: what every output shows, as typed cells in titled sections.
+"""The report turned into its view: what every output shows, as typed cells (`cells.py`) in
+titled sections.
 
-A view is the report turned into a table the way the office reads it: columns (a stable key and
-its Chinese header), sections (a category, a lead unit with its tally, a group of counties) of
-rows (a project, a target, a project's notes, a county), and cells that say what they hold — a
-number with its unit, a share (a fraction, shown as %), percentage points (较上期), a status
-code with its word, plain text. Each cell carries the text the text formats print beside the
-value a spreadsheet stores, so a renderer only lays cells out: it computes and words nothing.
+A view is the report as the office reads it: the main table (columns with a stable key and
+their Chinese header; sections by category, or by lead unit with its tally; a row per project,
+per target with --detail, and a project's notes with --notes) or the county table (全市, then
+the 县（市、区） ranked, then the 功能区 ranked apart), with the title lines and the text after
+the table from `wording.py`. The workbook's view adds a 备注 column and keeps its figures bare.
 
 较上期 is computed here, once, for every format (`change_points`). No row points back at its
 report line.
@@ -14,14 +14,15 @@ report line.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Optional
 
 from minsheng_cli.errors import InputError
 from minsheng_cli.reporting import report as R, wording as W
+from minsheng_cli.reporting.cells import (
+    Cell, Column, Number, Ordinal, Points, ReportView, Row, Section, Share, Status, Table, Text, WorkbookView,
+)
 from minsheng_cli.reporting.schedule import points, round_half_up
 from minsheng_cli.words import report as M
 
@@ -30,44 +31,6 @@ TABLE_COLUMNS = tuple(M.REP_COLUMNS)
 
 
 # --- cells -----------------------------------------------------------------------------------
-@dataclass(frozen=True, eq=False)
-class Cell:
-    text: str  # as plain, markdown, csv and the terminal show it
-
-
-@dataclass(frozen=True, eq=False)
-class Text(Cell):
-    pass
-
-
-@dataclass(frozen=True, eq=False)
-class Number(Cell):
-    value: Optional[Decimal]  # None: no figure (the text says why)
-    unit: str = ""
-
-
-@dataclass(frozen=True, eq=False)
-class Share(Cell):
-    value: Optional[Fraction]  # 0.62, exact; shown as 62.0%
-    stored: Optional[Decimal] = None  # the value to 6 places, as a spreadsheet stores it
-
-
-@dataclass(frozen=True, eq=False)
-class Points(Cell):
-    value: Optional[Decimal]  # percentage points, rounded to 0.1
-
-
-@dataclass(frozen=True, eq=False)
-class Status(Cell):
-    code: Optional[str]  # not_started … seriously_lagging; None: unknown
-    word: str  # the status alone (the text adds flags and 超额完成)
-
-
-@dataclass(frozen=True, eq=False)
-class Ordinal(Cell):
-    value: Optional[int]  # a rank
-
-
 def share_cell(value: Optional[Fraction]) -> Share:
     return Share(W.percent(value), value, None if value is None else round_half_up(value, 6))
 
@@ -83,71 +46,6 @@ def change_points(now: Optional[Fraction], before: Optional[Fraction]) -> Option
     if now is None:
         return None
     return points(now - (before if before is not None else Fraction(0)))
-
-
-# --- tables ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    numeric: bool = False  # right-aligned where a format aligns
-
-
-@dataclass(eq=False)
-class Row:
-    kind: str  # project | target | notes | total | county
-    cells: tuple[Cell, ...] = ()  # one per column of the table (a notes row has none)
-    status: Optional[str] = None  # the row's status code (colours)
-    note: str = ""  # a notes row's text, its parts on lines of their own
-
-
-@dataclass(eq=False)
-class Section:
-    title: Optional[str]  # 一、托育服务 / 市卫生健康委（共5项：…） / 县（市、区）; None: untitled
-    rows: list[Row]
-
-
-@dataclass(eq=False)
-class Table:
-    columns: tuple[Column, ...]
-    sections: list[Section]
-
-    @property
-    def headers(self) -> list[str]:
-        return [column.header for column in self.columns]
-
-    def index(self, key: str) -> int:
-        return next(n for n, column in enumerate(self.columns) if column.key == key)
-
-
-@dataclass(eq=False)
-class ReportView:
-    """What plain, markdown, csv and the terminal show: title lines, the table, the text after it."""
-
-    title: str
-    subtitle: str
-    table: Table
-    summary: str  # the summary sentence
-    blocks: list[tuple[str, list[str]]]  # (heading, entries): the lagging list, 未报送, 未按时报送
-    footnote: str
-
-
-@dataclass(eq=False)
-class WorkbookView:
-    """What the xlsx workbook shows: the title block, the table with 备注, the lists, the counties."""
-
-    title: str
-    subtitle: str
-    period: str  # 2023年6月, with the note when the period is not over
-    as_of: dt.date
-    time_share: Share
-    summary: str
-    blocks: list[tuple[str, list[str]]]
-    footnote: str
-    table: Table
-    counties: Optional[Table] = None  # when a shown project has by-county targets
-    counties_first: bool = False  # --by county: the county sheet comes first
-    counties_title: str = ""
 
 
 def report_view(report: R.Report) -> ReportView:

@@ -174,9 +174,9 @@ def remark_text(flags: list[str], missing_items: list[str] = (), missing_countie
     """备注 (xlsx): 首项指标…；未按时报送；未完成：丙市场；未报送：济宁高新区"""
     parts = flag_words(flags)
     if missing_items:
-        parts.append(M.REP_MISSING_ITEMS.format(items=names(missing_items)).strip("（）"))
+        parts.append(M.REP_MISSING_ITEMS.format(items=names(missing_items)).strip(M.REP_BRACKETS))
     if missing_counties:
-        parts.append(M.REP_MISSING_COUNTIES.format(counties=names(missing_counties)).strip("（）"))
+        parts.append(M.REP_MISSING_COUNTIES.format(counties=names(missing_counties)).strip(M.REP_BRACKETS))
     return M.REP_PART_SEP.join(filter(None, [principal, M.REP_PART_SEP.join(parts)]))
 
 

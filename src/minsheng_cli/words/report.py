@@ -123,3 +123,4 @@ REP_XLSX_AS_OF = "截至日期"
 REP_XLSX_TIME_SHARE = "序时进度"
 REP_XLSX_DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 REP_XLSX_FOOTER = "第 &P 页，共 &N 页"
+REP_BRACKETS = "（）"  # an aside's brackets, stripped where the aside stands alone (备注)
