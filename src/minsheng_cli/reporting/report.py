@@ -61,6 +61,13 @@ class TargetLine:
         return self.now.actual - self.before.actual
 
     @property
+    def open_items(self) -> list[str]:
+        """The checklist items still to do, while the checklist is unfinished."""
+        if self.target.kind != "checklist" or self.now.finished:
+            return []
+        return self.now.missing_items
+
+    @property
     def new_items(self) -> list[str]:
         """Milestone steps (or checklist items) done since the previous period's end."""
         return [item for item in self.now.done_items if item not in self.before.done_items]

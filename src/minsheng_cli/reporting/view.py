@@ -113,7 +113,7 @@ def project_row(report: R.Report, line: R.ProjectLine, sheet: bool) -> Row:
         figure = dataclasses.replace(figure, text=W.project_figure_text(line))
     cells = (
         Text(str(line.project.id)), Text(line.project.name), Text(W.names(line.project.lead)), figure, delta, actual,
-        share_cell(state.completion), share_cell(state.expected), points_cell(change_points(state.completion, line.before.completion)),
+        *_rate_cells(state.completion, state.expected, line.before.completion),
         Status(W.status_text(state.status, state.flags, report.after_plan), state.status, W.status_word(state.status, report.after_plan)),
     )
     if sheet:
@@ -128,14 +128,18 @@ def target_row(report: R.Report, line: R.ProjectLine, number: int, target_line: 
         actual = dataclasses.replace(actual, text=actual.text + W.missing_text(target_line))
     cells = (
         Text(f"{line.project.id}.{number}"), Text(W.target_name(target)), Text(""), figure, delta, actual,
-        share_cell(state.completion), share_cell(state.expected), points_cell(change_points(state.completion, target_line.before.completion)),
+        *_rate_cells(state.completion, state.expected, target_line.before.completion),
         Status(W.status_text(state.status, state.flags, report.after_plan, state.completion), state.status,
                W.status_word(state.status, report.after_plan)),
     )
     if sheet:
-        missing_items = state.missing_items if target.kind == "checklist" and not state.finished else []
-        cells += (Text(W.remark_text(state.flags, missing_items, state.missing_counties)),)
+        cells += (Text(W.remark_text(state.flags, target_line.open_items, state.missing_counties)),)
     return Row("target", cells, state.status)
+
+
+def _rate_cells(completion: Optional[Fraction], expected: Optional[Fraction], before: Optional[Fraction]) -> tuple[Cell, Cell, Cell]:
+    """完成率, 序时进度, 较上期."""
+    return share_cell(completion), share_cell(expected), points_cell(change_points(completion, before))
 
 
 def figure_cells(line: R.TargetLine) -> tuple[Cell, Cell, Cell]:

@@ -143,8 +143,8 @@ def missing_text(line: R.TargetLine) -> str:
     """What a detail row adds to 累计完成: （未完成：丙市场、丁市场）（未报送：济宁高新区）"""
     state = line.now
     text = ""
-    if line.target.kind == "checklist" and state.missing_items and not state.finished:
-        text += M.REP_MISSING_ITEMS.format(items=names(state.missing_items))
+    if line.open_items:
+        text += M.REP_MISSING_ITEMS.format(items=names(line.open_items))
     if state.missing_counties and "partial" in state.flags:
         text += M.REP_MISSING_COUNTIES.format(counties=names(state.missing_counties))
     return text
