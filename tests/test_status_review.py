@@ -8,9 +8,16 @@ import datetime as dt
 from decimal import Decimal as D
 
 from minsheng_cli.ledger.model import Target
-from minsheng_cli.reporting.report import build_report, lagging_entries, summary_sentence
-from minsheng_cli.reporting.periods import resolve_period
+from minsheng_cli.reporting.report import build_report
+from minsheng_cli.reporting.schedule import index_records, item_targets_of
+from minsheng_cli.reporting.spec import report_spec
+from minsheng_cli.reporting.wording import lagging_entries, summary_sentence
 from test_schedule import JUNE_30, count, judge, make_plan, one, rec
+
+
+def june_report(plan, records):
+    spec = report_spec(plan, dt.date(2024, 1, 1), month="2023-06")
+    return build_report(plan, index_records(records, item_targets_of(plan)), spec)
 
 
 def test_the_gap_judged_is_the_difference_of_the_figures_shown():
@@ -46,8 +53,7 @@ def test_lagging_list_names_an_interrupted_policy_of_a_completed_project():
     policy = Target(id="p", name="免费乘车政策", kind="continuing")
     plan = make_plan([count("a"), policy])
     records = [rec(JUNE_30, "a", 100), rec(JUNE_30, "p", "中断")]
-    period = resolve_period(plan, month="2023-06", today=dt.date(2024, 1, 1))
-    report = build_report(plan, records, period)
+    report = june_report(plan, records)
     assert report.projects[0].status == "completed"
     entries = lagging_entries(report)
     assert len(entries) == 1 and "免费乘车政策" in entries[0]
@@ -55,8 +61,7 @@ def test_lagging_list_names_an_interrupted_policy_of_a_completed_project():
 
 def test_an_empty_plan_has_a_sentence():
     plan = make_plan()
-    period = resolve_period(plan, month="2023-06", today=dt.date(2024, 1, 1))
-    assert summary_sentence(build_report(plan, [], period)) == "截至2023年6月底，2023年市政府“重点民生实事”尚无项目。"
+    assert summary_sentence(june_report(plan, [])) == "截至2023年6月底，2023年市政府“重点民生实事”尚无项目。"
 
 
 def test_writing_into_a_missing_folder_is_explained_in_chinese(example_ledger, cli, tmp_path):

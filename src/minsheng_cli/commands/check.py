@@ -12,7 +12,7 @@ from minsheng_cli.words import check as check_words, commands as M
 def check_ledger(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     from minsheng_cli.checks import run as checks
     from minsheng_cli.commands.printing import format_problem
-    from minsheng_cli.rendering.output import emit_json
+    from minsheng_cli.rendering.json import emit_json
 
     chosen = resolve_format(fmt)
     result = checks.check_ledger(ledger_of(ctx).root)

@@ -23,7 +23,8 @@ def diff_command(
     fmt: FormatOpt = None,
 ) -> None:
     from minsheng_cli.ledger import gitrev
-    from minsheng_cli.rendering.output import emit_json, emit_rows
+    from minsheng_cli.rendering.json import emit_json
+    from minsheng_cli.rendering.output import emit_rows
     from minsheng_cli.reporting import diff, diff_view as view
 
     chosen = resolve_format(fmt)

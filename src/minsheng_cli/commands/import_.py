@@ -20,7 +20,8 @@ def import_(
     fmt: FormatOpt = None,
 ) -> None:
     from minsheng_cli.exchange import importer
-    from minsheng_cli.rendering.output import emit_json, emit_rows
+    from minsheng_cli.rendering.json import emit_json
+    from minsheng_cli.rendering.output import emit_rows
 
     chosen = resolve_format(fmt)
     ledger = ledger_of(ctx)

@@ -17,7 +17,8 @@ def list_projects(
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help=M.LIST_HELP_UNIT)] = None,
     fmt: FormatOpt = None,
 ) -> None:
-    from minsheng_cli.rendering.output import emit_json, emit_rows
+    from minsheng_cli.rendering.json import emit_json
+    from minsheng_cli.rendering.output import emit_rows
     from minsheng_cli.reporting import listing
 
     chosen = resolve_format(fmt)

@@ -18,7 +18,8 @@ def log_command(
     fmt: FormatOpt = None,
 ) -> None:
     from minsheng_cli.ledger.recording import resolve_target
-    from minsheng_cli.rendering.output import emit_json, emit_rows
+    from minsheng_cli.rendering.json import emit_json
+    from minsheng_cli.rendering.output import emit_rows
     from minsheng_cli.reporting import listing, log_view as view
     from minsheng_cli.reporting.log import project_log
 

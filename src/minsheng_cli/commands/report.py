@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 from typing import Optional
@@ -40,54 +39,80 @@ def report(
     output: OutputOpt = None,
 ) -> None:
     from minsheng_cli.errors import UsageError
+    from minsheng_cli.reporting.spec import report_spec
 
     chosen = "xlsx" if fmt is None and output and output.lower().endswith(".xlsx") else resolve_format(fmt, ("xlsx",))
     if chosen == "xlsx" and not output:
         raise UsageError(M.REP_XLSX_NEEDS_OUTPUT)
     ledger = ledger_of(ctx)
-    root = ledger.root
-    options = (chosen, month, week, xun, quarter, as_of, by, unit, category, status, detail, notes)
+    root, plan = ledger.root, ledger.plan
+    spec = report_spec(plan, ledger.today, month=month, week=week, xun=xun, quarter=quarter, as_of=as_of,
+                       by=by, unit=unit, category=category, status=status, detail=detail, notes=notes)
     # Only a report that was built without error is cached, so a hit needs no more checking.
-    key = _cached_output_key(root, options, ledger.today) if not output and chosen != "xlsx" else None
+    key = _cached_output_key(root, spec, chosen) if not output and chosen != "xlsx" else None
     if key is not None and _print_cached(key):
         return
-    from minsheng_cli.reporting import periods
-    from minsheng_cli.reporting import report as R
-    from minsheng_cli.ledger.progress_file import read_progress
-
-    if by not in R.BY_CHOICES:
-        raise UsageError(M.REP_BAD_BY.format(value=by, choices="、".join(R.BY_CHOICES)))
-    plan = ledger.plan
-    period = periods.resolve_period(plan, month=month, week=week, xun=xun, quarter=quarter, as_of=as_of, today=ledger.today)
-    records = read_progress(root, plan, until=period.as_of)
-    built = R.build_report(plan, records, period, category=category, unit=unit, statuses=status)
+    built = _build(root, plan, spec)
     if chosen == "xlsx":
         from minsheng_cli.rendering.xlsx import write_xlsx
+        from minsheng_cli.reporting.view import workbook_view
 
-        write_xlsx(built, Path(output), by=by, detail=detail, notes=notes)
+        write_xlsx(workbook_view(built), Path(output))
         typer.echo(M.REP_WRITTEN.format(path=output))
         return
-    from minsheng_cli.rendering.report import render
-
     if not output:
         buffer = io.StringIO()
-        render(built, chosen, by=by, detail=detail, notes=notes, stream=buffer, like_stdout=True)
+        _draw(built, chosen, buffer, like_stdout=True)
         write_bytes(buffer.getvalue().encode("utf-8"))
         if key is not None:
             cache.put("report", key, buffer.getvalue())
         return
-    _write_text_file(Path(output), lambda stream: render(built, chosen, by=by, detail=detail, notes=notes, stream=stream))
+    _write_text_file(Path(output), lambda stream: _draw(built, chosen, stream))
     typer.echo(M.REP_WRITTEN.format(path=output))
 
 
-def _cached_output_key(root: Path, options: tuple, today: dt.date) -> str:
-    """The report's text depends only on the ledger's bytes, the options, today's date and, for a
-    drawn table, the terminal: a key over all of them can never give a stale report."""
+def _build(root: Path, plan, spec):
+    """The report's data: the records in force as of the period's end, judged."""
+    from minsheng_cli.ledger.progress_file import read_progress
+    from minsheng_cli.reporting.report import build_report
+    from minsheng_cli.reporting.schedule import index_records, item_targets_of
+
+    records = read_progress(root, plan, until=spec.period.as_of)
+    return build_report(plan, index_records(records, item_targets_of(plan)), spec)
+
+
+def _draw(built, fmt: str, stream, like_stdout: bool = False) -> None:
+    """The report in a text format: json from its contract, the others from its view."""
+    if fmt == "json":
+        from minsheng_cli.rendering.json import emit_json
+        from minsheng_cli.reporting.contract import report_contract
+
+        emit_json(report_contract(built), stream)
+        return
+    from minsheng_cli.reporting.view import report_view
+
+    view = report_view(built)
+    if fmt == "table":
+        from minsheng_cli.rendering.terminal import draw
+
+        draw(view, stream, like_stdout)
+        return
+    from minsheng_cli.rendering import text
+
+    if fmt == "csv":
+        text.write_csv_table(view, stream)
+    else:
+        stream.write(text.markdown_text(view) if fmt == "markdown" else text.plain_text(view, fmt))
+
+
+def _cached_output_key(root: Path, spec, fmt: str) -> str:
+    """The report's text depends only on the ledger's bytes, the spec (today's date in it), the
+    format and, for a drawn table, the terminal: a key over all of them can never give a stale report."""
     from minsheng_cli.ledger.plan import fingerprint
     from minsheng_cli.rendering.output import terminal_fingerprint
 
-    screen = terminal_fingerprint() if options[0] == "table" else ""
-    return cache.content_key(fingerprint(root), repr((options, str(today), screen)).encode("utf-8"))
+    screen = terminal_fingerprint() if fmt == "table" else ""
+    return cache.content_key(fingerprint(root), spec.key(), fmt.encode("utf-8"), screen.encode("utf-8"))
 
 
 def _print_cached(key: str) -> bool:

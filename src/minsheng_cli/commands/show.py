@@ -16,7 +16,8 @@ def show_project(
     project: Annotated[str, typer.Argument(help=M.SHOW_HELP_PROJECT, show_default=False)],
     fmt: FormatOpt = None,
 ) -> None:
-    from minsheng_cli.rendering.output import emit_json, emit_rows
+    from minsheng_cli.rendering.json import emit_json
+    from minsheng_cli.rendering.output import emit_rows
     from minsheng_cli.reporting import listing
 
     chosen = resolve_format(fmt)

@@ -8,12 +8,9 @@ Heavy libraries are imported only when a format needs them.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import sys
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from minsheng_cli.words import commands as commands_words
@@ -160,27 +157,6 @@ def write_bytes(data: bytes, out=None) -> None:
         target.flush()
     else:  # a text stream without a buffer (tests)
         stream.write(data.decode("utf-8"))
-
-
-def to_jsonable(value: Any) -> Any:
-    if isinstance(value, (Decimal, Fraction)):
-        number = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
-        return int(number) if number == number.to_integral_value() else float(number)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
-    return value
-
-
-def json_text(obj: Any) -> str:
-    return json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2) + "\n"
-
-
-def emit_json(obj: Any, stream=None) -> None:
-    (stream or sys.stdout).write(json_text(obj))
 
 
 def save_whole(path, write) -> None:

@@ -1,13 +1,15 @@
 """Report periods: `--month 2023-06`, `--week 2023-W26`, `--xun 2023-06-2`, `--quarter 2023-Q2`,
 `--as-of 2023-06-15`, or nothing (today, or the plan's end once the plan is over).
 
-A period resolves to the date the report is as of, the previous period's end (for 较上期) and a
-Chinese label. A period ending after today is reported as of today (`clipped`); a period that
-has not begun, or a date before the plan starts, is an error naming the option.
+A period resolves to the date the report is as of, the previous period's end (for 较上期), its own
+first and last day and its kind; its Chinese name (`label`) is derived from those. A period ending
+after today is reported as of today (`clipped`); a period that has not begun, or a date before the
+plan starts, is an error naming the option.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -19,9 +21,8 @@ from minsheng_cli.ledger.dates import cn_date, month_end
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.model import Plan
 
-QUARTER_NAMES = {1: "一", 2: "二", 3: "三", 4: "四"}
-XUN_NAMES = {1: "上旬", 2: "中旬", 3: "下旬"}
 XUN_WORDS = {"1": 1, "2": 2, "3": 3, "上": 1, "中": 2, "下": 3}
+XUN_FIRST_DAYS = {1: 1, 2: 11, 3: 21}
 
 # Patterns as strings: `re` compiles (and caches) only the one a command uses.
 _MONTH = r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$"
@@ -34,10 +35,34 @@ _QUARTER = r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$"
 class Period:
     as_of: dt.date  # the report is as of the end of this day
     previous: dt.date  # the previous period's end (较上期)
-    label: str  # 2023年6月, 2023年第26周, 2023年6月中旬, 2023年第二季度, 2023年6月15日
     kind: str  # month | week | xun | quarter | as_of | default
     start: dt.date  # the period's first day
+    end: dt.date  # the period's last day (after `as_of` when clipped)
     clipped: bool = False  # the period ends after today: reported as of today
+
+    @property
+    def label(self) -> str:
+        """2023年6月, 2023年第26周（6月26日—7月2日）, 2023年6月中旬, 2023年第二季度, 2023年6月15日"""
+        return period_label(self)
+
+
+def period_label(period: Period) -> str:
+    end, start = period.end, period.start
+    if period.kind == "month":
+        return M.REP_MONTH_LABEL.format(year=end.year, month=end.month)
+    if period.kind == "week":
+        year, week, _ = end.isocalendar()
+        return M.REP_WEEK_LABEL.format(year=year, week=week, first=_month_day(start), last=_month_day(end))
+    if period.kind == "xun":
+        xun = next(number for number, first in XUN_FIRST_DAYS.items() if first == start.day)
+        return M.REP_XUN_LABEL.format(year=end.year, month=end.month, xun=M.REP_XUN_NAMES[xun])
+    if period.kind == "quarter":
+        return M.REP_QUARTER_LABEL.format(year=end.year, quarter=M.REP_QUARTER_NAMES[(end.month + 2) // 3])
+    return cn_date(period.end)
+
+
+def _month_day(day: dt.date) -> str:
+    return M.REP_MONTH_DAY.format(month=day.month, day=day.day)
 
 
 def resolve_period(
@@ -51,7 +76,7 @@ def resolve_period(
 ) -> Period:
     given = [(name, text) for name, text in (("--month", month), ("--week", week), ("--xun", xun), ("--quarter", quarter), ("--as-of", as_of)) if text]
     if len(given) > 1:
-        raise UsageError(M.REP_ONE_PERIOD.format(options="、".join(name for name, _ in given)))
+        raise UsageError(M.REP_ONE_PERIOD.format(options=M.REP_LIST_SEP.join(name for name, _ in given)))
     today = today or dates.today()
     if not given:
         return _default_period(plan, today)
@@ -62,7 +87,7 @@ def resolve_period(
     if period.start > today:
         raise InputError(M.REP_PERIOD_FUTURE.format(option=option, value=text, today=cn_date(today)))
     if period.as_of > today:
-        period = Period(today, period.previous, period.label, period.kind, period.start, clipped=True)
+        period = dataclasses.replace(period, as_of=today, clipped=True)
     if period.as_of < plan.start:
         raise InputError(M.REP_BEFORE_PLAN.format(option=option, value=text, start=cn_date(plan.start)))
     return period
@@ -72,7 +97,7 @@ def _default_period(plan: Plan, today: dt.date) -> Period:
     if today < plan.start:
         raise InputError(M.REP_PLAN_NOT_STARTED.format(start=cn_date(plan.start)), M.REP_PLAN_NOT_STARTED_HINT)
     day = min(today, plan.end)
-    return Period(day, previous_month_end(day), cn_date(day), "default", day)
+    return Period(day, previous_month_end(day), "default", day, day)
 
 
 def previous_month_end(day: dt.date) -> dt.date:
@@ -96,7 +121,7 @@ def month_period(text: str, cutoff: Optional[int] = None) -> Period:
     as_of = _month_cutoff(year, month, cutoff)
     previous = _month_cutoff(*_previous_month(year, month), cutoff)
     start = previous + dt.timedelta(days=1) if cutoff else dt.date(year, month, 1)
-    return Period(as_of, previous, f"{year}年{month}月", "month", start)
+    return Period(as_of, previous, "month", start, as_of)
 
 
 def week_period(text: str) -> Period:
@@ -109,14 +134,12 @@ def week_period(text: str) -> Period:
         sunday = dt.date.fromisocalendar(year, week, 7)
     except ValueError:
         raise InputError(M.REP_NO_SUCH_WEEK.format(value=text, year=year)) from None
-    monday = sunday - dt.timedelta(days=6)
-    label = M.REP_WEEK_LABEL.format(year=year, week=week, first=f"{monday.month}月{monday.day}日", last=f"{sunday.month}月{sunday.day}日")
-    return Period(sunday, sunday - dt.timedelta(days=7), label, "week", monday)
+    return Period(sunday, sunday - dt.timedelta(days=7), "week", sunday - dt.timedelta(days=6), sunday)
 
 
 def xun_bounds(year: int, month: int, xun: int) -> tuple[dt.date, dt.date]:
     """上旬 1st–10th, 中旬 11th–20th, 下旬 21st–the month's end."""
-    first = {1: 1, 2: 11, 3: 21}[xun]
+    first = XUN_FIRST_DAYS[xun]
     last = month_end(year, month) if xun == 3 else dt.date(year, month, first + 9)
     return dt.date(year, month, first), last
 
@@ -127,7 +150,7 @@ def xun_period(text: str) -> Period:
         raise InputError(M.REP_BAD_XUN.format(value=text))
     year, month, xun = int(match.group(1)), int(match.group(2)), XUN_WORDS[match.group(3)]
     start, end = xun_bounds(year, month, xun)
-    return Period(end, start - dt.timedelta(days=1), f"{year}年{month}月{XUN_NAMES[xun]}", "xun", start)
+    return Period(end, start - dt.timedelta(days=1), "xun", start, end)
 
 
 def quarter_period(text: str) -> Period:
@@ -137,9 +160,9 @@ def quarter_period(text: str) -> Period:
     year, quarter = int(match.group(1)), int(match.group(2))
     start = dt.date(year, quarter * 3 - 2, 1)
     end = month_end(year, quarter * 3)
-    return Period(end, start - dt.timedelta(days=1), f"{year}年第{QUARTER_NAMES[quarter]}季度", "quarter", start)
+    return Period(end, start - dt.timedelta(days=1), "quarter", start, end)
 
 
 def date_period(text: str) -> Period:
     day = dates.parse_date(text, "--as-of")
-    return Period(day, previous_month_end(day), cn_date(day), "as_of", day)
+    return Period(day, previous_month_end(day), "as_of", day, day)

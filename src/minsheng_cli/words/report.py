@@ -79,3 +79,48 @@ REP_REMARK = "备注"
 REP_XLSX_PRINCIPAL = "年度目标、本期完成、累计完成为首项指标「{name}」（共{count}项指标计入完成率）"
 REP_LAGGING_HEADING_NONE = "进度滞后的项目和指标"
 REP_SENTENCE_EMPTY = "截至{date}，{title}尚无项目。"
+
+# --- added with the report's data → view → renderers split (wording.py, view.py, rendering/) ---
+REP_COLUMNS = {  # the main table's columns: stable key → header
+    "number": "序号",
+    "name": "项目名称",
+    "lead": "牵头单位",
+    "figure": "年度目标",
+    "delta": "本期完成",
+    "actual": "累计完成",
+    "completion": "完成率",
+    "expected": "序时进度",
+    "change": "较上期",
+    "status": "状态",
+}
+REP_NONE = "—"  # a figure that is not there (not reported, unknown)
+REP_LIST_SEP = "、"  # between names in a list
+REP_CLAUSE_SEP = "，"  # between clauses of a sentence
+REP_PART_SEP = "；"  # between parts of a sentence, and a line break in plain text
+REP_STOP = "。"
+REP_TRAILING_STOPS = "。；;."  # stripped from a unit's own sentence before ours ends it
+REP_ASIDE = "{text}（{aside}）"  # 托位总量（监测指标）, a unit's tally, the plan's label
+REP_LABELLED = "{label}：{text}"
+REP_CATEGORY_TITLE = "{numeral}、{name}"
+REP_CN_DIGITS = "零一二三四五六七八九"
+REP_CN_TEN = "十"
+REP_STATUS_COUNT = "{status}{count}项"
+REP_COUNTY_HEADER = "{project}.{target}（{unit}）"
+REP_COUNTY_FIGURE = "{actual}/{figure}"
+REP_SCOPE_QUOTE = "“"  # the title's opening quote: the count goes before it
+REP_SCOPE_QUOTED = "{head}{count}项“{tail}中"
+REP_LAG_HEAD = "{name}（{lead}）：{status}"
+REP_UNREPORTED_ENTRY = "{number}. {name}（{lead}）"
+REP_LIST_ENTRY = "{number}. {text}"
+REP_SUBTITLE_DATE = "截至{date}　序时进度{share}"  # the label is the date itself (--as-of, default)
+REP_MONTH_LABEL = "{year}年{month}月"
+REP_XUN_LABEL = "{year}年{month}月{xun}"
+REP_XUN_NAMES = {1: "上旬", 2: "中旬", 3: "下旬"}
+REP_QUARTER_LABEL = "{year}年第{quarter}季度"
+REP_QUARTER_NAMES = {1: "一", 2: "二", 3: "三", 4: "四"}
+REP_MONTH_DAY = "{month}月{day}日"
+REP_XLSX_AS_OF = "截至日期"
+REP_XLSX_TIME_SHARE = "序时进度"
+REP_XLSX_DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+REP_XLSX_FOOTER = "第 &P 页，共 &N 页"
+REP_BRACKETS = "（）"  # an aside's brackets, stripped where the aside stands alone (备注)
