@@ -89,9 +89,14 @@ def record_path(root: Path, record) -> Path:
     return progress_file(root, record.date, record.project)
 
 
-def relative_record_path(record) -> str:
+def relative_progress_file(day: dt.date, project: int) -> str:
     """progress/YYYY-MM/NN.yaml as shown to users (forward slashes, relative to the ledger)."""
-    return f"{PROGRESS_DIR}/{month_name(record.date)}/{file_name(record.project)}"
+    return f"{PROGRESS_DIR}/{month_name(day)}/{file_name(project)}"
+
+
+def relative_record_path(record) -> str:
+    """The file a record belongs in, as shown to users."""
+    return relative_progress_file(record.date, record.project)
 
 
 def month_of_folder(name: str) -> Optional[tuple[int, int]]:
