@@ -211,6 +211,39 @@ def test_append_refuses_an_invalid_record_before_touching_any_file(plan_ledger, 
     assert sorted(p.relative_to(plan_ledger) for p in plan_ledger.rglob("*")) == before
 
 
+# One target of each kind in the shipped plan: (project, target, county it needs, a value it takes).
+TARGETS = [(1, "new_places", None, Decimal(5)), (1, "total_places", None, Decimal(30000)), (1, "filing_rank", None, "done"),
+           (3, "branch_centers", "任城区", Decimal(1)), (4, "follow_up", None, "正常")]
+FAULTS = {
+    "negative figure": {"value": Decimal(-5)},
+    "empty value": {"value": ""},
+    "empty target": {"target": ""},
+    "empty county": {"county": ""},
+    "void without reason": {"action": "void"},
+    "correct with an empty reason": {"action": "correct", "reason": ""},
+    "correct without value": {"action": "correct", "reason": "复核", "value": None},
+}
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+@pytest.mark.parametrize("project, target, county, value", TARGETS, ids=[t[1] for t in TARGETS])
+def test_what_the_written_model_refuses_check_refuses_whatever_the_target(plan_ledger, fault, project, target, county, value):
+    """The faults WrittenRecord knows are those `check` finds in a line on its own: not one more."""
+    from minsheng_cli.checks.progress import check_progress
+    from minsheng_cli.ledger.plan import load_plan
+
+    record = dataclasses.replace(Record(D, project, target, county, value), **FAULTS[fault])
+    assert line_errors(record_json(record), WrittenRecord) and not line_errors(record_json(record))
+    sound = Record(D, project, target, county, value)
+    assert line_errors(record_json(sound), WrittenRecord) == []
+    path = plan_ledger / "progress" / "2023-06" / f"{project:02d}.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(format_record(sound), encoding="utf-8")
+    assert check_progress(load_plan(plan_ledger), plan_ledger, today=dt.date(2023, 8, 1))[0] == []
+    path.write_text(format_record(record), encoding="utf-8")
+    assert check_progress(load_plan(plan_ledger), plan_ledger, today=dt.date(2023, 8, 1))[0], fault
+
+
 sound_texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8)
 
 
