@@ -1,9 +1,9 @@
 """A content-keyed cache that can never be stale.
 
 An entry's key is a hash of the exact bytes it was computed from (plus the program version), so
-a changed file simply misses. Entries live in the user's cache folder, outside any ledger, so
-they are never committed; deleting the folder at any time is safe. `MINSHENG_CACHE` moves it;
-`MINSHENG_NO_CACHE=1` (or the global `--no-cache`) bypasses it.
+a changed file simply misses. Entries live in the user's cache folder, outside any ledger
+(layout.cache_dir), so they are never committed; deleting the folder at any time is safe.
+`MINSHENG_CACHE` moves it; `MINSHENG_NO_CACHE=1` (or the global `--no-cache`) bypasses it.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import sys
-from pathlib import Path
 from typing import Any
 
 from minsheng_cli import __version__
+from minsheng_cli.ledger.layout import cache_dir, cache_entry, temporary_file
 
 _disabled = False
 
@@ -27,17 +26,6 @@ def disable() -> None:
 
 def enabled() -> bool:
     return not _disabled and os.environ.get("MINSHENG_NO_CACHE", "") in ("", "0")
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("MINSHENG_CACHE")
-    if explicit:
-        return Path(explicit)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "minsheng" / "cache"
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "minsheng"
 
 
 def content_key(*parts: bytes) -> str:
@@ -52,7 +40,7 @@ def get(kind: str, key: str) -> Any | None:
     if not enabled():
         return None
     try:
-        with open(cache_dir() / f"{kind}-{key}.pickle", "rb") as handle:
+        with open(cache_entry(kind, key), "rb") as handle:
             return pickle.load(handle)
     except Exception:  # missing, truncated or from another version: recompute
         return None
@@ -61,12 +49,12 @@ def get(kind: str, key: str) -> Any | None:
 def put(kind: str, key: str, value: Any) -> None:
     if not enabled():
         return
-    folder = cache_dir()
+    entry = cache_entry(kind, key)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{kind}-{key}.{os.getpid()}.tmp"
+        cache_dir().mkdir(parents=True, exist_ok=True)
+        tmp = temporary_file(entry, str(os.getpid()))
         with open(tmp, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"{kind}-{key}.pickle")
+        os.replace(tmp, entry)
     except OSError:
         pass  # a cache that cannot be written is only slower

@@ -25,8 +25,8 @@ from typing import Iterator, Optional
 
 from minsheng_cli.words import git as M
 from minsheng_cli.errors import GitError
+from minsheng_cli.ledger import layout
 
-PLAN_FILE = "projects.yaml"
 REGULAR_MODES = ("100644", "100755")  # symlinks (120000) and submodules (160000) are skipped
 _materialized: dict[tuple[str, str], Path] = {}
 
@@ -108,7 +108,7 @@ def read_blobs(repo: Repository, blobs: list[str]) -> list[bytes]:
 
 
 def extract(repo: Repository, commit: str, folder: Path) -> bool:
-    """Write the ledger's files at `commit` into `folder`; False when it has no projects.yaml."""
+    """Write the ledger's files at `commit` into `folder`; False when it has no plan there."""
     blobs = ledger_blobs(repo, commit)
     for (relative, _), data in zip(blobs, read_blobs(repo, [blob for _, blob in blobs])):
         target = _safe_join(folder, relative)
@@ -116,8 +116,8 @@ def extract(repo: Repository, commit: str, folder: Path) -> bool:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    (folder / "progress").mkdir(exist_ok=True)
-    return any(relative == PLAN_FILE for relative, _ in blobs)
+    layout.progress_dir(folder).mkdir(exist_ok=True)
+    return any(relative == layout.PLAN_FILE for relative, _ in blobs)
 
 
 def _safe_join(folder: Path, relative: str) -> Optional[Path]:

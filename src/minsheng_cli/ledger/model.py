@@ -1,16 +1,20 @@
 """The plan (projects.yaml) and progress records as plain dataclasses.
 
 These classes are what every command works with. They import nothing heavy, so a report starts
-fast; pydantic validates a plan into them (see `planfile.py`) only when the plan's content has
-changed since the last validated load, and generates the JSON Schema from their type hints.
-Figures are `Decimal`, so all arithmetic downstream is exact. Unknown fields are rejected
+fast; pydantic validates a plan into them (see `plan.py`) only when the plan's content has
+changed since the last validated load, and generates the plan's JSON Schema from their type
+hints. Figures are `Decimal`, so all arithmetic downstream is exact. Unknown fields are rejected
 (`extra: forbid`) so that a typo in the plan is reported instead of silently ignored. Semantic
-rules (ids, ranges, references) live in `checks.py`, with Chinese messages.
+rules (ids, ranges, references) live in `plan_rules.py`, with Chinese messages.
+
+A progress line's shape is described once, by `record_model.ProgressRecord`; `Record` below is
+the same fields held in memory, plus where the line is (project from the file, path, line).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, Optional
@@ -19,6 +23,7 @@ TargetKind = Literal["count", "level", "milestone", "checklist", "continuing"]
 CountyKind = Literal["city", "district", "county", "zone"]
 RecordAction = Literal["correct", "void"]
 NUMERIC_KINDS = ("count", "level")
+TARGET_ID = re.compile(r"[a-z][a-z0-9_]*")  # a target's id (fullmatch): also a bare YAML scalar
 FORBID = {"extra": "forbid"}  # read by pydantic: unknown fields are errors
 
 

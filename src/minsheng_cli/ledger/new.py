@@ -5,7 +5,8 @@ project, `categories: []` and `projects: []` (an empty plan is a valid plan, as 
 is for hledger: nothing invented can slip into a report), an empty `progress/` kept by git
 through `.gitkeep`, a `.gitattributes` that merges progress files by union, and the two JSON
 Schemas the plan's first line points editors at. A non-empty DIR is refused: nothing existing is
-ever changed. (Named `newledger`, not `init`, to stay apart from `__init__`.)
+ever changed. (Named `new`, not `init`, to stay apart from `__init__`.) Which files and where:
+layout.py.
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ import shutil
 from pathlib import Path
 
 from minsheng_cli.words import init as M
-from minsheng_cli.errors import InputError, LedgerError
-from minsheng_cli.errors import os_error_text
-
-PLAN_FILE = "projects.yaml"
-SCHEMA_DIR = "schemas"
+from minsheng_cli.errors import InputError, LedgerError, os_error_text
+from minsheng_cli.ledger import layout
+from minsheng_cli.ledger.layout import PLAN_FILE  # noqa: F401 (re-exported for `init`'s message)
 
 
 def plan_text(year: int, title: str) -> str:
@@ -30,15 +29,15 @@ def plan_text(year: int, title: str) -> str:
 
 def ledger_files(year: int, title: str) -> dict[str, str]:
     """Relative path -> text of every file of a new ledger."""
-    from minsheng_cli.ledger.schema import FILE_NAMES, schema_text
+    from minsheng_cli.ledger.schema import KINDS, schema_text
 
     files = {
-        PLAN_FILE: plan_text(year, title),
-        "progress/.gitkeep": "",
+        layout.PLAN_FILE: plan_text(year, title),
+        f"{layout.PROGRESS_DIR}/{layout.KEEP_NAME}": "",
         ".gitattributes": M.INIT_GITATTRIBUTES,
     }
-    for kind, name in FILE_NAMES.items():
-        files[f"{SCHEMA_DIR}/{name}"] = schema_text(kind)
+    for kind in KINDS:
+        files[layout.schema_file(kind)] = schema_text(kind)
     return files
 
 
@@ -80,7 +79,7 @@ def _undo(folder: Path, files: dict[str, str], created_folder: bool) -> None:
             (folder / relative).unlink()
         except OSError:
             pass
-    for sub in ("progress", SCHEMA_DIR):
+    for sub in (layout.PROGRESS_DIR, layout.SCHEMA_DIR):
         try:
             (folder / sub).rmdir()
         except OSError:

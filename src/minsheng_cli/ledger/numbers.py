@@ -1,4 +1,5 @@
-"""Values as people type them: `6200`, `6,200`, `6，200`, `1.2万`, `０．２３万`, `done`, `正常`.
+"""Figures as a ledger holds them (exact, in range, written without exponent), and values as
+people type them: `6200`, `6,200`, `6，200`, `1.2万`, `０．２３万`, `done`, `正常`.
 
 Every function raises InputError with a Chinese message that names the argument (`VALUE`,
 `--date`, `第3行「本期累计」`), so the same code serves `update` and `import`.
@@ -25,6 +26,41 @@ CONTINUING_WORDS = {"正常": "正常", "正常实施": "正常", "中断": "中
 # Characters a progress line cannot hold as typed text (C0/C1 controls other than newline and tab,
 # lone surrogates from undecodable command-line bytes).
 _BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+MAX_INTEGER_DIGITS = 15  # 10^15 is far beyond any livelihood figure and within exact float display
+MAX_DECIMALS = 6
+
+
+# --- figures as a ledger holds them --------------------------------------------------------------
+def value_in_range(value: Decimal) -> bool:
+    """A figure a ledger can hold: finite, under 10^15, at most 6 decimals (after trailing zeros)."""
+    if not value.is_finite():
+        return False
+    exponent = normal_decimal(value).as_tuple().exponent
+    return abs(value) < Decimal(10) ** MAX_INTEGER_DIGITS and exponent >= -MAX_DECIMALS
+
+
+def normal_decimal(value: Decimal) -> Decimal:
+    """The same number without trailing zeros or exponent (exact at any size, unlike normalize())."""
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return value
+    if exponent >= 0:
+        return Decimal(int(value))
+    digits = list(digits)
+    while exponent < 0 and len(digits) > 1 and digits[-1] == 0:
+        digits.pop()
+        exponent += 1
+    if exponent < 0 and digits == [0]:
+        return Decimal(0)
+    return Decimal((sign, tuple(digits), exponent))
+
+
+def format_number(value: Decimal) -> str:
+    """6200, 4.35: no exponent, no trailing zeros (as a progress line holds it)."""
+    return format(normal_decimal(value), "f")
+
+
+# --- figures as people type them -----------------------------------------------------------------
 
 
 def parse_number(text: str, argument: str) -> Decimal:
@@ -43,8 +79,6 @@ def parse_number(text: str, argument: str) -> Decimal:
         cleaned = cleaned.replace(",", "")
     elif not _PLAIN.match(cleaned):
         raise InputError(M.REC_NUMBER_BAD.format(argument=argument, value=raw))
-    from minsheng_cli.ledger.progress_file import normal_decimal, value_in_range
-
     number = Decimal(cleaned) * multiplier
     if not value_in_range(number):
         raise InputError(M.REC_NUMBER_RANGE.format(argument=argument, value=raw))

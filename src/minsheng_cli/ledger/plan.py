@@ -1,9 +1,9 @@
-"""Where a ledger is and what it holds: `projects.yaml` (the plan) and `progress/` (records).
+"""Finding a ledger and loading its plan.
 
-`find_root` locates the ledger as git finds `.git`: `--data`, else `MINSHENG_DATA`, else a
-`data/` folder with a projects.yaml in the current folder or one of its parents (or the current
-folder itself if it holds projects.yaml). `load_plan` reads the plan through a content-keyed
-cache, so an unchanged plan is neither parsed nor validated again.
+`find_root` locates the ledger as git finds `.git`: `--data`, else `MINSHENG_DATA`, else the
+first folder, from the current one upward, that holds a ledger (layout.found_ledger: its `data/`,
+or itself). `load_plan` reads the plan through a content-keyed cache, so an unchanged plan is
+neither parsed nor validated again; `fingerprint` is every byte a report depends on.
 """
 
 from __future__ import annotations
@@ -13,37 +13,25 @@ from pathlib import Path
 
 from minsheng_cli.ledger import cache
 from minsheng_cli.words import ledger as messages, commands as commands_words
-from minsheng_cli.errors import LedgerError, LedgerInvalid
+from minsheng_cli.errors import LedgerError, LedgerInvalid, os_error_text
+from minsheng_cli.ledger.layout import PLAN_FILE, found_ledger, holds_ledger, plan_path, progress_dir  # noqa: F401 (re-exported)
 from minsheng_cli.ledger.model import Plan
 from minsheng_cli.ledger.yamlio import decode
-from minsheng_cli.errors import os_error_text
-
-PLAN_FILE = "projects.yaml"
-PROGRESS_DIR = "progress"
 
 
 def find_root(explicit: str | os.PathLike | None = None, start: Path | None = None) -> Path:
     chosen = explicit or os.environ.get("MINSHENG_DATA")
     if chosen:
         root = Path(chosen)
-        if not (root / PLAN_FILE).is_file():
+        if not holds_ledger(root):
             raise LedgerError(messages.LEDGER_NOT_FOUND.format(path=root), messages.NO_LEDGER_HINT)
         return root
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if folder.name != "data" and (folder / PLAN_FILE).is_file() and (folder / PROGRESS_DIR).is_dir():
-            return folder
-        if (folder / "data" / PLAN_FILE).is_file():
-            return folder / "data"
+        found = found_ledger(folder)
+        if found is not None:
+            return found
     raise LedgerError(messages.NO_LEDGER, messages.NO_LEDGER_HINT)
-
-
-def plan_path(root: Path) -> Path:
-    return root / PLAN_FILE
-
-
-def progress_dir(root: Path) -> Path:
-    return root / PROGRESS_DIR
 
 
 def read_plan_bytes(root: Path) -> bytes:

@@ -5,18 +5,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from decimal import Decimal
 from typing import Any, Callable
 
 from minsheng_cli.words import check as M, vocab as vocab_words
-from minsheng_cli.ledger.model import Plan
+from minsheng_cli.ledger.model import TARGET_ID, Plan
 from minsheng_cli.ledger.problems import Problem, source_line
 from minsheng_cli.ledger.yamlio import YamlProblem, load_fast, load_positions, position
 
 KEY_CODES = ("unknown-field", "missing-field")  # point at the key, not its value
-TARGET_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _adapter = None
 
 
@@ -137,7 +135,7 @@ def _check_plan_level(plan: Plan, add: Callable) -> None:
 
 def _check_target(plan: Plan, project_id: int, t: Any, at: tuple, county_names: set, add: Callable) -> None:
     label = f"{project_id}.{t.id}"
-    if not TARGET_ID.match(t.id):
+    if not TARGET_ID.fullmatch(t.id):
         add(at + ("id",), "bad-id", M.BAD_TARGET_ID.format(id=t.id))
     numeric = t.kind in ("count", "level")
     if numeric and t.target is None:

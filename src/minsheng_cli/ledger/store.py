@@ -14,6 +14,8 @@
   removed when released (it never shows in `git status`); a waiter checks that the file it locked
   is still the one in place. Pass a callable to `append_records` to build the records under the
   lock from freshly read files, so two writers cannot both pass a check.
+- Validated: every record is checked against the progress-line model (record_model.py) before
+  any file is touched; one that fails is a bug of ours and raises `RecordInvalid`.
 """
 
 from __future__ import annotations
@@ -27,12 +29,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Union
 
 from minsheng_cli.words import ledger as M, commands as commands_words, progress as progress_words
-from minsheng_cli.errors import LedgerError
+from minsheng_cli.errors import LedgerError, os_error_text
+from minsheng_cli.ledger import layout
 from minsheng_cli.ledger.model import Record
-from minsheng_cli.ledger.progress_file import file_header, format_record, parse_progress_text, record_path
-from minsheng_cli.errors import os_error_text
+from minsheng_cli.ledger.progress_file import parse_progress_text
+from minsheng_cli.ledger.progress_write import file_header, format_record
 
-LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 10.0
 REPLACE_ATTEMPTS = 10
 _held: dict[str, int] = {}  # lock path -> depth, so nested use in one process does not deadlock
@@ -45,7 +47,7 @@ def progress_folder(root: Path) -> Path:
     root = Path(root)
     if not root.is_dir():
         raise LedgerError(M.LEDGER_NOT_FOUND.format(path=root), M.NO_LEDGER_HINT)
-    folder = root / "progress"
+    folder = layout.progress_dir(root)
     try:
         folder.mkdir(exist_ok=True)
     except OSError:
@@ -59,7 +61,8 @@ def progress_folder(root: Path) -> Path:
 @contextmanager
 def ledger_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Exclusive write access to a ledger; waits up to `timeout` seconds, then LedgerError."""
-    path = progress_folder(root) / LOCK_NAME
+    progress_folder(root)
+    path = layout.lock_path(root)
     key = str(path.resolve())
     if _held.get(key):
         _held[key] += 1
@@ -162,13 +165,16 @@ def append_records(root: Path, records: RecordsOrBuilder) -> list[Record]:
         chosen = list(records() if callable(records) else records)
         if not chosen:
             return []
+        from minsheng_cli.ledger.record_model import validate_written  # pydantic: only when writing
+
+        validate_written(chosen)
         return _write_all(root, chosen)
 
 
 def _write_all(root: Path, records: list[Record]) -> list[Record]:
     groups: dict[Path, list[Record]] = {}
     for record in records:
-        groups.setdefault(record_path(root, record), []).append(record)
+        groups.setdefault(layout.record_path(root, record), []).append(record)
     pending: list[_Pending] = []
     try:
         for path, group in groups.items():
@@ -207,7 +213,7 @@ def _prepare_file(path: Path, records: list[Record]) -> _Pending:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder)) from None
-    _remove_stale_temps(folder, path.name)
+    _remove_stale_temps(path)
     project = records[0].project
     try:
         old = path.read_bytes()
@@ -230,7 +236,7 @@ def _prepare_file(path: Path, records: list[Record]) -> _Pending:
     if new_records[: len(old_records)] != old_records or new_records[len(old_records):] != records:
         raise LedgerError(progress_words.REC_APPEND_UNSAFE.format(path=path), progress_words.REC_FORMAT_HINT)
     written = [replace(record, path=str(path), line=read.line) for record, read in zip(records, new_records[len(old_records):])]
-    temp = folder / f".{path.name}.{os.getpid()}.{random.randrange(16**8):08x}.tmp"
+    temp = layout.temporary_file(path, f"{os.getpid()}.{random.randrange(16**8):08x}")
     _write_temp(temp, content, path if old is not None else None)
     return _Pending(path, old, temp, written)
 
@@ -260,12 +266,12 @@ def _write_temp(temp: Path, content: bytes, original: Path | None) -> None:
         raise LedgerError(progress_words.REC_WRITE_FAILED.format(path=temp, error=os_error_text(err))) from None
 
 
-def _remove_stale_temps(folder: Path, name: str) -> None:
+def _remove_stale_temps(path: Path) -> None:
     """Temp files of a writer killed before its rename (we hold the lock: no one else writes)."""
-    prefix = f".{name}."
+    folder = path.parent
     try:
         for entry in os.listdir(folder):
-            if entry.startswith(prefix) and entry.endswith(".tmp"):
+            if layout.is_temporary_of(path, entry):
                 try:
                     os.remove(folder / entry)
                 except OSError:
@@ -308,7 +314,7 @@ def _restore(pending: list[_Pending]) -> None:
             if item.old is None:
                 os.remove(item.path)
             else:
-                back = item.temp.with_name(item.temp.name[: -len(".tmp")] + ".restore.tmp")
+                back = layout.temporary_file(item.path, "restore")
                 with open(back, "wb") as handle:
                     handle.write(item.old)
                     handle.flush()

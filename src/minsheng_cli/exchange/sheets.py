@@ -1,0 +1,278 @@
+"""Reading an import file into candidate rows: a filled template, or any CSV/XLSX sheet.
+
+`read_source(path)` turns the file into `Candidate`s, each knowing where it is (sheet, the row
+number the user sees) and which column each field came from. Blank rows are dropped and counted.
+A free-form sheet is found by its header row (any of HEADER_ALIASES, among the first rows); a
+template made by `minsheng template` by its metadata sheet. Nothing here knows the plan.
+
+CSV files may be UTF-8, UTF-8 with BOM or GBK (what Chinese Excel/WPS writes): UTF-8 is tried
+first, then GB18030 (a superset of GBK); `encoding` forces one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from minsheng_cli.words import exchange as M, commands as commands_words, ledger as ledger_words
+from minsheng_cli.exchange import template as T
+from minsheng_cli.errors import InputError, UsageError, os_error_text
+from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
+
+# The columns of a free-form file and the header spellings accepted for each (compared after
+# `_header_key`); a template's columns are template.IMPORT_FIELDS.
+HEADER_ALIASES = {
+    "project": ("project", "项目", "项目序号", "项目名称"),
+    "target": ("target", "指标", "指标名称", "指标代码"),
+    "value": ("value", "本期累计", "数值", "累计完成", "累计", "完成值"),
+    "date": ("date", "日期", "统计日期", "截至日期"),
+    "county": ("county", "县（市、区）", "县市区", "县区", "县"),
+    "note": ("note", "进展情况", "工作进展"),
+    "problem": ("problem", "存在问题"),
+    "next": ("next", "下步打算", "下一步打算", "下步工作"),
+    "by": ("by", "填报人"),
+}
+HEADER_SCAN_ROWS = 20  # a title block may sit above the header row
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+FIELDS = tuple(HEADER_ALIASES)
+
+
+@dataclass
+class Candidate:
+    """One non-blank row of the file: raw cell values by field, and where it came from."""
+
+    row: int
+    sheet: Optional[str]
+    cells: dict[str, Any]
+    columns: dict[str, str]  # field → the column name as the user sees it
+    item: Optional[str] = None  # a template's checklist item row
+
+    @property
+    def where(self) -> str:
+        if self.sheet is None:
+            return M.IMP_WHERE_ROW.format(row=self.row)
+        return M.IMP_WHERE_SHEET_ROW.format(sheet=self.sheet, row=self.row)
+
+    def column(self, name: str) -> str:
+        return self.columns.get(name) or M.IMP_FIELD_NAMES[name]
+
+    def error(self, name: str, reason: str) -> str:
+        return M.IMP_ROW_ERROR.format(where=self.where, column=self.column(name), reason=reason)
+
+
+@dataclass
+class Source:
+    """What a file holds for an import: its candidate rows, how many rows were blank, and a
+    template's metadata (None for a free-form sheet)."""
+
+    path: Path
+    kind: str  # template | csv | xlsx
+    candidates: list[Candidate] = field(default_factory=list)
+    blank: int = 0
+    meta: Optional[dict] = None
+
+
+def read_source(path: Path, encoding: Optional[str] = None) -> Source:
+    from minsheng_cli.ledger.yamlio import MAX_FILE_BYTES
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(M.IMP_FILE_MISSING.format(path=path))
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(ledger_words.FILE_TOO_LARGE.format(path=path, size=size, limit=MAX_FILE_BYTES))
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise InputError(M.IMP_XLS.format(path=path))
+    if suffix in XLSX_SUFFIXES or (suffix not in (".csv", ".txt", ".tsv") and _looks_like_zip(path)):
+        return read_workbook(path)
+    return read_csv(path, encoding)
+
+
+def _looks_like_zip(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
+
+
+def decode_csv(data: bytes, path: Path, encoding: Optional[str]) -> str:
+    """UTF-8 (with or without BOM), else GB18030 — unless an encoding is forced."""
+    import codecs
+
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(M.IMP_BAD_ENCODING_NAME.format(value=encoding)) from None
+        try:
+            return data.decode(encoding).lstrip("\ufeff")
+        except UnicodeDecodeError:
+            raise InputError(M.IMP_ENCODING_FAILED.format(path=path, encoding=encoding)) from None
+    for candidate in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(M.IMP_ENCODING.format(path=path))
+
+
+def read_csv(path: Path, encoding: Optional[str] = None) -> Source:
+    import csv
+    import io
+
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
+    text = decode_csv(data, path, encoding)
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        rows = list(reader)
+    except csv.Error:
+        raise InputError(M.IMP_BAD_CSV_ROW.format(path=path, line=reader.line_num)) from None
+    source = Source(path, "csv")
+    _read_table(source, rows, sheet=None)
+    return source
+
+
+def read_workbook(path: Path) -> Source:
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
+        raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
+    try:
+        meta = T.read_meta(book)
+        if meta is not None:
+            return read_template(path, book, meta)
+        source = Source(path, "xlsx")
+        sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+        found = False
+        for sheet in sheets:
+            rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+            found |= _read_table(source, rows, sheet=sheet.title if len(sheets) > 1 else None, required=False)
+        if not found:
+            raise InputError(_no_header_message(path))
+        return source
+    finally:
+        book.close()
+
+
+def _read_table(source: Source, rows: list[list], sheet: Optional[str], required: bool = True) -> bool:
+    """Candidates from a free-form table whose header row is among the first rows."""
+    located = _find_header(rows, source.path)
+    if located is None:
+        if required:
+            raise InputError(_no_header_message(source.path))
+        return False
+    header_index, positions, names = located
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+        cells = {name: _cell(row, position) for name, position in positions.items()}
+        if _is_blank(cells):
+            source.blank += 1
+            continue
+        source.candidates.append(Candidate(index + 1, sheet, cells, names))
+    return True
+
+
+def _find_header(rows: list[list], path: Path) -> Optional[tuple[int, dict[str, int], dict[str, str]]]:
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        positions: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for position, cell in enumerate(row):
+            name = _field_of_header(cell)
+            if name is None:
+                continue
+            if name in positions:
+                raise InputError(M.IMP_DUP_COLUMN.format(path=path, first=names[name], second=str(cell).strip(), field=M.IMP_FIELD_NAMES[name]))
+            positions[name], names[name] = position, str(cell).strip()
+        if "project" in positions and "target" in positions:
+            if not ({"value"} | set(NARRATIVE_FIELDS)) & set(positions):
+                raise InputError(_no_header_message(path))
+            unknown = [str(cell).strip() for cell in row if cell is not None and str(cell).strip() and _field_of_header(cell) is None]
+            if unknown:
+                raise InputError(M.IMP_UNKNOWN_COLUMNS.format(path=path, columns="、".join(f"「{c}」" for c in unknown), known=M.IMP_KNOWN_COLUMNS))
+            return index, positions, names
+    return None
+
+
+def _header_key(text: Any) -> str:
+    key = re.sub(r"\s+", "", str(text or "")).lower()
+    return key.replace("(", "（").replace(")", "）").replace(",", "、").replace("，", "、")
+
+
+_ALIAS_INDEX = {_header_key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
+
+
+def _field_of_header(cell: Any) -> Optional[str]:
+    if cell is None:
+        return None
+    return _ALIAS_INDEX.get(_header_key(cell))
+
+
+def _no_header_message(path: Path) -> str:
+    columns = "、".join(f"{aliases[0]}/{aliases[1]}" for aliases in HEADER_ALIASES.values())
+    return M.IMP_NO_HEADER.format(path=path, columns=columns)
+
+
+def _cell(row: list, position: int) -> Any:
+    value = row[position] if position < len(row) else None
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _is_blank(cells: dict[str, Any]) -> bool:
+    """A row that records nothing: no value and no narrative (units leave rows blank)."""
+    return all(cells.get(name) is None for name in ("value", *NARRATIVE_FIELDS))
+
+
+def read_template(path: Path, book, meta: dict) -> Source:
+    """Candidates from a workbook made by `minsheng template` (identified by its metadata)."""
+    version = int(meta.get("version") or 0)
+    if version > T.FORMAT_VERSION:
+        raise InputError(M.IMP_NEWER_FORMAT.format(path=path, version=version))
+    source = Source(path, "template", meta=meta)
+    titles = {key: title for key, title, _width in T.COLUMNS}
+    shown = {name: titles[key] for name, key in T.IMPORT_FIELDS.items()} | {"target": titles["target_name"], "by": T.BY_LABEL}
+    by: Optional[str] = None
+    names = [name for name in meta.get("sheets", "").split("|") if name]
+    missing = [name for name in names if name not in book.sheetnames]
+    extra = [s.title for s in book.worksheets if s.title not in names and s.title != T.META_SHEET and s.sheet_state == "visible"]
+    if missing or extra:
+        raise InputError(M.IMP_SHEETS_CHANGED.format(path=path, missing="、".join(missing) or "无", extra="、".join(extra) or "无"))
+    for name in names:
+        rows = [list(row) for row in book[name].iter_rows(values_only=True)]
+        header_index = next((i for i, row in enumerate(rows) if row and row[0] == T.HEADER_FIRST), None)
+        if header_index is None:
+            raise InputError(M.IMP_TEMPLATE_BROKEN.format(path=path, sheet=name))
+        if by is None:
+            by = _by_of(rows[:header_index])
+        header = rows[header_index]
+        positions = {key: header.index(title) for key, title in titles.items() if title in header}
+        for index in range(header_index + 1, len(rows)):
+            raw = {key: _cell(rows[index], position) for key, position in positions.items()}
+            if raw.get("project") is None:
+                continue
+            cells = {name_: raw.get(key) for name_, key in T.IMPORT_FIELDS.items()} | {"by": by}
+            if _is_blank(cells):
+                source.blank += 1
+                continue
+            source.candidates.append(Candidate(index + 1, name, cells, shown, item=raw.get("item")))
+    return source
+
+
+def _by_of(rows: list) -> Optional[str]:
+    for row in rows:
+        if row and row[0] == T.BY_LABEL and len(row) > 1 and row[1] not in (None, ""):
+            return str(row[1]).strip()
+    return None

@@ -1,0 +1,195 @@
+"""The fast reader: a progress file whose every line is in the exact written shape.
+
+Reading lines as general YAML is far too slow for a year of weekly records (PRODUCT.md §5), so
+one regular expression — built from `record_fields.RECORD_FIELDS`, in the written key order —
+reads each record line; `parse_fast` raises `NotFast` as soon as one line is not in that shape
+(a person edited it) and the caller reads the whole file with the YAML fallback instead. Both
+produce identical `Record`s, and accept exactly what `record_model.ProgressRecord` accepts
+(tests/test_progress_format.py, tests/test_record_model.py, with generated lines).
+
+Measured on 65,000 generated records (benchmarks/generate.py, a shared 2-core box): ≈170,000–
+190,000 records/s; ruamel's C safe loader ≈4,000/s, its round-trip loader ≈900/s. Unpickling the
+same records from a cache was slower than parsing them, so there is no per-file parse cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+from itertools import chain
+from typing import Iterable, Optional
+
+from minsheng_cli.ledger.model import Record
+from minsheng_cli.ledger.numbers import normal_decimal
+from minsheng_cli.ledger.record_fields import ACTIONS, RECORD_FIELDS, TEXT_FIELDS
+
+
+class NotFast(Exception):
+    """The fast reader met a line it does not read exactly: the YAML loader reads the file."""
+
+
+# Text the fast path never reads: C0 controls other than newline (a raw tab is valid YAML but not
+# JSON), DEL and C1 controls (NEL is a YAML line break), LS/PS, BOM, non-characters, surrogates.
+# Checked once per file, so the string pattern below can be the plain, fast [^"\\]*.
+_NOT_FAST_CHARS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_STR = r'"[^"\\\n]*+(?:\\(?:["\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4})[^"\\\n]*+)*+"'
+_NUM = r"-?+(?:0|[1-9][0-9]{0,14}+)(?:\.[0-9]{1,6}+)?+"  # in range (numbers.value_in_range); else the YAML path says why
+_ID = r"(?!(?:null|true|false)[,}])[a-z][a-z0-9_]*+"
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+# What each field's value is written as (progress_write.py), one capture group per field.
+_VALUE_PATTERNS = {
+    "date": _DATE,
+    "target": f"{_ID}|{_STR}",
+    "county": _STR,
+    "value": f"{_NUM}|{_STR}",
+    "action": "|".join(ACTIONS),
+    **{name: _STR for name in TEXT_FIELDS},
+}
+
+
+def _line_pattern() -> re.Pattern:
+    """The first field (date) is required, every other one optional, all in the written order.
+    Possessive quantifiers: nothing to backtrack into, measurably faster."""
+    first, *rest = RECORD_FIELDS
+    optional = "".join(f"(?:, {name}: ({_VALUE_PATTERNS[name]}))?+" for name in rest)
+    return re.compile(rf"^- \{{{first}: ({_VALUE_PATTERNS[first]}){optional}\}}$", re.MULTILINE)
+
+
+_LINE = _line_pattern()
+_SKIPPED_LINE = re.compile(r" *(?:#.*)?")  # a blank or comment line (no newline inside)
+
+
+def parse_fast(text: str, path: str, project: int) -> list[Record]:
+    """Every line a record in the exact written shape, a comment or blank; else NotFast.
+
+    One `findall` gives every record line's fields at C speed; the other lines (found by what
+    they start with: `#`, a space, or nothing) must all be comments or blank, and together they
+    must account for every line of the file."""
+    if _NOT_FAST_CHARS.search(text):
+        raise NotFast
+    rows = _LINE.findall(text)
+    lines = _record_line_numbers(text, len(rows))
+    records: list[Record] = []
+    append = records.append
+    dates: dict[str, dt.date] = {}
+    texts: dict[str, str] = {}
+    numbers: dict[str, Decimal] = {}
+    make = _record_maker()
+    # the groups come in RECORD_FIELDS order
+    for line, (raw_date, target, county, value, action, reason, note, problem, nxt, by) in zip(lines, rows):
+        day = dates.get(raw_date)
+        if day is None:
+            try:
+                day = dates[raw_date] = dt.date.fromisoformat(raw_date)
+            except ValueError:
+                raise NotFast from None
+        if target:
+            if target[0] == '"':
+                target = texts.get(target) or _text(target, texts)
+        elif county or value or action or not (note or problem or nxt):
+            raise NotFast  # a record without target must be a narrative: the YAML path reports it
+        else:
+            target = None
+        county = (texts.get(county) or _text(county, texts)) if county else None
+        if value:
+            if value[0] == '"':
+                value = texts.get(value) or _text(value, texts)
+            else:
+                value = numbers.get(value) or _number(value, numbers)
+        else:
+            value = None
+        reason = (texts.get(reason) or _text(reason, texts)) if reason else None
+        note = _text(note, None) if note else None
+        problem = _text(problem, None) if problem else None
+        nxt = _text(nxt, None) if nxt else None
+        by = (texts.get(by) or _text(by, texts)) if by else None
+        append(make(day, project, target, county, value, note, problem, nxt, by, action or None, reason, path, line))
+    return records
+
+
+def _record_line_numbers(text: str, record_count: int) -> Iterable[int]:
+    """Line numbers of the record lines, given that every other line is blank or a comment;
+    NotFast when the lines do not add up (some line is neither)."""
+    total = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
+    if record_count == total:
+        return range(1, total + 1)
+    skipped: list[int] = []
+    line, counted_to = 1, 0
+    for start in _other_line_starts(text):
+        line += text.count("\n", counted_to, start)
+        counted_to = start
+        end = text.find("\n", start)
+        if not _SKIPPED_LINE.fullmatch(text, start, len(text) if end < 0 else end):
+            raise NotFast
+        skipped.append(line)
+    if record_count + len(skipped) != total:
+        raise NotFast
+    bounds = [0, *skipped, total + 1]
+    return chain.from_iterable(range(low + 1, high) for low, high in zip(bounds, bounds[1:]))
+
+
+def _other_line_starts(text: str) -> list[int]:
+    """Offsets of the lines that start with "#", " " or are empty (record lines start with "-")."""
+    starts = [0] if text[:1] in ("#", " ", "\n") else []
+    for pattern in ("\n#", "\n ", "\n\n"):
+        at = text.find(pattern)
+        while at >= 0:
+            if at + 1 < len(text):
+                starts.append(at + 1)
+            at = text.find(pattern, at + 1)
+    return sorted(set(starts))
+
+
+_maker = None
+
+
+def _record_maker():
+    """A Record built by setting its slots directly: twice as fast as the frozen dataclass's
+    __init__ (which calls object.__setattr__ per field), and the same object."""
+    global _maker
+    if _maker is None:
+        from dataclasses import fields
+
+        setters = tuple(Record.__dict__[f.name].__set__ for f in fields(Record))
+        if len(setters) != 13:  # Record changed: build it the ordinary way
+            _maker = Record
+            return _maker
+        new = object.__new__
+        s_date, s_project, s_target, s_county, s_value, s_note, s_problem, s_next, s_by, s_action, s_reason, s_path, s_line = setters
+
+        def make(date, project, target, county, value, note, problem, nxt, by, action, reason, path, line):
+            record = new(Record)
+            s_date(record, date)
+            s_project(record, project)
+            s_target(record, target)
+            s_county(record, county)
+            s_value(record, value)
+            s_note(record, note)
+            s_problem(record, problem)
+            s_next(record, nxt)
+            s_by(record, by)
+            s_action(record, action)
+            s_reason(record, reason)
+            s_path(record, path)
+            s_line(record, line)
+            return record
+
+        _maker = make
+    return _maker
+
+
+def _text(literal: str, memo: Optional[dict]) -> str:
+    decoded = json.loads(literal) if "\\" in literal else literal[1:-1]
+    if memo is not None:
+        memo[literal] = decoded
+    return decoded
+
+
+def _number(literal: str, memo: dict) -> Decimal:
+    number = Decimal(literal)
+    if "." in literal and literal[-1] == "0":
+        number = normal_decimal(number)
+    memo[literal] = number
+    return number

@@ -1,0 +1,67 @@
+"""Writing a progress line: one record, one line, keys in the written order.
+
+    - {date: 2023-06-30, target: new_places, county: "任城区", value: 6200, note: "新增托位已验收", by: "张三"}
+
+Strings are JSON string literals (a subset of YAML double-quoted scalars) — a target id that YAML
+reads as text stays bare —, numbers bare normalised decimals, dates bare ISO dates; absent keys
+are left out. This is exactly the shape the fast reader (progress_fast.py) reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+
+from minsheng_cli.words import progress as M
+from minsheng_cli.ledger.model import TARGET_ID, Record
+from minsheng_cli.ledger.numbers import format_number
+from minsheng_cli.ledger.record_fields import RECORD_FIELDS, TEXT_FIELDS
+
+YAML_WORDS = frozenset({"null", "true", "false"})  # plain scalars that YAML 1.2 does not read as text
+
+# Characters json.dumps leaves raw but YAML refuses or reads as line breaks inside a quoted
+# scalar (C1 controls incl. NEL, DEL, LS/PS, BOM, non-characters, lone surrogates): written as \uXXXX.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def format_record(record: Record) -> str:
+    """One line (with its "\\n") in the written key order; absent keys are left out."""
+    parts = []
+    for name in RECORD_FIELDS:
+        value = getattr(record, name)
+        if value is not None:
+            parts.append(f"{name}: {_FORMATS[name](value)}")
+    return "- {" + ", ".join(parts) + "}\n"
+
+
+def quote(text: str) -> str:
+    """A JSON string literal that YAML reads back as the same text."""
+    literal = json.dumps(text, ensure_ascii=False)
+    if _YAML_UNSAFE.search(literal):
+        literal = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", literal)
+    return literal
+
+
+def _target(target: str) -> str:
+    return target if TARGET_ID.fullmatch(target) and target not in YAML_WORDS else quote(target)
+
+
+def _value(value: Decimal | str) -> str:
+    return format_number(value) if isinstance(value, Decimal) else quote(value)
+
+
+_FORMATS = {
+    "date": dt.date.isoformat,
+    "target": _target,
+    "county": quote,
+    "value": _value,
+    "action": str,
+    **{name: quote for name in TEXT_FIELDS},
+}
+
+
+def file_header(project: int, month: dt.date) -> str:
+    """The comment a new progress file starts with."""
+    return M.REC_FILE_HEADER.format(project=project, year=month.year, month=month.month) + "\n"
