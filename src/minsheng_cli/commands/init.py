@@ -17,7 +17,8 @@ def init_command(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help=M.INIT_HELP_YEAR, show_default=False)] = None,
     title: Annotated[Optional[str], typer.Option("--title", "-t", help=M.INIT_HELP_TITLE, show_default=False)] = None,
 ) -> None:
-    from minsheng_cli.ledger.new import PLAN_FILE, create_ledger
+    from minsheng_cli.ledger.layout import PLAN_FILE
+    from minsheng_cli.ledger.new import create_ledger
 
     written = create_ledger(directory, year if year is not None else ledger_of(ctx).today.year, title)
     typer.echo(M.INIT_DONE.format(path=directory))

@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Optional
 
 from minsheng_cli.ledger.progress_file import format_number
-from minsheng_cli.reporting.record_text import record_json, signed, value_text
+from minsheng_cli.ledger.record_fields import record_json
+from minsheng_cli.reporting.record_text import signed, value_text
 from minsheng_cli.words import git as M
 
 

@@ -1,16 +1,12 @@
-"""How a record's figures read in `diff` and `log`: a value, a signed change, a record as JSON."""
+"""How a record's figures read in `diff` and `log`: a value, a signed change."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Optional
 
-from minsheng_cli.ledger.model import Record
 from minsheng_cli.ledger.progress_file import format_number
 from minsheng_cli.words import git as M
-
-RECORD_FIELDS = ("date", "target", "county", "value", "action", "reason", "note", "problem", "next", "by")
-
 
 def value_text(value) -> str:
     """6200, 已完成 for a milestone done, an item's name, — for no value."""
@@ -30,6 +26,3 @@ def signed(number: Optional[Decimal]) -> str:
     text = format_number(number)
     return text if number < 0 else f"+{text}"
 
-
-def record_json(record: Record) -> dict:
-    return {key: getattr(record, key) for key in RECORD_FIELDS}
