@@ -109,3 +109,13 @@ def test_a_broken_plan_is_never_served_from_the_cache(example_ledger, cache_dir)
     out = subprocess.run([sys.executable, "-m", "minsheng_cli", "--data", str(example_ledger), "report", "--month", "2023-06"],
                          capture_output=True, text=True, encoding="utf-8", env=env)
     assert out.returncode == 1 and "kount" in out.stderr
+
+
+def test_no_cache_is_one_run_only(example_ledger, cli, tmp_path, monkeypatch):
+    """--no-cache is carried by the run's context, not left behind in a module for the next run."""
+    folder = tmp_path / "cache-here"
+    monkeypatch.setenv("MINSHENG_CACHE", str(folder))
+    assert cli("--no-cache", "--data", example_ledger, "report", "--month", "2023-06", "-f", "plain").exit_code == 0
+    assert not folder.exists() or not any(folder.rglob("*")), "--no-cache wrote a cache entry"
+    assert cli("--data", example_ledger, "report", "--month", "2023-06", "-f", "plain").exit_code == 0
+    assert any(path.is_file() for path in folder.rglob("*")), "the next run in the same process used no cache"

@@ -145,11 +145,7 @@ def global_options(
 
     if rev is not None and ctx.invoked_subcommand in REV_REFUSED:
         raise UsageError(git_words.GIT_REV_READ_ONLY.format(command=ctx.invoked_subcommand))
-    if no_cache:
-        from minsheng_cli.ledger import cache
-
-        cache.disable()
-    ctx.obj = new_context(data, rev, debug)
+    ctx.obj = new_context(data, rev, debug, use_cache=not no_cache)
 
 
 def build_app(names: Iterable[str]) -> typer.Typer:

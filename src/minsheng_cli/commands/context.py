@@ -27,6 +27,7 @@ class LedgerContext:
     rev: Optional[str]  # --rev: run on the ledger as committed at this revision
     debug: bool
     today: dt.date  # in Asia/Shanghai
+    use_cache: bool = True  # False with --no-cache
 
     @cached_property
     def worktree_root(self) -> Path:
@@ -48,14 +49,14 @@ class LedgerContext:
     def plan(self) -> Plan:
         from minsheng_cli.ledger.plan import load_plan
 
-        return load_plan(self.root)
+        return load_plan(self.root, self.use_cache)
 
 
-def new_context(data: Optional[Path], rev: Optional[str], debug: bool) -> LedgerContext:
+def new_context(data: Optional[Path], rev: Optional[str], debug: bool, use_cache: bool = True) -> LedgerContext:
     """The context of this run, with the clock read now."""
     from minsheng_cli.ledger import dates
 
-    return LedgerContext(data=data, rev=rev, debug=debug, today=dates.today())
+    return LedgerContext(data=data, rev=rev, debug=debug, today=dates.today(), use_cache=use_cache)
 
 
 def ledger_of(ctx: typer.Context) -> LedgerContext:

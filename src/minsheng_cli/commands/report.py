@@ -49,7 +49,7 @@ def report(
     spec = report_spec(plan, ledger.today, month=month, week=week, xun=xun, quarter=quarter, as_of=as_of,
                        by=by, unit=unit, category=category, status=status, detail=detail, notes=notes)
     # Only a report that was built without error is cached, so a hit needs no more checking.
-    key = _cached_output_key(root, spec, chosen) if not output and chosen != "xlsx" else None
+    key = _cached_output_key(root, spec, chosen) if ledger.use_cache and not output and chosen != "xlsx" else None
     if key is not None and _print_cached(key):
         return
     built = _build(root, plan, spec)

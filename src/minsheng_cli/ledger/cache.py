@@ -3,7 +3,8 @@
 An entry's key is a hash of the exact bytes it was computed from (plus the program version), so
 a changed file simply misses. Entries live in the user's cache folder, outside any ledger
 (layout.cache_dir), so they are never committed; deleting the folder at any time is safe.
-`MINSHENG_CACHE` moves it; `MINSHENG_NO_CACHE=1` (or the global `--no-cache`) bypasses it.
+`MINSHENG_CACHE` moves it; `MINSHENG_NO_CACHE=1` bypasses it, and so does a caller that passes
+`use=False` (the global `--no-cache`, carried by the run's LedgerContext).
 """
 
 from __future__ import annotations
@@ -16,16 +17,8 @@ from typing import Any
 from minsheng_cli import __version__
 from minsheng_cli.ledger.layout import cache_dir, cache_entry, temporary_file
 
-_disabled = False
-
-
-def disable() -> None:
-    global _disabled
-    _disabled = True
-
-
-def enabled() -> bool:
-    return not _disabled and os.environ.get("MINSHENG_NO_CACHE", "") in ("", "0")
+def enabled(use: bool = True) -> bool:
+    return use and os.environ.get("MINSHENG_NO_CACHE", "") in ("", "0")
 
 
 def content_key(*parts: bytes) -> str:
@@ -36,8 +29,8 @@ def content_key(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-def get(kind: str, key: str) -> Any | None:
-    if not enabled():
+def get(kind: str, key: str, use: bool = True) -> Any | None:
+    if not enabled(use):
         return None
     try:
         with open(cache_entry(kind, key), "rb") as handle:
@@ -46,8 +39,8 @@ def get(kind: str, key: str) -> Any | None:
         return None
 
 
-def put(kind: str, key: str, value: Any) -> None:
-    if not enabled():
+def put(kind: str, key: str, value: Any, use: bool = True) -> None:
+    if not enabled(use):
         return
     entry = cache_entry(kind, key)
     try:

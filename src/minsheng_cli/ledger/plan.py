@@ -57,15 +57,15 @@ def fingerprint(root: Path) -> bytes:
     return b"\0".join(len(part).to_bytes(8, "little") + part for part in parts)
 
 
-def load_plan(root: Path) -> Plan:
+def load_plan(root: Path, use_cache: bool = True) -> Plan:
     """The validated plan. Raises LedgerInvalid with every problem when the plan is broken."""
     data = read_plan_bytes(root)
-    return plan_from_bytes(data, str(plan_path(root)))
+    return plan_from_bytes(data, str(plan_path(root)), use_cache)
 
 
-def plan_from_bytes(data: bytes, shown_path: str) -> Plan:
+def plan_from_bytes(data: bytes, shown_path: str, use_cache: bool = True) -> Plan:
     key = cache.content_key(data)
-    plan = cache.get("plan", key)
+    plan = cache.get("plan", key, use_cache)
     if isinstance(plan, Plan):
         return plan
     from minsheng_cli.ledger.plan_rules import check_plan_text
@@ -73,5 +73,5 @@ def plan_from_bytes(data: bytes, shown_path: str) -> Plan:
     plan, problems = check_plan_text(decode(data, shown_path), shown_path)
     if problems:
         raise LedgerInvalid(messages.PLAN_INVALID.format(count=len(problems)), problems)
-    cache.put("plan", key, plan)
+    cache.put("plan", key, plan, use_cache)
     return plan
