@@ -15,27 +15,20 @@ from minsheng_cli.commands.context import ledger_of
 from minsheng_cli.commands.options import OutputOpt, resolve_format
 from minsheng_cli.rendering.output import write_bytes
 
-REPORT_HELP = (
-    "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
-    "附总体情况、滞后项目和未报送项目。默认截至今天（计划结束后为计划结束日）。"
-)
-FORMAT_HELP = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、xlsx（需 --output）"
-
-
 def report(
     ctx: typer.Context,
-    month: Annotated[Optional[str], typer.Option("--month", "-m", help="月报：截至该月末（或计划设定的每月截止日），如 2023-06", show_default=False)] = None,
-    week: Annotated[Optional[str], typer.Option("--week", "-w", help="周报：截至该 ISO 周的星期日，如 2023-W26", show_default=False)] = None,
-    xun: Annotated[Optional[str], typer.Option("--xun", help="旬报：1 上旬、2 中旬、3 下旬，如 2023-06-2", show_default=False)] = None,
-    quarter: Annotated[Optional[str], typer.Option("--quarter", "-q", help="季报：截至季末，如 2023-Q2", show_default=False)] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="截至某日，如 2023-06-15（较上期与上月末比较）", show_default=False)] = None,
-    by: Annotated[str, typer.Option("--by", help="分组：category（按类别，默认）、unit（按牵头单位）、county（按县（市、区））")] = "category",
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="只看该单位牵头（或协办）的项目", show_default=False)] = None,
-    category: Annotated[Optional[str], typer.Option("--category", "-c", help="只看该类别（序号或名称中的文字）", show_default=False)] = None,
-    status: Annotated[Optional[str], typer.Option("--status", "-s", help="只看这些状态的项目，如 lagging,seriously_lagging 或 进度滞后,严重滞后", show_default=False)] = None,
-    detail: Annotated[bool, typer.Option("--detail", help="逐项列出每个项目的指标")] = False,
-    notes: Annotated[bool, typer.Option("--notes", help="在每个项目下列出最新的进展情况、存在问题、下步打算")] = False,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+    month: Annotated[Optional[str], typer.Option("--month", "-m", help=M.REP_HELP_MONTH, show_default=False)] = None,
+    week: Annotated[Optional[str], typer.Option("--week", "-w", help=M.REP_HELP_WEEK, show_default=False)] = None,
+    xun: Annotated[Optional[str], typer.Option("--xun", help=M.REP_HELP_XUN, show_default=False)] = None,
+    quarter: Annotated[Optional[str], typer.Option("--quarter", "-q", help=M.REP_HELP_QUARTER, show_default=False)] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=M.REP_HELP_AS_OF, show_default=False)] = None,
+    by: Annotated[str, typer.Option("--by", help=M.REP_HELP_BY)] = "category",
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help=M.REP_HELP_UNIT, show_default=False)] = None,
+    category: Annotated[Optional[str], typer.Option("--category", "-c", help=M.REP_HELP_CATEGORY, show_default=False)] = None,
+    status: Annotated[Optional[str], typer.Option("--status", "-s", help=M.REP_HELP_STATUS, show_default=False)] = None,
+    detail: Annotated[bool, typer.Option("--detail", help=M.REP_HELP_DETAIL)] = False,
+    notes: Annotated[bool, typer.Option("--notes", help=M.REP_HELP_NOTES)] = False,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=M.REP_HELP_FORMAT, show_default=False)] = None,
     output: OutputOpt = None,
 ) -> None:
     from minsheng_cli.errors import UsageError
@@ -70,7 +63,6 @@ def report(
     _write_text_file(Path(output), lambda stream: _draw(built, chosen, stream))
     typer.echo(M.REP_WRITTEN.format(path=output))
 
-
 def _build(root: Path, plan, spec):
     """The report's data: the records in force as of the period's end, judged."""
     from minsheng_cli.ledger.progress_file import read_progress
@@ -79,7 +71,6 @@ def _build(root: Path, plan, spec):
 
     records = read_progress(root, plan, until=spec.period.as_of)
     return build_report(plan, index_records(records, item_targets_of(plan)), spec)
-
 
 def _draw(built, fmt: str, stream, like_stdout: bool = False) -> None:
     """The report in a text format: json from its contract, the others from its view."""
@@ -104,7 +95,6 @@ def _draw(built, fmt: str, stream, like_stdout: bool = False) -> None:
     else:
         stream.write(text.markdown_text(view) if fmt == "markdown" else text.plain_text(view, fmt))
 
-
 def _cached_output_key(root: Path, spec, fmt: str) -> str:
     """The report's text depends only on the ledger's bytes, the spec (today's date in it), the
     format and, for a drawn table, the terminal: a key over all of them can never give a stale report."""
@@ -114,14 +104,12 @@ def _cached_output_key(root: Path, spec, fmt: str) -> str:
     screen = terminal_fingerprint() if fmt == "table" else ""
     return cache.content_key(fingerprint(root), spec.key(), fmt.encode("utf-8"), screen.encode("utf-8"))
 
-
 def _print_cached(key: str) -> bool:
     text = cache.get("report", key)
     if not isinstance(text, str):
         return False
     write_bytes(text.encode("utf-8"))
     return True
-
 
 def _write_text_file(path: Path, draw) -> None:
     """Render into memory first, then replace the file in one step: an error leaves it as it was."""
@@ -131,6 +119,5 @@ def _write_text_file(path: Path, draw) -> None:
     draw(buffer)
     save_whole(path, lambda temporary: temporary.write_bytes(buffer.getvalue().encode("utf-8")))
 
-
 def register(app: typer.Typer) -> None:
-    app.command("report", help=REPORT_HELP, short_help=commands_words.SHORT_HELP["report"])(report)
+    app.command("report", help=M.REP_HELP, short_help=commands_words.SHORT_HELP["report"])(report)

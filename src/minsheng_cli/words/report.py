@@ -124,3 +124,21 @@ REP_XLSX_TIME_SHARE = "序时进度"
 REP_XLSX_DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 REP_XLSX_FOOTER = "第 &P 页，共 &N 页"
 REP_BRACKETS = "（）"  # an aside's brackets, stripped where the aside stands alone (备注)
+
+# `minsheng report`'s help
+REP_HELP_MONTH = "月报：截至该月末（或计划设定的每月截止日），如 2023-06"
+REP_HELP_WEEK = "周报：截至该 ISO 周的星期日，如 2023-W26"
+REP_HELP_XUN = "旬报：1 上旬、2 中旬、3 下旬，如 2023-06-2"
+REP_HELP_QUARTER = "季报：截至季末，如 2023-Q2"
+REP_HELP_AS_OF = "截至某日，如 2023-06-15（较上期与上月末比较）"
+REP_HELP_BY = "分组：category（按类别，默认）、unit（按牵头单位）、county（按县（市、区））"
+REP_HELP_UNIT = "只看该单位牵头（或协办）的项目"
+REP_HELP_CATEGORY = "只看该类别（序号或名称中的文字）"
+REP_HELP_STATUS = "只看这些状态的项目，如 lagging,seriously_lagging 或 进度滞后,严重滞后"
+REP_HELP_DETAIL = "逐项列出每个项目的指标"
+REP_HELP_NOTES = "在每个项目下列出最新的进展情况、存在问题、下步打算"
+REP_HELP = (
+    "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
+    "附总体情况、滞后项目和未报送项目。默认截至今天（计划结束后为计划结束日）。"
+)
+REP_HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、xlsx（需 --output）"
