@@ -1,70 +1,371 @@
-"""From the records as written to the facts in force.
+"""The in-force engine: what the records, read in written order, amount to (PRODUCT.md §2–§3).
 
-Records are appended, never edited: the effective value of (project, target, county, date) is
-the last record written for it; a `correct` record replaces it, a `void` record cancels it.
-Narrative-only records (no value) are kept apart: they carry 进展情况/存在问题/下步打算 and
-clear the `stale` flag, but do not change a value.
+Records are appended, never edited, so what stands is decided by the order they were written in
+(file order within a file; files in month order — a key's date fixes its file, so every record
+of one (project, target, county, date) is in one file). This module is the one place that
+applies the rule; report, check, update, template, show, log and diff all read its `InForce`.
+
+The rule:
+- Values (count, level and continuing targets): per (project, target, county, date) the last
+  record written is in force; a `correct` replaces it as a later record would; a `void` cancels
+  it (whatever value the void carries).
+- Items (checklist items and milestone steps) are sets: several may stand on one date;
+  recording an item again on its date replaces that record; a `correct` replaces every item of
+  its date; a `void` without a value cancels its date; a `void` with a value cancels that item at
+  its date, or, if it was not recorded that day, every earlier record of it. Item values are
+  compared stripped.
+- Text (进展情况/存在问题/下步打算, and records without a value, which clear `stale`): a `void` or
+  a `correct` withdraws the text recorded earlier at its key; a plain later record adds to it.
+
+Every record gets a `Fate`: in force, replaced (by which record), voided (by which), a void that
+cancelled something or nothing, a narrative, or invalid (what the engine could not apply: a
+`correct` without a value, a number given for an item) — with why.
+
+`fold` is the report's hot loop (a city ledger holds ~65,000 records): keep it lean.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from typing import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Optional, Union
 
-from minsheng_cli.ledger.model import Record
+from minsheng_cli.ledger.model import Plan, Record
 
-
-def effective(records: Iterable[Record]) -> list[Record]:
-    """Value records in force, sorted by (project, target, county, date).
-
-    `records` must be in written order (file order within a file; files in month order — a
-    key's date fixes its file, so all records of one key are in one file)."""
-    in_force: dict[tuple, Record] = {}
-    for record in records:
-        if record.target is None:
-            continue
-        if record.action == "void":
-            in_force.pop(record.key, None)
-        elif record.value is not None:
-            in_force[record.key] = record
-    return sorted(in_force.values(), key=_sort_key)
+SET_KINDS = ("checklist", "milestone")  # several values may hold on one date (items, steps)
+# What became of a record (Fate.state).
+IN_FORCE, REPLACED, VOIDED = "in_force", "replaced", "voided"
+VOID, VOID_NOTHING = "void", "void_nothing"  # a void that cancelled something / nothing
+NARRATIVE, INVALID = "narrative", "invalid"
+# Why an invalid record was not applied (Fate.why).
+CORRECT_WITHOUT_VALUE = "correct-without-value"
+ITEM_NOT_TEXT = "item-not-text"
+# Dataclasses here are declared with eq=False: nothing compares them, and each generated __eq__
+# costs start-up time on every report (PRODUCT.md §5).
 
 
-def _sort_key(record: Record) -> tuple:
-    return (record.project, record.target or "", record.county or "", record.date)
+@dataclass(frozen=True, eq=False)
+class Fate:
+    """What became of one record."""
+
+    state: str  # IN_FORCE | REPLACED | VOIDED | VOID | VOID_NOTHING | NARRATIVE | INVALID
+    by: Optional[Record] = None  # REPLACED / VOIDED: the later record that did it
+    why: str = ""  # INVALID: CORRECT_WITHOUT_VALUE | ITEM_NOT_TEXT
+
+    @property
+    def in_force(self) -> bool:
+        return self.state == IN_FORCE
 
 
-def apply_item(by_day: dict, record: Record) -> bool:
-    """Apply a record to the checklist items / milestone steps in force for one (target, county),
-    `by_day`: date -> {item: None}. Several items may stand on one date. A void without value
-    cancels its date; a void with a value cancels that item at its date, or if it was not recorded
-    that day, every earlier record of it; a correct replaces the items of its date. Returns
-    whether the record did anything (False: a void that cancelled nothing)."""
-    value = record.value.strip() if isinstance(record.value, str) else None
+class Series:
+    """One (target, county) series of value records in force, sorted by date."""
+
+    __slots__ = ("dates", "records", "_values")
+
+    def __init__(self, dates: list[dt.date], records: list[Record]):
+        self.dates, self.records = dates, records
+        self._values: Optional[list] = None
+
+    @property
+    def values(self) -> list:
+        if self._values is None:
+            self._values = [record.value for record in self.records]
+        return self._values
+
+    def latest(self, day: dt.date) -> Optional[tuple[dt.date, object]]:
+        index = bisect.bisect_right(self.dates, day) - 1
+        return (self.dates[index], self.records[index].value) if index >= 0 else None
+
+    def latest_number(self, day: dt.date) -> Optional[tuple[dt.date, Decimal]]:
+        """The latest numeric value (a text value on a count target is an error `check` reports)."""
+        records = self.records
+        index = bisect.bisect_right(self.dates, day) - 1
+        while index >= 0 and not isinstance(records[index].value, Decimal):
+            index -= 1
+        return (self.dates[index], records[index].value) if index >= 0 else None
+
+    def first(self) -> Optional[tuple[dt.date, Decimal]]:
+        return next(((r.date, r.value) for r in self.records if isinstance(r.value, Decimal)), None)
+
+
+@dataclass(eq=False)
+class TargetHistory:
+    """One target's facts in force: what a report reads to judge it at any date."""
+
+    series: dict[Optional[str], Series] = field(default_factory=dict)  # county (None: city-wide)
+    items: list[tuple[dt.date, str]] = field(default_factory=list)  # checklist items / steps in force, every county
+    activity: list[dt.date] = field(default_factory=list)  # any record: values, items, narratives
+    narrated: list[dt.date] = field(default_factory=list)  # records without a value addressed to the target
+
+
+EMPTY_HISTORY = TargetHistory()
+
+
+class _Events:
+    """What the fold did to records other than the one it was applying (fates are read from it)."""
+
+    __slots__ = ("replaced", "voided", "nothing", "invalid")
+
+    def __init__(self) -> None:
+        self.replaced: list[tuple[Record, Record]] = []  # (old, the record that replaced it)
+        self.voided: list[tuple[Record, Record]] = []  # (old, the void that cancelled it)
+        self.nothing: list[Record] = []  # voids that cancelled nothing
+        self.invalid: list[tuple[Record, str]] = []
+
+
+class InForce:
+    """The facts in force after a fold; `as_of(day)` views them at a date."""
+
+    def __init__(self, values: dict, items: dict, texts: dict, events: _Events):
+        self._values = values  # (project, target) -> county -> date -> record in force
+        self._items = items  # (project, target) -> county -> date -> {item: record in force}
+        self._events = events
+        self._fates: Optional[dict[int, Fate]] = None
+        self.targets: dict[tuple[int, str], TargetHistory] = {}
+        self.project_activity: dict[int, list[dt.date]] = {}  # dates of project-level narratives
+        self.project_reports: dict[int, list[dt.date]] = {}  # dates of any record of the project
+        self.notes: dict[int, list[Record]] = {}  # records whose 进展情况/存在问题/下步打算 count, by date
+        self._build(texts)
+
+    # --- per target -------------------------------------------------------------------------------
+    def history(self, project_id: int, target_id: str) -> TargetHistory:
+        return self.targets.get((project_id, target_id), EMPTY_HISTORY)
+
+    def in_force_at(self, key: tuple) -> list[Record]:
+        """The records in force for one (project, target, county, date): the value, or the items."""
+        project, target, county, day = key
+        items = self._items.get((project, target))
+        if items is not None:
+            return list(items.get(county, {}).get(day, {}).values())
+        record = self._values.get((project, target), {}).get(county, {}).get(day)
+        return [] if record is None else [record]
+
+    def values_in_force(self) -> list[Record]:
+        """Every value record in force (not items), sorted by (project, target, county, date)."""
+        found = [r for by_county in self._values.values() for by_date in by_county.values() for r in by_date.values()]
+        return sorted(found, key=lambda r: (r.project, r.target or "", r.county or "", r.date))
+
+    def as_of(self, day: dt.date) -> "Standing":
+        return Standing(self, day)
+
+    # --- per record -------------------------------------------------------------------------------
+    def fate(self, record: Record) -> Fate:
+        """What became of `record`, one of the records folded (told apart by identity)."""
+        if self._fates is None:
+            self._fates = self._collect_fates()
+        found = self._fates.get(id(record))
+        if found is not None:
+            return found
+        if record.target is None or (record.value is None and record.action != "void"):
+            return _NARRATIVE
+        return _VOID if record.action == "void" else _IN_FORCE
+
+    def records_with_fate(self, state: str) -> list[Record]:
+        """The records folded whose fate is `state`, one of REPLACED, VOIDED, VOID_NOTHING and
+        INVALID (the others are what every remaining record is), in the order the fold met them."""
+        events = self._events
+        if state == REPLACED:
+            return [old for old, _new in events.replaced]
+        if state == VOIDED:
+            return [old for old, _void in events.voided]
+        if state == VOID_NOTHING:
+            return list(events.nothing)
+        if state == INVALID:
+            return [record for record, _why in events.invalid]
+        raise ValueError(state)
+
+    def _collect_fates(self) -> dict[int, Fate]:
+        events = self._events
+        fates = {id(old): Fate(REPLACED, new) for old, new in events.replaced}
+        fates.update((id(old), Fate(VOIDED, void)) for old, void in events.voided)
+        fates.update((id(void), _VOID_NOTHING) for void in events.nothing)
+        fates.update((id(record), Fate(INVALID, why=why)) for record, why in events.invalid)
+        return fates
+
+    # --- building the report's histories ------------------------------------------------------------
+    def _build(self, texts: dict) -> None:
+        targets = self.targets
+        for pair, by_county in self._values.items():
+            history = targets.setdefault(pair, TargetHistory())
+            for county, by_date in by_county.items():
+                if by_date:
+                    dates = sorted(by_date)
+                    history.series[county] = Series(dates, [by_date[d] for d in dates])
+        for pair, by_county in self._items.items():
+            history = targets.setdefault(pair, TargetHistory())
+            history.items = sorted((day, item) for by_day in by_county.values() for day, chosen in by_day.items() for item in chosen)
+        for (project_id, target_id), by_key in texts.items():
+            kept = [record for group in by_key.values() for record in group]
+            self.notes.setdefault(project_id, []).extend(r for r in kept if r.note or r.problem or r.next)
+            bare = sorted(r.date for r in kept if r.value is None)
+            if target_id is None:
+                self.project_activity.setdefault(project_id, []).extend(bare)
+            else:
+                targets.setdefault((project_id, target_id), TargetHistory()).narrated = bare
+        reports: dict[int, set] = {}
+        for (project_id, _), history in targets.items():
+            dates = {d for series in history.series.values() for d in series.dates}
+            dates.update(d for d, _ in history.items)
+            dates.update(history.narrated)
+            history.activity = sorted(dates)
+            reports.setdefault(project_id, set()).update(dates)
+        for project_id, dates in self.project_activity.items():
+            dates.sort()
+            reports.setdefault(project_id, set()).update(dates)
+        self.project_reports = {project_id: sorted(dates) for project_id, dates in reports.items()}
+        for said in self.notes.values():
+            said.sort(key=lambda r: r.date)  # stable: written order within a date
+
+
+_IN_FORCE, _VOID, _VOID_NOTHING, _NARRATIVE = Fate(IN_FORCE), Fate(VOID), Fate(VOID_NOTHING), Fate(NARRATIVE)
+
+
+class Standing:
+    """The facts in force at the end of `day`: records dated after it do not count yet."""
+
+    def __init__(self, in_force: InForce, day: dt.date):
+        self.in_force, self.day = in_force, day
+
+    def value(self, project: int, target: str, county: Optional[str] = None) -> Optional[tuple[dt.date, object]]:
+        """(date, value) of the latest value in force for one (target, county), or None."""
+        series = self.in_force.history(project, target).series.get(county)
+        return series.latest(self.day) if series is not None else None
+
+    def items(self, project: int, target: str, county: Optional[str] = None) -> list[tuple[dt.date, str]]:
+        """(date, item) of every item or step in force, by date (written order within a date)."""
+        by_day = self.in_force._items.get((project, target), {}).get(county, {})
+        return [(day, item) for day in sorted(by_day) if day <= self.day for item in by_day[day]]
+
+    def items_done(self, project: int, target: str, county: Optional[str] = None) -> dict[str, dt.date]:
+        """Item or step → the date it was first recorded, for those in force."""
+        done: dict[str, dt.date] = {}
+        for day, item in self.items(project, target, county):
+            done.setdefault(item, day)
+        return done
+
+    def notes(self, project: int) -> list[Record]:
+        """Records whose 进展情况/存在问题/下步打算 count, dated up to the day, by date."""
+        return [r for r in self.in_force.notes.get(project, []) if r.date <= self.day]
+
+
+TargetsGiven = Union[Plan, Iterable[tuple[int, str]], None]
+
+
+def item_targets_of(plan: Plan) -> set[tuple[int, str]]:
+    """The (project, target) pairs whose values are items or steps (sets)."""
+    return {(p.id, t.id) for p in plan.projects for t in p.targets if t.kind in SET_KINDS}
+
+
+def fold(records: Iterable[Record], targets: TargetsGiven = None) -> InForce:
+    """Apply every record, in written order. `targets`: the plan, or the (project, target) pairs
+    whose values are items (`item_targets_of`); without either every value is a plain value."""
+    if isinstance(targets, Plan):
+        item_targets = item_targets_of(targets)
+    else:
+        item_targets = targets if isinstance(targets, (set, frozenset)) else frozenset(targets or ())
+    values: dict[tuple, dict] = {}
+    items: dict[tuple, dict] = {}
+    texts: dict[tuple, dict] = {}  # (project, target) -> record key -> [records whose text counts]
+    events = _Events()
+    replaced, voided, nothing = events.replaced.append, events.voided.append, events.nothing.append
+    for record in records:  # a year of weekly per-county records is ~65,000: keep this loop lean
+        target, action, value = record.target, record.action, record.value
+        pair = (record.project, target)
+        if target is not None:
+            if pair in item_targets:
+                by_county = items.get(pair)
+                if by_county is None:
+                    by_county = items[pair] = {}
+                by_day = by_county.get(record.county)
+                if by_day is None:
+                    by_day = by_county[record.county] = {}
+                _apply_item(by_day, record, events)
+            else:
+                by_county = values.get(pair)
+                if by_county is None:
+                    by_county = values[pair] = {}
+                by_date = by_county.get(record.county)
+                if by_date is None:
+                    by_date = by_county[record.county] = {}
+                if action == "void":
+                    old = by_date.pop(record.date, None)
+                    if old is None:
+                        nothing(record)
+                    else:
+                        voided((old, record))
+                elif value is not None:
+                    old = by_date.setdefault(record.date, record)
+                    if old is not record:
+                        by_date[record.date] = record
+                        replaced((old, record))
+                elif action == "correct":
+                    events.invalid.append((record, CORRECT_WITHOUT_VALUE))
+        if action is not None or value is None or record.note or record.problem or record.next:
+            _apply_text(texts.setdefault(pair, {}), record)
+    return InForce(values, items, texts, events)
+
+
+def _apply_item(by_day: dict, record: Record, events: _Events) -> None:
+    """Apply a record to one (target, county)'s items in force, `by_day`: date -> {item: record}."""
+    raw = record.value
+    value = raw.strip() if isinstance(raw, str) else None
+    day = record.date
     if record.action == "void":
         if value is None:
-            return bool(by_day.pop(record.date, None))
-        if value in by_day.get(record.date, {}):
-            del by_day[record.date][value]
-            return True
-        cancelled = False
-        for day, chosen in by_day.items():
-            if day <= record.date and value in chosen:
-                del chosen[value]
-                cancelled = True
-        return cancelled
-    if value is not None:
-        if record.action == "correct":
-            by_day[record.date] = {}
-        by_day.setdefault(record.date, {})[value] = None
-    return True
+            cancelled = by_day.pop(day, None)
+            if cancelled:
+                events.voided.extend((old, record) for old in cancelled.values())
+            else:
+                events.nothing.append(record)
+            return
+        chosen = by_day.get(day)
+        if chosen and value in chosen:
+            events.voided.append((chosen.pop(value), record))
+            return
+        hits = [chosen.pop(value) for earlier, chosen in by_day.items() if earlier <= day and value in chosen]
+        if hits:
+            events.voided.extend((old, record) for old in hits)
+        else:
+            events.nothing.append(record)
+        return
+    if value is None:
+        if raw is not None:
+            events.invalid.append((record, ITEM_NOT_TEXT))
+        elif record.action == "correct":
+            events.invalid.append((record, CORRECT_WITHOUT_VALUE))
+        return
+    chosen = by_day.get(day)
+    if chosen is None:
+        chosen = by_day[day] = {}
+    elif record.action == "correct":
+        events.replaced.extend((old, record) for old in chosen.values())
+        chosen.clear()
+    old = chosen.get(value)
+    if old is not None:
+        events.replaced.append((old, record))
+    chosen[value] = record
 
 
-def as_of(records: Iterable[Record], date: dt.date) -> list[Record]:
-    return [record for record in records if record.date <= date]
+def _apply_text(by_key: dict, record: Record) -> None:
+    """Keep what text needs: records without a value, and records that say something."""
+    if record.action is not None:  # a void or a correct withdraws the text recorded at its key
+        by_key.pop(record.key, None)
+        if record.action == "void":
+            return
+    if record.value is None or record.note or record.problem or record.next:
+        by_key.setdefault(record.key, []).append(record)
 
 
-def narratives(records: Iterable[Record]) -> list[Record]:
-    """Records that carry any of 进展情况 / 存在问题 / 下步打算, in date order (stable)."""
-    chosen = [r for r in records if r.action != "void" and (r.note or r.problem or r.next)]
-    return sorted(chosen, key=lambda r: r.date)
+def effective(records: Iterable[Record], targets: TargetsGiven = None) -> list[Record]:
+    """Value records in force, sorted by (project, target, county, date); without `targets`
+    every record's value is a plain value (items too: the last one written at its date)."""
+    return fold(records, targets).values_in_force()
+
+
+def means_done(value: object) -> bool:
+    """A milestone value that says the whole milestone is done ("done", 完成, 已完成)."""
+    from minsheng_cli.words.vocab import DONE_WORDS
+
+    return isinstance(value, str) and value.strip().lower() in DONE_WORDS
