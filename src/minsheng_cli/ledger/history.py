@@ -33,6 +33,7 @@ from decimal import Decimal
 from typing import Iterable, Optional, Union
 
 from minsheng_cli.ledger.model import Plan, Record
+from minsheng_cli.words.vocab import DONE_WORDS
 
 SET_KINDS = ("checklist", "milestone")  # several values may hold on one date (items, steps)
 # What became of a record (Fate.state).
@@ -103,12 +104,18 @@ class TargetHistory:
 EMPTY_HISTORY = TargetHistory()
 
 
-class _Events:
-    """What the fold did to records other than the one it was applying (fates are read from it)."""
+class _Folded:
+    """What the fold gathers: the facts in force, and what it did to records other than the one
+    it was applying (fates are read from it)."""
 
-    __slots__ = ("replaced", "voided", "nothing", "invalid")
+    __slots__ = ("values", "items", "texts", "said", "withdrawn", "replaced", "voided", "nothing", "invalid")
 
     def __init__(self) -> None:
+        self.values: dict[tuple, dict] = {}  # (project, target) -> county -> date -> record in force
+        self.items: dict[tuple, dict] = {}  # (project, target) -> county -> date -> {item: record in force}
+        self.texts: dict[tuple, dict] = {}  # (project, target) -> record key -> [records whose text counts]
+        self.said: list[Record] = []  # records with text, in written order
+        self.withdrawn: set[int] = set()  # ids of those a later void or correct withdrew
         self.replaced: list[tuple[Record, Record]] = []  # (old, the record that replaced it)
         self.voided: list[tuple[Record, Record]] = []  # (old, the void that cancelled it)
         self.nothing: list[Record] = []  # voids that cancelled nothing
@@ -118,16 +125,14 @@ class _Events:
 class InForce:
     """The facts in force after a fold; `as_of(day)` views them at a date."""
 
-    def __init__(self, values: dict, items: dict, texts: dict, events: _Events):
-        self._values = values  # (project, target) -> county -> date -> record in force
-        self._items = items  # (project, target) -> county -> date -> {item: record in force}
-        self._events = events
+    def __init__(self, folded: _Folded):
+        self._values, self._items, self._folded = folded.values, folded.items, folded
         self._fates: Optional[dict[int, Fate]] = None
         self.targets: dict[tuple[int, str], TargetHistory] = {}
         self.project_activity: dict[int, list[dt.date]] = {}  # dates of project-level narratives
         self.project_reports: dict[int, list[dt.date]] = {}  # dates of any record of the project
         self.notes: dict[int, list[Record]] = {}  # records whose 进展情况/存在问题/下步打算 count, by date
-        self._build(texts)
+        self._build(folded)
 
     # --- per target -------------------------------------------------------------------------------
     def history(self, project_id: int, target_id: str) -> TargetHistory:
@@ -165,27 +170,27 @@ class InForce:
     def records_with_fate(self, state: str) -> list[Record]:
         """The records folded whose fate is `state`, one of REPLACED, VOIDED, VOID_NOTHING and
         INVALID (the others are what every remaining record is), in the order the fold met them."""
-        events = self._events
+        folded = self._folded
         if state == REPLACED:
-            return [old for old, _new in events.replaced]
+            return [old for old, _new in folded.replaced]
         if state == VOIDED:
-            return [old for old, _void in events.voided]
+            return [old for old, _void in folded.voided]
         if state == VOID_NOTHING:
-            return list(events.nothing)
+            return list(folded.nothing)
         if state == INVALID:
-            return [record for record, _why in events.invalid]
+            return [record for record, _why in folded.invalid]
         raise ValueError(state)
 
     def _collect_fates(self) -> dict[int, Fate]:
-        events = self._events
-        fates = {id(old): Fate(REPLACED, new) for old, new in events.replaced}
-        fates.update((id(old), Fate(VOIDED, void)) for old, void in events.voided)
-        fates.update((id(void), _VOID_NOTHING) for void in events.nothing)
-        fates.update((id(record), Fate(INVALID, why=why)) for record, why in events.invalid)
+        folded = self._folded
+        fates = {id(old): Fate(REPLACED, new) for old, new in folded.replaced}
+        fates.update((id(old), Fate(VOIDED, void)) for old, void in folded.voided)
+        fates.update((id(void), _VOID_NOTHING) for void in folded.nothing)
+        fates.update((id(record), Fate(INVALID, why=why)) for record, why in folded.invalid)
         return fates
 
     # --- building the report's histories ------------------------------------------------------------
-    def _build(self, texts: dict) -> None:
+    def _build(self, folded: _Folded) -> None:
         targets = self.targets
         for pair, by_county in self._values.items():
             history = targets.setdefault(pair, TargetHistory())
@@ -196,9 +201,8 @@ class InForce:
         for pair, by_county in self._items.items():
             history = targets.setdefault(pair, TargetHistory())
             history.items = sorted((day, item) for by_day in by_county.values() for day, chosen in by_day.items() for item in chosen)
-        for (project_id, target_id), by_key in texts.items():
+        for (project_id, target_id), by_key in folded.texts.items():
             kept = [record for group in by_key.values() for record in group]
-            self.notes.setdefault(project_id, []).extend(r for r in kept if r.note or r.problem or r.next)
             bare = sorted(r.date for r in kept if r.value is None)
             if target_id is None:
                 self.project_activity.setdefault(project_id, []).extend(bare)
@@ -215,8 +219,17 @@ class InForce:
             dates.sort()
             reports.setdefault(project_id, set()).update(dates)
         self.project_reports = {project_id: sorted(dates) for project_id, dates in reports.items()}
-        for said in self.notes.values():
-            said.sort(key=lambda r: r.date)  # stable: written order within a date
+        self._group_notes(folded.said, folded.withdrawn)
+
+    def _group_notes(self, said: list[Record], withdrawn: set[int]) -> None:
+        project, notes = None, []
+        for record in said:  # a file holds one project's month: runs of one project
+            if record.project != project:
+                project, notes = record.project, self.notes.setdefault(record.project, [])
+            if not withdrawn or id(record) not in withdrawn:
+                notes.append(record)
+        for notes in self.notes.values():
+            notes.sort(key=lambda r: r.date)  # stable: written order within a date
 
 
 _IN_FORCE, _VOID, _VOID_NOTHING, _NARRATIVE = Fate(IN_FORCE), Fate(VOID), Fate(VOID_NOTHING), Fate(NARRATIVE)
@@ -265,11 +278,9 @@ def fold(records: Iterable[Record], targets: TargetsGiven = None) -> InForce:
         item_targets = item_targets_of(targets)
     else:
         item_targets = targets if isinstance(targets, (set, frozenset)) else frozenset(targets or ())
-    values: dict[tuple, dict] = {}
-    items: dict[tuple, dict] = {}
-    texts: dict[tuple, dict] = {}  # (project, target) -> record key -> [records whose text counts]
-    events = _Events()
-    replaced, voided, nothing = events.replaced.append, events.voided.append, events.nothing.append
+    folded = _Folded()
+    values, items, texts = folded.values, folded.items, folded.texts
+    replaced, voided, nothing = folded.replaced.append, folded.voided.append, folded.nothing.append
     for record in records:  # a year of weekly per-county records is ~65,000: keep this loop lean
         target, action, value = record.target, record.action, record.value
         pair = (record.project, target)
@@ -281,7 +292,7 @@ def fold(records: Iterable[Record], targets: TargetsGiven = None) -> InForce:
                 by_day = by_county.get(record.county)
                 if by_day is None:
                     by_day = by_county[record.county] = {}
-                _apply_item(by_day, record, events)
+                _apply_item(by_day, record, folded)
             else:
                 by_county = values.get(pair)
                 if by_county is None:
@@ -301,13 +312,13 @@ def fold(records: Iterable[Record], targets: TargetsGiven = None) -> InForce:
                         by_date[record.date] = record
                         replaced((old, record))
                 elif action == "correct":
-                    events.invalid.append((record, CORRECT_WITHOUT_VALUE))
+                    folded.invalid.append((record, CORRECT_WITHOUT_VALUE))
         if action is not None or value is None or record.note or record.problem or record.next:
-            _apply_text(texts.setdefault(pair, {}), record)
-    return InForce(values, items, texts, events)
+            _apply_text(texts.setdefault(pair, {}), record, folded)
+    return InForce(folded)
 
 
-def _apply_item(by_day: dict, record: Record, events: _Events) -> None:
+def _apply_item(by_day: dict, record: Record, folded: _Folded) -> None:
     """Apply a record to one (target, county)'s items in force, `by_day`: date -> {item: record}."""
     raw = record.value
     value = raw.strip() if isinstance(raw, str) else None
@@ -316,45 +327,48 @@ def _apply_item(by_day: dict, record: Record, events: _Events) -> None:
         if value is None:
             cancelled = by_day.pop(day, None)
             if cancelled:
-                events.voided.extend((old, record) for old in cancelled.values())
+                folded.voided.extend((old, record) for old in cancelled.values())
             else:
-                events.nothing.append(record)
+                folded.nothing.append(record)
             return
         chosen = by_day.get(day)
         if chosen and value in chosen:
-            events.voided.append((chosen.pop(value), record))
+            folded.voided.append((chosen.pop(value), record))
             return
         hits = [chosen.pop(value) for earlier, chosen in by_day.items() if earlier <= day and value in chosen]
         if hits:
-            events.voided.extend((old, record) for old in hits)
+            folded.voided.extend((old, record) for old in hits)
         else:
-            events.nothing.append(record)
+            folded.nothing.append(record)
         return
     if value is None:
         if raw is not None:
-            events.invalid.append((record, ITEM_NOT_TEXT))
+            folded.invalid.append((record, ITEM_NOT_TEXT))
         elif record.action == "correct":
-            events.invalid.append((record, CORRECT_WITHOUT_VALUE))
+            folded.invalid.append((record, CORRECT_WITHOUT_VALUE))
         return
     chosen = by_day.get(day)
     if chosen is None:
         chosen = by_day[day] = {}
     elif record.action == "correct":
-        events.replaced.extend((old, record) for old in chosen.values())
+        folded.replaced.extend((old, record) for old in chosen.values())
         chosen.clear()
     old = chosen.get(value)
     if old is not None:
-        events.replaced.append((old, record))
+        folded.replaced.append((old, record))
     chosen[value] = record
 
 
-def _apply_text(by_key: dict, record: Record) -> None:
+def _apply_text(by_key: dict, record: Record, folded: _Folded) -> None:
     """Keep what text needs: records without a value, and records that say something."""
     if record.action is not None:  # a void or a correct withdraws the text recorded at its key
-        by_key.pop(record.key, None)
+        folded.withdrawn.update(map(id, by_key.pop(record.key, ())))
         if record.action == "void":
             return
-    if record.value is None or record.note or record.problem or record.next:
+    if record.note or record.problem or record.next:
+        by_key.setdefault(record.key, []).append(record)
+        folded.said.append(record)
+    elif record.value is None:
         by_key.setdefault(record.key, []).append(record)
 
 
@@ -366,6 +380,4 @@ def effective(records: Iterable[Record], targets: TargetsGiven = None) -> list[R
 
 def means_done(value: object) -> bool:
     """A milestone value that says the whole milestone is done ("done", 完成, 已完成)."""
-    from minsheng_cli.words.vocab import DONE_WORDS
-
     return isinstance(value, str) and value.strip().lower() in DONE_WORDS
