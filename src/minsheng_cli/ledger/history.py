@@ -126,7 +126,8 @@ class InForce:
     """The facts in force after a fold; `as_of(day)` views them at a date."""
 
     def __init__(self, folded: _Folded):
-        self._values, self._items, self._folded = folded.values, folded.items, folded
+        self._items = folded.items  # kept whole: in_force_at and Standing read it (item targets are few)
+        self._folded = folded  # its events, for fates; the rest is dropped once built
         self._fates: Optional[dict[int, Fate]] = None
         self.targets: dict[tuple[int, str], TargetHistory] = {}
         self.project_activity: dict[int, list[dt.date]] = {}  # dates of project-level narratives
@@ -144,12 +145,15 @@ class InForce:
         items = self._items.get((project, target))
         if items is not None:
             return list(items.get(county, {}).get(day, {}).values())
-        record = self._values.get((project, target), {}).get(county, {}).get(day)
-        return [] if record is None else [record]
+        series = self.history(project, target).series.get(county)
+        if series is None:
+            return []
+        index = bisect.bisect_left(series.dates, day)
+        return [series.records[index]] if index < len(series.dates) and series.dates[index] == day else []
 
     def values_in_force(self) -> list[Record]:
         """Every value record in force (not items), sorted by (project, target, county, date)."""
-        found = [r for by_county in self._values.values() for by_date in by_county.values() for r in by_date.values()]
+        found = [r for history in self.targets.values() for series in history.series.values() for r in series.records]
         return sorted(found, key=lambda r: (r.project, r.target or "", r.county or "", r.date))
 
     def as_of(self, day: dt.date) -> "Standing":
@@ -192,7 +196,7 @@ class InForce:
     # --- building the report's histories ------------------------------------------------------------
     def _build(self, folded: _Folded) -> None:
         targets = self.targets
-        for pair, by_county in self._values.items():
+        for pair, by_county in folded.values.items():
             history = targets.setdefault(pair, TargetHistory())
             for county, by_date in by_county.items():
                 if by_date:
@@ -220,6 +224,7 @@ class InForce:
             reports.setdefault(project_id, set()).update(dates)
         self.project_reports = {project_id: sorted(dates) for project_id, dates in reports.items()}
         self._group_notes(folded.said, folded.withdrawn)
+        folded.values = folded.texts = folded.said = folded.withdrawn = None  # a 1M-record ledger: memory counts
 
     def _group_notes(self, said: list[Record], withdrawn: set[int]) -> None:
         project, notes = None, []
