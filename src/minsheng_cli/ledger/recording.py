@@ -124,14 +124,19 @@ def prepare(
     where = resolve_county(plan, chosen, county)
     if void:
         item = _void_value(value_text, chosen)
-        return _void_record(plan, mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason))
+        return _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason))
     value = parse_value(value_text, chosen)
     record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason)
-    before = fold(mine, plan)
+    before = fold(mine, _items_of(chosen, found.id), text=False)
     _check_same_date(record, chosen, before.in_force_at(record.key), correct)
     if chosen.kind == "count":
-        _check_count_order(record, chosen, before.history(found.id, chosen.id).series.get(where), correct)
+        _check_count_order(record, chosen, before.series_of(found.id, chosen.id, where), correct)
     return record
+
+
+def _items_of(target: Target, project: int) -> set[tuple[int, str]]:
+    """What `fold` needs to know to judge records of this one target (an import asks per row)."""
+    return {(project, target.id)} if target.kind in SET_KINDS else set()
 
 
 def _void_value(value_text: Optional[str], target: Target):
@@ -143,9 +148,9 @@ def _void_value(value_text: Optional[str], target: Target):
     return parse_value(value_text, target)
 
 
-def _void_record(plan: Plan, records: list[Record], target: Target, void: Record) -> Record:
+def _void_record(records: list[Record], target: Target, void: Record) -> Record:
     """`void`, unless the in-force engine says that, written after `records`, it cancels nothing."""
-    if fold([*records, void], plan).fate(void).state != VOID_NOTHING:
+    if fold([*records, void], _items_of(target, void.project), text=False).fate(void).state != VOID_NOTHING:
         return void
     where = dict(target=target.name, county=_county_text(void.county), date=void.date)
     if void.value is None:
