@@ -49,6 +49,9 @@ def classify_gap(gap: Decimal, settings: Settings) -> str:
     return "seriously_lagging"
 
 
+RecordIndex = InForce  # the report's name for what it reads
+
+
 def index_records(records: Iterable[Record], item_targets: set[tuple[int, str]] = frozenset()) -> InForce:
     """The records' facts in force (`history.fold`), which `assess_project` reads."""
     return fold(records, item_targets)
