@@ -27,7 +27,7 @@ from minsheng_cli.ledger.progress_file import (
     month_name,
     parse_progress_detailed,
 )
-from minsheng_cli.ledger.history import SET_KINDS
+from minsheng_cli.ledger.history import SET_KINDS, InForce
 
 CONTINUING_STORED = ("正常", "中断")
 
@@ -224,7 +224,7 @@ class _Checker:
             ))
 
 
-def _decreasing(in_force, targets: dict) -> list[tuple[Record, Record]]:
+def _decreasing(in_force: InForce, targets: dict) -> list[tuple[Record, Record]]:
     """(before, after) where a cumulative count in force went down without a correction."""
     found = []
     for (project, target_id), target in targets.items():

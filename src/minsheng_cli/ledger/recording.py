@@ -34,6 +34,7 @@ from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
 from minsheng_cli.ledger.numbers import clean_text, parse_value
 
+
 class AlreadyRecorded(InputError):
     """The same record is already in force: nothing is written (exit 0, notice on stderr)."""
 
@@ -174,7 +175,7 @@ def _check_options(target, value_text, correct: bool, void: bool, reason) -> Non
 def items_in_force(records: Iterable[Record], project: int, target: str, county: Optional[str], until: Optional[dt.date] = None) -> dict[str, dt.date]:
     """Checklist items or milestone steps in force for one (project, target, county) at the end
     of `until` (default: every date), each with the date it was first recorded."""
-    standing = fold(records, {(project, target)}).as_of(until or dt.date.max)
+    standing = fold(records, {(project, target)}, text=False).as_of(until or dt.date.max)
     return standing.items_done(project, target, county)
 
 
