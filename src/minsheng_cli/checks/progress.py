@@ -2,8 +2,8 @@
 code, a Chinese message, a hint and the source line (PRODUCT.md §3 `check`).
 
 Files are read as `read_progress` reads them (fast path, YAML fallback), so what `check` accepts
-is what reports read. Rules that span records (duplicates from union merges, voids of nothing,
-decreasing counts) are applied in written order over the whole ledger.
+is what reports read. Duplicates from union merges are found here; what spans records (voids of
+nothing, counts that go down) is read from the in-force engine's fold of the whole ledger.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from minsheng_cli.ledger.history import apply_item
 from minsheng_cli.words import progress as M, vocab as vocab_words
 from minsheng_cli.errors import LedgerError
 from minsheng_cli.ledger.model import Plan, Record
@@ -28,7 +27,7 @@ from minsheng_cli.ledger.progress_file import (
     month_name,
     parse_progress_detailed,
 )
-from minsheng_cli.ledger.recording import SET_KINDS
+from minsheng_cli.ledger.history import SET_KINDS, InForce
 
 CONTINUING_STORED = ("正常", "中断")
 
@@ -198,57 +197,43 @@ class _Checker:
 
     # --- across records --------------------------------------------------------------------------------
     def check_sequences(self) -> None:
+        """Union-merge duplicates, then what the in-force engine found: voids of nothing, counts
+        that went down without a correction."""
+        from minsheng_cli.ledger.history import VOID_NOTHING, fold
+
         seen: dict[tuple[str, Record], int] = {}
-        in_force: dict[tuple, list[Record]] = {}  # values: record key -> the record in force
-        items: dict[tuple, dict] = {}  # items and steps: (project, target, county) -> date -> {item: None}
-        targets = self.targets
+        kept: list[tuple[Record, _Source]] = []
         for record, source in self.records:
             first = seen.setdefault((source.path, record), record.line)
             if first != record.line:
                 self.at(record, source, None, "duplicate-record", M.REC_CHECK_DUPLICATE.format(line=first))
-                continue  # a union-merge duplicate changes nothing below
-            target = targets.get((record.project, record.target))
-            if target is None:
-                continue
-            if target.kind in SET_KINDS:
-                cancelled = apply_item(items.setdefault((record.project, record.target, record.county), {}), record)
             else:
-                cancelled = _apply_value(in_force.setdefault(record.key, []), record)
-            if record.action == "void" and not cancelled:
-                what = record.target if not isinstance(record.value, str) else f"{record.target}「{record.value}」"
-                self.at(record, source, "action", "void-nothing", M.REC_CHECK_VOID_NOTHING.format(target=what, date=record.date))
-        self.check_decreasing(in_force, targets)
-
-    def check_decreasing(self, in_force: dict[tuple, list[Record]], targets: dict) -> None:
-        sources: dict[int, _Source] = {}
-        series: dict[tuple, list[Record]] = {}
-        for key, records in in_force.items():
-            target = targets.get((key[0], key[1]))
-            if target is None or target.kind != "count" or not records:
-                continue
-            record = records[-1]
-            if isinstance(record.value, Decimal):
-                series.setdefault((key[0], key[1], key[2]), []).append(record)
-        for records in series.values():
-            records.sort(key=lambda r: r.date)
-            for before, after in zip(records, records[1:]):
-                if after.value < before.value and after.action != "correct":
-                    if not sources:
-                        sources.update((id(record), source) for record, source in self.records)
-                    self.at(after, sources[id(after)], "value", "decreasing", M.REC_CHECK_DECREASING.format(
-                        value=_shown(after.value), date=before.date, old=_shown(before.value),
-                    ))
+                kept.append((record, source))  # a union-merge duplicate changes nothing
+        in_force = fold((record for record, _ in kept), self.plan)
+        voids = [r for r in in_force.records_with_fate(VOID_NOTHING) if (r.project, r.target) in self.targets]
+        drops = _decreasing(in_force, self.targets)
+        if not voids and not drops:
+            return
+        sources = {id(record): source for record, source in kept}
+        for void in voids:
+            what = void.target if not isinstance(void.value, str) else f"{void.target}「{void.value}」"
+            self.at(void, sources[id(void)], "action", "void-nothing", M.REC_CHECK_VOID_NOTHING.format(target=what, date=void.date))
+        for before, after in drops:
+            self.at(after, sources[id(after)], "value", "decreasing", M.REC_CHECK_DECREASING.format(
+                value=_shown(after.value), date=before.date, old=_shown(before.value),
+            ))
 
 
-def _apply_value(current: list[Record], record: Record) -> bool:
-    """Apply a record to the value in force for its key; for a void: whether it cancelled one."""
-    if record.action == "void":
-        cancelled = bool(current)
-        current.clear()
-        return cancelled
-    if record.value is not None:
-        current[:] = [record]
-    return True
+def _decreasing(in_force: InForce, targets: dict) -> list[tuple[Record, Record]]:
+    """(before, after) where a cumulative count in force went down without a correction."""
+    found = []
+    for (project, target_id), target in targets.items():
+        if target.kind != "count":
+            continue
+        for series in in_force.history(project, target_id).series.values():
+            numbers = [r for r in series.records if isinstance(r.value, Decimal)]
+            found += [(b, a) for b, a in zip(numbers, numbers[1:]) if a.value < b.value and a.action != "correct"]
+    return found
 
 
 def _is_month(name: str) -> bool:

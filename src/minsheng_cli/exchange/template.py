@@ -1,9 +1,8 @@
 """The Excel sheet a lead unit fills in (`minsheng template`), and how `import` recognises it.
 
-A template is made for one lead unit and one month. Each target of the unit's projects is one
-row (a checklist target: one row per item, so several items can be ticked in one month),
-pre-filled with what the unit must not change — project, target, kind, unit, annual target and
-the last cumulative value before the month — and five open cells: 本期累计, 日期 (pre-set to the
+A template is made for one lead unit and one month; its rows (`template_rows.py`) are pre-filled
+with what the unit must not change — project, target, kind, unit, annual target and the last
+cumulative value before the month — and this module lays them out with five open cells: 本期累计, 日期 (pre-set to the
 month's end), 进展情况, 存在问题, 下步打算; 填报人 once at the top of the main sheet. Everything
 else is locked by sheet protection without a password, so the office can still unlock it.
 Targets recorded per county (`by_county`) get one sheet per county; the city-wide targets are on
@@ -17,19 +16,20 @@ openpyxl is imported inside the functions that build the workbook (start-up time
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
 from minsheng_cli.words import exchange as M, vocab as vocab_words
-from minsheng_cli.ledger.dates import cn_date, month_end
-from minsheng_cli.errors import InputError, UsageError
-from minsheng_cli.ledger.model import Plan, Project, Record, Target
+from minsheng_cli.ledger.dates import cn_date
+from minsheng_cli.ledger.model import Plan, Record
+from minsheng_cli.exchange.template_rows import (  # noqa: F401 - the template command and tests read some from here
+    MAIN_SHEET, Period, TemplateRow, annual_figure, choices, lead_units, parse_period, resolve_unit, row_label,
+    template_filename, template_sheets,
+)
 
 FORMAT_NAME = "minsheng-template"
 FORMAT_VERSION = 1
 META_SHEET = "_minsheng"
-MAIN_SHEET = "全市"
 
 # Column layout of every data sheet: (key, header, width). Keys are what importer.py reads.
 COLUMNS = [
@@ -59,188 +59,9 @@ IMPORT_FIELDS = {
 HIDDEN_KEYS = ("target_id", "item", "county")
 HEADER_FIRST = "项目序号"  # importer finds the header row by this cell in column A
 BY_LABEL = "填报人"
-DONE = "完成"
 OPEN_FILL = "FFF2CC"  # light yellow: cells the unit fills in
 HEADER_FILL = "D9E1F2"
 LIST_LIMIT = 255  # Excel's limit for a literal list in data validation
-
-
-@dataclass(frozen=True)
-class Period:
-    """The month a template is for: records dated within it are this period's figures."""
-
-    year: int
-    month: int
-
-    @property
-    def start(self) -> dt.date:
-        return dt.date(self.year, self.month, 1)
-
-    @property
-    def end(self) -> dt.date:
-        return month_end(self.year, self.month)
-
-    @property
-    def label(self) -> str:
-        return f"{self.year}-{self.month:02d}"
-
-
-@dataclass(frozen=True)
-class TemplateRow:
-    """One line a unit fills: a target (a checklist item, a county) and where it stood before."""
-
-    project: Project
-    target: Target
-    county: Optional[str] = None
-    item: Optional[str] = None
-    last_value: object = None  # Decimal or display text
-    last_date: Optional[dt.date] = None
-
-
-# --- choosing units, months and rows ------------------------------------------------------------
-def lead_units(plan: Plan) -> list[str]:
-    """Every lead unit, in the order of their first project."""
-    units: list[str] = []
-    for project in plan.projects:
-        for unit in project.lead:
-            if unit not in units:
-                units.append(unit)
-    return units
-
-
-def resolve_unit(plan: Plan, text: str) -> str:
-    """A lead unit by its exact name, or by a part of it that names exactly one lead unit."""
-    wanted = text.strip()
-    units = lead_units(plan)
-    if wanted in units:
-        return wanted
-    matches = [unit for unit in units if wanted and wanted in unit]
-    if len(matches) == 1:
-        return matches[0]
-    raise InputError(M.IMP_UNKNOWN_UNIT.format(unit=text, units="、".join(units)))
-
-
-def parse_period(plan: Plan, text: Optional[str], today: dt.date) -> Period:
-    """`--month 2023-06` (also 2023/6, 2023年6月); default the current month, kept inside the plan."""
-    import re
-
-    if text is None:
-        day = min(max(today, plan.start), plan.end)
-        return Period(day.year, day.month)
-    match = re.match(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$", text)
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise UsageError(M.IMP_BAD_MONTH.format(value=text))
-    period = Period(int(match.group(1)), int(match.group(2)))
-    if period.end < plan.start or period.start > plan.end:
-        raise InputError(M.IMP_MONTH_OUTSIDE.format(value=text, start=plan.start, end=plan.end))
-    return period
-
-
-def unit_projects(plan: Plan, unit: str) -> list[Project]:
-    return [project for project in plan.projects if unit in project.lead]
-
-
-def template_sheets(plan: Plan, records: Iterable[Record], unit: str, period: Period) -> dict[str, list[TemplateRow]]:
-    """Rows by sheet: the main sheet 「全市」 first, then one sheet per county, in the plan's order."""
-    history_before = _values_by_series([r for r in records if r.date < period.start and r.target is not None])
-    sheets: dict[str, list[TemplateRow]] = {MAIN_SHEET: []}
-    per_county: dict[str, list[TemplateRow]] = {name: [] for name in plan.county_names}
-    for project in unit_projects(plan, unit):
-        for target in project.targets:
-            if target.by_county:
-                for county in plan.counties_of(target):
-                    value, date = last_state(target, history_before.get((project.id, target.id, county), []))
-                    per_county.setdefault(county, []).append(TemplateRow(project, target, county, None, value, date))
-            elif target.kind == "checklist":
-                done = _items_done(history_before.get((project.id, target.id, None), []))
-                for item in target.items:
-                    date = done.get(item)
-                    sheets[MAIN_SHEET].append(TemplateRow(project, target, None, item, M.IMP_ITEM_DONE if date else None, date))
-            else:
-                value, date = last_state(target, history_before.get((project.id, target.id, None), []))
-                sheets[MAIN_SHEET].append(TemplateRow(project, target, None, None, value, date))
-    sheets.update((county, rows) for county, rows in per_county.items() if rows)
-    return sheets
-
-
-def _values_by_series(records: list[Record]) -> dict[tuple, list[tuple[dt.date, list]]]:
-    """(project, target, county) → [(date, values in force on that date)], dates ascending.
-
-    Values in force follow `recording.records_in_force` with set semantics (checklist items and
-    milestone steps accumulate on one date; a correct replaces, a void cancels); for a count
-    only one value is ever in force on a date, so the last of the set is its value."""
-    from minsheng_cli.ledger.recording import records_in_force
-
-    by_key: dict[tuple, list[Record]] = {}
-    for record in records:
-        by_key.setdefault(record.key, []).append(record)
-    series: dict[tuple, list[tuple[dt.date, list]]] = {}
-    for key in sorted(by_key, key=lambda k: k[3]):
-        values = [r.value for r in records_in_force(by_key[key], key, as_set=True)]
-        if values:
-            series.setdefault(key[:3], []).append((key[3], values))
-    return series
-
-
-def last_state(target: Target, series: list[tuple[dt.date, list]]) -> tuple[object, Optional[dt.date]]:
-    """What 上次累计 shows — a number, or for milestones and continuing targets the state in words —
-    and the date of the record it comes from."""
-    if not series:
-        return None, None
-    date, values = series[-1]
-    if target.kind == "milestone":
-        steps = [value for _date, day_values in series for value in day_values]
-        done_date = next((day for day, day_values in series if "done" in day_values), None)
-        if done_date is not None:
-            return M.IMP_ITEM_DONE, done_date
-        names = list(dict.fromkeys(str(step) for step in steps))
-        return M.IMP_STEP_DONE.format(step="、".join(names)), date
-    value = values[-1]
-    if target.kind == "continuing":
-        return vocab_words.CONTINUING_VALUES.get(str(value), str(value)), date
-    return value, date
-
-
-def _items_done(series: list[tuple[dt.date, list]]) -> dict[str, dt.date]:
-    """Checklist item → the date it was first recorded done."""
-    done: dict[str, dt.date] = {}
-    for date, values in series:
-        for value in values:
-            done.setdefault(str(value), date)
-    return done
-
-
-def choices(row: TemplateRow) -> Optional[list[str]]:
-    """What a list cell offers, or None for a number cell."""
-    kind = row.target.kind
-    if kind == "milestone":
-        return [DONE] + [step.name for step in row.target.steps]
-    if kind == "checklist":
-        return [DONE]
-    if kind == "continuing":
-        return list(vocab_words.CONTINUING_VALUES)
-    return None
-
-
-def annual_figure(row: TemplateRow) -> object:
-    target = row.target
-    if row.county is not None:
-        return (target.county_targets or {}).get(row.county)
-    if target.kind in ("count", "level"):
-        return target.target
-    if target.kind == "continuing":
-        return vocab_words.KIND["continuing"]
-    return DONE  # milestones and checklist items: to be done within the year
-
-
-def row_label(row: TemplateRow) -> str:
-    if row.item is not None:
-        return f"{row.target.name}：{row.item}"
-    return row.target.name
-
-
-def template_filename(unit: str, period: Period) -> str:
-    return M.IMP_FILENAME.format(month=period.label, unit=unit)
 
 
 # --- the workbook --------------------------------------------------------------------------------

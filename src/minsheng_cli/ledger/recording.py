@@ -14,7 +14,8 @@ Decisions:
 - Checklist items and milestone steps are sets: recording a second item on the same date is a
   new fact, not a conflicting value, so it needs no --correct.
 - `--void` cancels the records in force for the target, county and date; for an item or a step
-  `--void VALUE` cancels just that one (recorded that day or earlier), as schedule.py reads it.
+  `--void VALUE` cancels just that one (recorded that day or earlier). The in-force engine
+  (history.py) says what a void cancels: one it says cancels nothing is refused.
 - A count may not be lower than its latest earlier value (same county) without --correct, nor
   higher than a later recorded value (that later record would then decrease: correct it instead).
 """
@@ -26,14 +27,12 @@ import subprocess
 from pathlib import Path
 from typing import Iterable, Optional
 
-from minsheng_cli.ledger.history import apply_item
+from minsheng_cli.ledger.history import SET_KINDS, VOID_NOTHING, Series, fold
 from minsheng_cli.words import progress as M, ledger as ledger_words
 from minsheng_cli.ledger.dates import parse_date
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
 from minsheng_cli.ledger.numbers import clean_text, parse_value
-
-SET_KINDS = ("checklist", "milestone")  # several values may hold on one date (items, steps)
 
 
 class AlreadyRecorded(InputError):
@@ -124,24 +123,40 @@ def prepare(
         return narrative
     chosen = resolve_target(found, target)
     where = resolve_county(plan, chosen, county)
-    in_force = records_in_force(mine, (found.id, chosen.id, where, day), chosen.kind in SET_KINDS)
-    if void and value_text is not None:
-        if chosen.kind not in SET_KINDS:
-            raise UsageError(M.REC_VOID_WITH_VALUE)
-        item = parse_value(value_text, chosen)
-        if item not in items_in_force(mine, found.id, chosen.id, where, day):
-            raise InputError(M.REC_VOID_ITEM_NOTHING.format(target=chosen.name, county=_county_text(where), date=day, value=shown(item)))
-        return Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason)
     if void:
-        if not in_force:
-            raise InputError(M.REC_VOID_NOTHING.format(target=chosen.name, county=_county_text(where), date=day))
-        return Record(day, found.id, chosen.id, where, None, note, problem, next, by, "void", reason)
+        item = _void_value(value_text, chosen)
+        return _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason))
     value = parse_value(value_text, chosen)
     record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason)
-    _check_same_date(record, chosen, in_force, correct)
+    before = fold(mine, _items_of(chosen, found.id), text=False)
+    _check_same_date(record, chosen, before.in_force_at(record.key), correct)
     if chosen.kind == "count":
-        _check_count_order(record, chosen, mine, correct)
+        _check_count_order(record, chosen, before.series_of(found.id, chosen.id, where), correct)
     return record
+
+
+def _items_of(target: Target, project: int) -> set[tuple[int, str]]:
+    """What `fold` needs to know to judge records of this one target (an import asks per row)."""
+    return {(project, target.id)} if target.kind in SET_KINDS else set()
+
+
+def _void_value(value_text: Optional[str], target: Target):
+    """`--void VALUE` names the one item or step to cancel; other targets take no value."""
+    if value_text is None:
+        return None
+    if target.kind not in SET_KINDS:
+        raise UsageError(M.REC_VOID_WITH_VALUE)
+    return parse_value(value_text, target)
+
+
+def _void_record(records: list[Record], target: Target, void: Record) -> Record:
+    """`void`, unless the in-force engine says that, written after `records`, it cancels nothing."""
+    if fold([*records, void], _items_of(target, void.project), text=False).fate(void).state != VOID_NOTHING:
+        return void
+    where = dict(target=target.name, county=_county_text(void.county), date=void.date)
+    if void.value is None:
+        raise InputError(M.REC_VOID_NOTHING.format(**where))
+    raise InputError(M.REC_VOID_ITEM_NOTHING.format(**where, value=shown(void.value)))
 
 
 def _check_options(target, value_text, correct: bool, void: bool, reason) -> None:
@@ -157,39 +172,11 @@ def _check_options(target, value_text, correct: bool, void: bool, reason) -> Non
         raise UsageError(M.REC_VALUE_MISSING)
 
 
-def records_in_force(records: Iterable[Record], key: tuple, as_set: bool = False) -> list[Record]:
-    """The value records in force for one (project, target, county, date), in written order: the
-    last one, or for items and steps every distinct value (a correct replaces them all, a void
-    cancels them all, a void with a value cancels that one)."""
-    in_force: list[Record] = []
-    for record in records:
-        if record.key != key:
-            continue
-        if record.action == "void":
-            in_force = [r for r in in_force if r.value != record.value] if as_set and record.value is not None else []
-        elif record.value is not None:
-            if record.action == "correct" or not as_set:
-                in_force = [record]
-            else:
-                in_force = [r for r in in_force if r.value != record.value] + [record]
-    return in_force
-
-
 def items_in_force(records: Iterable[Record], project: int, target: str, county: Optional[str], until: Optional[dt.date] = None) -> dict[str, dt.date]:
-    """Checklist items or milestone steps in force for one (project, target, county), each with
-    the date it was first recorded (the rules are history.apply_item's)."""
-    by_day: dict[dt.date, dict[str, None]] = {}
-    for record in records:
-        if record.project != project or record.target != target or record.county != county:
-            continue
-        if until is not None and record.date > until:
-            continue
-        apply_item(by_day, record)
-    done: dict[str, dt.date] = {}
-    for day in sorted(by_day):
-        for item in by_day[day]:
-            done.setdefault(item, day)
-    return done
+    """Checklist items or milestone steps in force for one (project, target, county) at the end
+    of `until` (default: every date), each with the date it was first recorded."""
+    standing = fold(records, {(project, target)}, text=False).as_of(until or dt.date.max)
+    return standing.items_done(project, target, county)
 
 
 def _adds_nothing(new: Record, old: Record) -> bool:
@@ -213,13 +200,11 @@ def _check_same_date(record: Record, target: Target, in_force: list[Record], cor
     ))
 
 
-def _check_count_order(record: Record, target: Target, records: list[Record], correct: bool) -> None:
-    """Cumulative counts never go down: against the latest earlier and the next later value."""
-    from minsheng_cli.ledger.history import effective
-
-    series = [r for r in effective(records) if r.target == record.target and r.county == record.county and r.date != record.date]
-    earlier = [r for r in series if r.date < record.date]
-    later = [r for r in series if r.date > record.date]
+def _check_count_order(record: Record, target: Target, series: Optional[Series], correct: bool) -> None:
+    """Cumulative counts never go down: against the latest earlier and the next later value in force."""
+    others = [r for r in series.records if r.date != record.date] if series is not None else []
+    earlier = [r for r in others if r.date < record.date]
+    later = [r for r in others if r.date > record.date]
     county = _county_text(record.county)
     if earlier and not correct and record.value < earlier[-1].value:
         before = earlier[-1]

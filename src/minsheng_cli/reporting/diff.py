@@ -22,7 +22,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Optional
 
-from minsheng_cli.ledger.history import effective
+from minsheng_cli.ledger.history import InForce, fold
 from minsheng_cli.ledger.model import Plan, Record, Target
 
 NARRATIVE_FIELDS = ("note", "problem", "next", "by")
@@ -178,19 +178,19 @@ def side_values(side: Side, day: dt.date) -> tuple[dict, dict]:
     values: dict[tuple[int, str], dict] = {}
     completion: dict[tuple[int, str], Optional[Fraction]] = {}
     known = _targets(side.plan)
+    in_force = fold(side.records, side.plan)
     if side.plan is not None:
-        from minsheng_cli.reporting.schedule import assess_target, index_records, item_targets_of
+        from minsheng_cli.reporting.schedule import assess_target
 
-        index = index_records(side.records, item_targets_of(side.plan))
         for project in side.plan.projects:
-            activity = index.project_activity.get(project.id, [])
+            activity = in_force.project_activity.get(project.id, [])
             for target in project.targets:
-                state = assess_target(side.plan, target, index.history(project.id, target.id), activity, day)
+                state = assess_target(side.plan, target, in_force.history(project.id, target.id), activity, day)
                 completion[(project.id, target.id)] = state.completion
                 shown = _state_values(state)
                 if shown:
                     values[(project.id, target.id)] = shown
-    for record in effective(side.records):  # records of targets the plan does not have
+    for record in in_force.values_in_force():  # records of targets the plan does not have
         pair = (record.project, record.target)
         if pair not in known:
             values.setdefault(pair, {})[record.county] = (record.value, record.date)  # date-sorted: latest wins
@@ -219,7 +219,7 @@ def _state_values(state) -> dict:
 def record_changes(old: Side, new: Side) -> list[RecordChange]:
     unmatched_old, unchanged = _unmatched(old.records, new.records)
     unmatched_new, _ = _unmatched(new.records, old.records)
-    in_force_before = {record.key: record.value for record in effective(old.records)}
+    old_state = fold(old.records, old.plan)
     old_known, new_known = _known(old.plan), _known(new.plan)
     changes: list[RecordChange] = []
     for record in unmatched_new:
@@ -230,7 +230,7 @@ def record_changes(old: Side, new: Side) -> list[RecordChange]:
             kind = "edited" if all(name in NARRATIVE_FIELDS for name in differing) else "rewritten"
             changes.append(RecordChange(kind, record, before, before.value, differing, known))
             continue
-        replaced = in_force_before.get(record.key)
+        replaced = _value_in_force(old_state, record.key)
         changes.append(RecordChange(_kind_of_new(record), record, replaced=replaced, known=known))
     for record in unmatched_old:
         changes.append(RecordChange("removed", record, replaced=record.value, known=_is_known(record, old_known)))
@@ -240,6 +240,12 @@ def record_changes(old: Side, new: Side) -> list[RecordChange]:
                 changes.append(RecordChange("orphaned", record, known=False))
     changes.sort(key=_change_order)
     return changes
+
+
+def _value_in_force(in_force: InForce, key: tuple) -> object:
+    """The value in force for a key: the one value, or the item recorded last that day."""
+    found = in_force.in_force_at(key)
+    return found[-1].value if found else None
 
 
 def _unmatched(records: list[Record], others: list[Record]) -> tuple[list[Record], list[Record]]:

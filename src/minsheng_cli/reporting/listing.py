@@ -122,11 +122,10 @@ def project_records(root: Path, plan: Plan, project_id: int) -> list[Record]:
 def latest_values(plan: Plan, records: list[Record]) -> dict[str, tuple]:
     """target id -> (value shown, date) in force now: by-county values summed, checklist items
     and milestone steps listed (several may be recorded on one date)."""
-    from minsheng_cli.reporting.schedule import index_records, item_targets_of
+    from minsheng_cli.ledger.history import fold
 
-    index = index_records(records, item_targets_of(plan))
     latest = {}
-    for (_, target_id), history in index.targets.items():
+    for (_, target_id), history in fold(records, plan).targets.items():
         if history.items:
             latest[target_id] = ("、".join(item for _, item in history.items), history.items[-1][0])
         elif history.series:

@@ -1,7 +1,8 @@
 """`minsheng log`: a target's records over time, as plain data (no printing here).
 
-Every record is shown, in date order (written order within a date), with what became of it: in
-force, replaced by a later record or correction of the same target, county and date, or voided.
+Every record is shown, in date order (written order within a date), with what became of it as
+the in-force engine says: in force, replaced by a later record or correction of the same
+target, county and date, voided, a void, or invalid (a correction without a value).
 A numeric record in force carries its change against the previous value in force for the same
 county (a count starts from 0, a level from its baseline) and the target's total at that date
 (the counties' latest values summed). The trend is that total by date; for a checklist the
@@ -16,16 +17,22 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Optional
 
+from minsheng_cli.ledger import history
+from minsheng_cli.ledger.history import InForce, fold
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
 
 BLOCKS = "▁▂▃▄▅▆▇█"
-ITEM_KINDS = ("checklist", "milestone")
+# The engine's fates as the log names them; in force and narratives have none.
+_FATES = {
+    history.REPLACED: "replaced", history.VOIDED: "voided", history.VOID: "void", history.VOID_NOTHING: "void",
+    history.INVALID: "invalid",
+}
 
 
 @dataclass
 class LogEntry:
     record: Record
-    fate: Optional[str] = None  # None: in force (or a narrative) | "replaced" | "voided" | "void"
+    fate: Optional[str] = None  # None: in force (or a narrative) | "replaced" | "voided" | "void" | "invalid"
     delta: Optional[Decimal] = None
     total: Optional[Decimal] = None
 
@@ -45,20 +52,18 @@ def project_log(plan: Plan, project: Project, records: list[Record], target: Opt
     """The logs of one target, or of every target of the project (then project narratives too),
     leaving out targets without any record. `records` are the project's, in written order."""
     own = [r for r in records if r.project == project.id]
+    in_force = fold(own, plan)
     chosen = [target] if target is not None else list(project.targets)
-    logs = [target_log(t, [r for r in own if r.target == t.id]) for t in chosen]
+    logs = [target_log(t, [r for r in own if r.target == t.id], in_force) for t in chosen]
     if target is None:
         narratives = [LogEntry(r) for r in own if r.target is None]
         logs.append(TargetLog(None, _by_date(narratives)))
     return [log for log in logs if log.entries]
 
 
-def target_log(target: Target, records: list[Record]) -> TargetLog:
-    entries = [LogEntry(r) for r in records]
-    if target.kind in ITEM_KINDS:
-        _mark_items(entries)
-    else:
-        _mark_values(entries)
+def target_log(target: Target, records: list[Record], in_force: InForce) -> TargetLog:
+    """`records`: the target's, in written order; `in_force`: the engine's fold of them (or more)."""
+    entries = [LogEntry(r, _FATES.get(in_force.fate(r).state)) for r in records]
     log = TargetLog(target, _by_date(entries))
     if target.kind in ("count", "level"):
         _add_deltas_and_totals(target, log)
@@ -69,52 +74,6 @@ def target_log(target: Target, records: list[Record]) -> TargetLog:
 
 def _by_date(entries: list[LogEntry]) -> list[LogEntry]:
     return sorted(entries, key=lambda e: e.record.date)  # stable: written order within a date
-
-
-def _mark_values(entries: list[LogEntry]) -> None:
-    """Last write wins per (county, date); a void cancels what is in force and is itself no value."""
-    in_force: dict[tuple, LogEntry] = {}
-    for entry in entries:
-        record = entry.record
-        if record.action == "void":
-            cancelled = in_force.pop(record.key, None)
-            if cancelled is not None:
-                cancelled.fate = "voided"
-            entry.fate = "void"
-        elif record.value is not None:
-            replaced = in_force.get(record.key)
-            if replaced is not None:
-                replaced.fate = "replaced"
-            in_force[record.key] = entry
-
-
-def _mark_items(entries: list[LogEntry]) -> None:
-    """Checklist items and milestone steps: several may be recorded on one date (as schedule.py)."""
-    by_day: dict[tuple, dict[str, LogEntry]] = {}
-    for entry in entries:
-        record = entry.record
-        day_key = (record.county, record.date)
-        value = record.value.strip() if isinstance(record.value, str) else None
-        if record.action == "void":
-            entry.fate = "void"
-            if value is None:
-                for cancelled in by_day.pop(day_key, {}).values():
-                    cancelled.fate = "voided"
-            elif value in by_day.get(day_key, {}):
-                by_day[day_key].pop(value).fate = "voided"
-            else:
-                for (county, date), chosen in by_day.items():
-                    if county == record.county and date <= record.date and value in chosen:
-                        chosen.pop(value).fate = "voided"
-        elif value is not None:
-            chosen = by_day.setdefault(day_key, {})
-            if record.action == "correct":
-                for replaced in chosen.values():
-                    replaced.fate = "replaced"
-                chosen.clear()
-            if value in chosen:
-                chosen[value].fate = "replaced"
-            chosen[value] = entry
 
 
 def _add_deltas_and_totals(target: Target, log: TargetLog) -> None:

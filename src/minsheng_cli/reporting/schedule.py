@@ -1,23 +1,14 @@
-"""Schedule (序时进度) and status of targets and projects: pure functions, exact arithmetic.
+"""Status of targets and projects at a date (PRODUCT.md §2): pure functions, exact arithmetic.
 
-Everything here works on the plan (models.py) and on records already read; nothing prints or
-reads files. Fractions (`fractions.Fraction`) carry every ratio, so 0.1 + 0.2 is 0.3 and the
-end of June is exactly half of a calendar year. Gaps are rounded half up to 0.1 percentage
-point *before* the thresholds apply (PRODUCT.md §2), so what a report shows is what was judged.
-
-The flow: `index_records` sorts the records once into per-target histories (values in force,
-checklist items and milestone steps in force, dates of any activity); `assess_target` reads a
-target's history as of a date and judges it; `assess_project` combines a project's targets.
+Nothing here prints or reads files. The facts in force come from the in-force engine
+(`ledger/history.py`: `fold`, here also as `index_records`); the 序时进度 arithmetic and the
+terms in force at a date from `terms.py`. `assess_target` reads one target's history as of a
+date and judges it; `assess_project` combines a project's targets.
 
 Choices the specification leaves open, made here:
 - A count or level target is "reported" once it has a value record; a continuing target once
   it has a 正常/中断 confirmation; a milestone or checklist target once its project has any
   record, since an unfinished milestone has no value to record: the unit reported the project.
-- Several checklist items (or milestone steps) may be recorded on the same date. A `void` with
-  a value cancels that item at that date (or, if it was not recorded that day, every earlier
-  record of that item); a `void` without a value cancels the whole date; `correct` replaces the
-  items of its date.
-- Dated milestone steps give a stepwise schedule: by a step's date, that many steps are due.
 - A level target without a baseline, and a project whose counted targets all lack one, have no
   completion; such targets are left out of the project's means.
 """
@@ -25,16 +16,17 @@ Choices the specification leaves open, made here:
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable, Optional
 
-from minsheng_cli.ledger.history import apply_item
-from minsheng_cli.words.vocab import DONE_WORDS
-from minsheng_cli.ledger.model import Plan, PlannedPoint, Project, Record, Settings, Target
+from minsheng_cli.ledger.history import InForce, TargetHistory, fold, item_targets_of, means_done
+from minsheng_cli.ledger.model import Plan, Project, Record, Settings, Target
+from minsheng_cli.reporting.terms import (  # noqa: F401 - report.py and xlsx.py read these from here
+    Terms, elapsed_share, expected_share, fraction, gap_points, points, round_half_up, terms_at,
+)
 
 STATUSES = (
     "not_started", "not_reported", "completed", "overdue",
@@ -42,34 +34,8 @@ STATUSES = (
 )
 BEHIND = ("lagging", "seriously_lagging", "overdue")
 INTERRUPTED = "中断"
-HUNDRED = Fraction(100)
 # Dataclasses here are declared with eq=False: nothing compares them, and each generated __eq__
 # costs start-up time on every report (PRODUCT.md §5).
-
-
-# --- exact numbers ---------------------------------------------------------------------------
-def fraction(value: Decimal | int | Fraction) -> Fraction:
-    return value if isinstance(value, Fraction) else Fraction(value)
-
-
-def round_half_up(value: Fraction, places: int) -> Decimal:
-    """Round an exact value half away from zero (四舍五入) to `places` decimals, exactly."""
-    scaled = abs(value) * 10**places
-    whole = (scaled.numerator * 2 + scaled.denominator) // (scaled.denominator * 2)
-    return Decimal(-whole if value < 0 else whole).scaleb(-places)
-
-
-def points(share: Fraction) -> Decimal:
-    """A share (0.62) in percentage points rounded to 0.1 (62.0)."""
-    return round_half_up(share * HUNDRED, 1)
-
-
-def gap_points(completion: Optional[Fraction], expected: Optional[Fraction]) -> Optional[Decimal]:
-    """The gap between the two figures as shown (each rounded to 0.1 point): what is shown is
-    what is judged, so 40.1% against 50.0% is −9.9, never −10.0."""
-    if completion is None or expected is None:
-        return None
-    return points(completion) - points(expected)
 
 
 def classify_gap(gap: Decimal, settings: Settings) -> str:
@@ -83,195 +49,12 @@ def classify_gap(gap: Decimal, settings: Settings) -> str:
     return "seriously_lagging"
 
 
-# --- time counted in months (序时进度) -------------------------------------------------------
-def month_position(day: dt.date, end_of_day: bool = True) -> Fraction:
-    """Months since year 0 at the end (or start) of `day`: every month weighs 1, days within a
-    month count proportionally."""
-    days = calendar.monthrange(day.year, day.month)[1]
-    elapsed = day.day if end_of_day else day.day - 1
-    return Fraction(day.year * 12 + day.month - 1) + Fraction(elapsed, days)
+RecordIndex = InForce  # the report's name for what it reads
 
 
-def elapsed_share(start: dt.date, due: dt.date, day: dt.date) -> Fraction:
-    """Share of [start, due] elapsed at the end of `day`, in months; 0 before, 1 after."""
-    begin = month_position(start, end_of_day=False)
-    end = month_position(due)
-    now = month_position(day)
-    if now <= begin:
-        return Fraction(0)
-    if now >= end:
-        return Fraction(1)
-    return (now - begin) / (end - begin)
-
-
-def interpolate(points_: list[tuple[Fraction, Fraction]], now: Fraction) -> Fraction:
-    """Piecewise-linear value at `now` through (position, value) points sorted by position."""
-    if now <= points_[0][0]:
-        return points_[0][1]
-    for (x0, y0), (x1, y1) in zip(points_, points_[1:]):
-        if now <= x1:
-            if x1 == x0:
-                return y1
-            return y0 + (y1 - y0) * (now - x0) / (x1 - x0)
-    return points_[-1][1]
-
-
-# --- what is in force at a date --------------------------------------------------------------
-@dataclass(eq=False)
-class Terms:
-    """The target's figure, due date and 节点目标 in force at a date (revisions applied)."""
-
-    figure: Optional[Decimal]
-    start: dt.date
-    due: dt.date
-    milestones: tuple[PlannedPoint, ...]
-    revised: bool = False
-
-
-def terms_at(target: Target, day: dt.date) -> Terms:
-    figure = Decimal(target.required_items) if target.kind == "checklist" else target.target
-    due, milestones, revised = target.due, tuple(target.milestones), False
-    for revision in sorted(target.revisions, key=lambda r: r.date):
-        if revision.date > day:
-            break
-        revised = True
-        if revision.target is not None:
-            figure = revision.target
-        if revision.due is not None:
-            due = revision.due
-        if revision.milestones is not None:
-            milestones = tuple(revision.milestones)
-    return Terms(figure, target.start, due, milestones, revised)
-
-
-# --- records sorted once into histories ------------------------------------------------------
-@dataclass(eq=False)
-class Series:
-    """One (target, county) series of values in force, sorted by date."""
-
-    dates: list[dt.date]
-    values: list
-
-    def latest(self, day: dt.date) -> Optional[tuple[dt.date, object]]:
-        index = bisect.bisect_right(self.dates, day) - 1
-        return (self.dates[index], self.values[index]) if index >= 0 else None
-
-    def latest_number(self, day: dt.date) -> Optional[tuple[dt.date, Decimal]]:
-        """The latest numeric value (a text value on a count target is an error `check` reports)."""
-        index = bisect.bisect_right(self.dates, day) - 1
-        while index >= 0 and not isinstance(self.values[index], Decimal):
-            index -= 1
-        return (self.dates[index], self.values[index]) if index >= 0 else None
-
-    def first(self) -> Optional[tuple[dt.date, object]]:
-        numbers = [(d, v) for d, v in zip(self.dates, self.values) if isinstance(v, Decimal)]
-        return numbers[0] if numbers else None
-
-
-@dataclass(eq=False)
-class TargetHistory:
-    series: dict[Optional[str], Series] = field(default_factory=dict)  # county (None: city-wide)
-    items: list[tuple[dt.date, str]] = field(default_factory=list)  # checklist items / steps in force
-    activity: list[dt.date] = field(default_factory=list)  # any record: values, items, narratives
-    narrated: list[dt.date] = field(default_factory=list)  # narrative records addressed to the target
-
-
-EMPTY_HISTORY = TargetHistory()
-
-
-@dataclass(eq=False)
-class RecordIndex:
-    targets: dict[tuple[int, str], TargetHistory]
-    project_activity: dict[int, list[dt.date]]  # project-level narratives (target None)
-    project_reports: dict[int, list[dt.date]]  # any record of the project: values, items, narratives
-    notes: dict[int, list[Record]]  # records with 进展情况/存在问题/下步打算 in force, by date
-
-    def history(self, project_id: int, target_id: str) -> TargetHistory:
-        return self.targets.get((project_id, target_id), EMPTY_HISTORY)
-
-
-def index_records(records: Iterable[Record], item_targets: set[tuple[int, str]] = frozenset()) -> RecordIndex:
-    """Sort records (in written order) into per-target histories, applying correct/void.
-
-    `item_targets` names the (project, target) pairs whose values are items (checklist items,
-    milestone steps), of which several may be recorded on one date."""
-    values: dict[tuple, dict] = {}  # (project, target) -> county -> date -> value
-    items: dict[tuple, dict] = {}  # (project, target) -> county -> date -> {item: None}
-    narratives: dict[tuple, dict] = {}  # (project, target) -> record key -> [records]
-    for record in records:  # a year of weekly per-county records is ~65,000: keep this loop lean
-        target, action, value = record.target, record.action, record.value
-        pair = (record.project, target)
-        if target is not None:
-            if pair in item_targets:
-                apply_item(items.setdefault(pair, {}).setdefault(record.county, {}), record)
-            else:
-                by_county = values.get(pair)
-                if by_county is None:
-                    by_county = values[pair] = {}
-                by_date = by_county.get(record.county)
-                if by_date is None:
-                    by_date = by_county[record.county] = {}
-                if action == "void":
-                    by_date.pop(record.date, None)
-                elif value is not None:
-                    by_date[record.date] = value
-        if action is not None or value is None or record.note or record.problem or record.next:
-            _apply_narrative(narratives.setdefault(pair, {}), record)
-    return _build_index(values, items, narratives)
-
-
-def _apply_narrative(by_key: dict, record: Record) -> None:
-    """Keep what a narrative needs: records without a value, and records that say something."""
-    if record.action in ("void", "correct"):
-        by_key.pop(record.key, None)
-        if record.action == "void":
-            return
-    if record.value is None or record.note or record.problem or record.next:
-        by_key.setdefault(record.key, []).append(record)
-
-
-def _build_index(values: dict, items: dict, narratives: dict) -> RecordIndex:
-    targets: dict[tuple[int, str], TargetHistory] = {}
-    for pair, by_county in values.items():
-        history = targets.setdefault(pair, TargetHistory())
-        for county, by_date in by_county.items():
-            if by_date:
-                dates = sorted(by_date)
-                history.series[county] = Series(dates, [by_date[d] for d in dates])
-    for pair, by_county in items.items():
-        history = targets.setdefault(pair, TargetHistory())
-        history.items = sorted((date, item) for by_day in by_county.values() for date, chosen in by_day.items() for item in chosen)
-    project_activity: dict[int, list[dt.date]] = {}
-    notes: dict[int, list[Record]] = {}
-    for (project_id, target_id), by_key in narratives.items():
-        kept = [record for group in by_key.values() for record in group]
-        said = [r for r in kept if r.note or r.problem or r.next]
-        notes.setdefault(project_id, []).extend(said)
-        bare = sorted(r.date for r in kept if r.value is None)
-        if target_id is None:
-            project_activity.setdefault(project_id, []).extend(bare)
-        else:
-            targets.setdefault((project_id, target_id), TargetHistory()).narrated = bare
-    for history in targets.values():
-        dates = {d for series in history.series.values() for d in series.dates}
-        dates.update(d for d, _ in history.items)
-        dates.update(history.narrated)
-        history.activity = sorted(dates)
-    for dates in project_activity.values():
-        dates.sort()
-    reports: dict[int, set] = {}
-    for (project_id, _), history in targets.items():
-        reports.setdefault(project_id, set()).update(history.activity)
-    for project_id, dates in project_activity.items():
-        reports.setdefault(project_id, set()).update(dates)
-    project_reports = {project_id: sorted(dates) for project_id, dates in reports.items()}
-    for said in notes.values():
-        said.sort(key=lambda r: r.date)  # stable: written order within a date
-    return RecordIndex(targets, project_activity, project_reports, notes)
-
-
-def item_targets_of(plan: Plan) -> set[tuple[int, str]]:
-    return {(p.id, t.id) for p in plan.projects for t in p.targets if t.kind in ("checklist", "milestone")}
+def index_records(records: Iterable[Record], item_targets: set[tuple[int, str]] = frozenset()) -> InForce:
+    """The records' facts in force (`history.fold`), which `assess_project` reads."""
+    return fold(records, item_targets)
 
 
 def latest_date(dates: list[dt.date], day: dt.date) -> Optional[dt.date]:
@@ -339,7 +122,7 @@ def assess_target(
     terms = terms_at(target, day)
     reading = _read(plan, target, terms, history, project_reports if project_reports is not None else project_activity, day)
     completion = _completion(target, terms, reading)
-    expected = _expected(target, terms, reading.baseline, day)
+    expected = expected_share(target, terms, reading.baseline, day)
     gap = gap_points(completion, expected)
     last_activity = max(
         (d for d in (latest_date(history.activity, day), latest_date(project_activity, day)) if d is not None),
@@ -389,7 +172,7 @@ def _read(plan: Plan, target: Target, terms: Terms, history: TargetHistory, proj
         missing = [item for item in target.items if item not in names]
         return _Reading(bool(recorded) or narrated, Decimal(len(done)), as_of=as_of, done_items=done, missing_items=missing)
     # milestone: "done" finishes it; step names give partial credit
-    finished = any(item.lower() in DONE_WORDS or item in DONE_WORDS for item in names)
+    finished = any(means_done(item) for item in names)
     steps = [step.name for step in target.steps]
     done = steps if finished else [name for name in steps if name in names]
     if steps and len(done) == len(steps):
@@ -477,36 +260,6 @@ def _completion(target: Target, terms: Terms, reading: _Reading) -> Optional[Fra
     return max(Fraction(0), share)  # below zero counts as 0; above 100% is kept (超额完成)
 
 
-def _expected(target: Target, terms: Terms, baseline: Optional[Decimal], day: dt.date) -> Optional[Fraction]:
-    kind = target.kind
-    if kind == "continuing":
-        return None
-    if kind == "milestone":
-        return _expected_milestone(target, terms, day)
-    if not terms.milestones:
-        return elapsed_share(terms.start, terms.due, day)
-    base = fraction(baseline) if kind == "level" and baseline is not None else Fraction(0)
-    if (kind == "level" and baseline is None) or terms.figure is None:
-        return None
-    figure = fraction(terms.figure)
-    if figure == base:
-        return None
-    planned = [(month_position(terms.start, end_of_day=False), base)]
-    planned += [(month_position(p.date), fraction(p.value)) for p in sorted(terms.milestones, key=lambda p: p.date)]
-    planned.append((month_position(terms.due), figure))
-    value = interpolate(planned, month_position(day))
-    return max(Fraction(0), (value - base) / (figure - base))
-
-
-def _expected_milestone(target: Target, terms: Terms, day: dt.date) -> Fraction:
-    if day >= terms.due:
-        return Fraction(1)
-    if not target.steps:
-        return Fraction(0)
-    due_steps = [index for index, step in enumerate(target.steps, 1) if step.due is not None and step.due <= day]
-    return Fraction(max(due_steps, default=0), len(target.steps))
-
-
 def _target_status(state: TargetState, reading: _Reading, settings: Settings) -> Optional[str]:
     if state.day < state.terms.start:
         return "not_started"
@@ -563,7 +316,7 @@ class ProjectState:
         return None
 
 
-def assess_project(plan: Plan, project: Project, index: RecordIndex, day: dt.date) -> ProjectState:
+def assess_project(plan: Plan, project: Project, index: InForce, day: dt.date) -> ProjectState:
     activity = index.project_activity.get(project.id, [])
     reports = index.project_reports.get(project.id, [])
     targets = [assess_target(plan, t, index.history(project.id, t.id), activity, day, reports) for t in project.targets]

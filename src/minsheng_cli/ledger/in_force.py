@@ -1,0 +1,293 @@
+"""What the in-force engine (`history.fold`) gives: the facts in force and each record's fate.
+
+`InForce` holds, after one fold over a ledger's records: per (project, target) a `TargetHistory`
+(values in force per county as a `Series`, items and steps in force with their dates, dates of
+activity), the project's narrative dates, the text that counts, and for every record its `Fate`.
+`as_of(day)` is a `Standing`: the same facts at the end of a date (a report at its date, a
+template's 上次累计 before its month). Nothing here applies the rule; `history.py` does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from operator import attrgetter
+from typing import Optional
+
+from minsheng_cli.ledger.model import Record
+
+# What became of a record (Fate.state).
+IN_FORCE, REPLACED, VOIDED = "in_force", "replaced", "voided"
+VOID, VOID_NOTHING = "void", "void_nothing"  # a void that cancelled something / nothing
+NARRATIVE, INVALID = "narrative", "invalid"
+# Why an invalid record was not applied (Fate.why).
+CORRECT_WITHOUT_VALUE = "correct-without-value"
+ITEM_NOT_TEXT = "item-not-text"
+# Dataclasses here are declared with eq=False: nothing compares them, and each generated __eq__
+# costs start-up time on every report (PRODUCT.md §5).
+
+
+@dataclass(frozen=True, eq=False)
+class Fate:
+    """What became of one record."""
+
+    state: str  # IN_FORCE | REPLACED | VOIDED | VOID | VOID_NOTHING | NARRATIVE | INVALID
+    by: Optional[Record] = None  # REPLACED / VOIDED: the later record that did it
+    why: str = ""  # INVALID: CORRECT_WITHOUT_VALUE | ITEM_NOT_TEXT
+
+    @property
+    def in_force(self) -> bool:
+        return self.state == IN_FORCE
+
+
+class Series:
+    """One (target, county) series of value records in force, sorted by date."""
+
+    __slots__ = ("dates", "records", "_values")
+
+    def __init__(self, dates: list[dt.date], records: list[Record]):
+        self.dates, self.records = dates, records
+        self._values: Optional[list] = None
+
+    @property
+    def values(self) -> list:
+        if self._values is None:
+            self._values = [record.value for record in self.records]
+        return self._values
+
+    def latest(self, day: dt.date) -> Optional[tuple[dt.date, object]]:
+        index = bisect.bisect_right(self.dates, day) - 1
+        return (self.dates[index], self.records[index].value) if index >= 0 else None
+
+    def latest_number(self, day: dt.date) -> Optional[tuple[dt.date, Decimal]]:
+        """The latest numeric value (a text value on a count target is an error `check` reports)."""
+        records = self.records
+        index = bisect.bisect_right(self.dates, day) - 1
+        while index >= 0 and not isinstance(records[index].value, Decimal):
+            index -= 1
+        return (self.dates[index], records[index].value) if index >= 0 else None
+
+    def first(self) -> Optional[tuple[dt.date, Decimal]]:
+        return next(((r.date, r.value) for r in self.records if isinstance(r.value, Decimal)), None)
+
+
+@dataclass(eq=False)
+class TargetHistory:
+    """One target's facts in force: what a report reads to judge it at any date."""
+
+    series: dict[Optional[str], Series] = field(default_factory=dict)  # county (None: city-wide)
+    items: list[tuple[dt.date, str]] = field(default_factory=list)  # checklist items / steps in force, every county
+    activity: list[dt.date] = field(default_factory=list)  # any record: values, items, narratives
+    narrated: list[dt.date] = field(default_factory=list)  # records without a value addressed to the target
+
+
+EMPTY_HISTORY = TargetHistory()
+
+
+class Folded:
+    """What the fold gathers: the facts in force, and what it did to records other than the one
+    it was applying (fates are read from it)."""
+
+    __slots__ = ("values", "items", "texts", "said", "withdrawn", "replaced", "voided", "nothing", "invalid")
+
+    def __init__(self) -> None:
+        self.values: dict[tuple, dict] = {}  # (project, target) -> county -> date -> record in force
+        self.items: dict[tuple, dict] = {}  # (project, target) -> county -> date -> {item: record in force}
+        self.texts: dict[tuple, dict] = {}  # (project, target) -> record key -> [records whose text counts]
+        self.said: list[Record] = []  # records with text, in written order
+        self.withdrawn: set[int] = set()  # ids of those a later void or correct withdrew
+        self.replaced: list[tuple[Record, Record]] = []  # (old, the record that replaced it)
+        self.voided: list[tuple[Record, Record]] = []  # (old, the void that cancelled it)
+        self.nothing: list[Record] = []  # voids that cancelled nothing
+        self.invalid: list[tuple[Record, str]] = []
+
+
+class InForce:
+    """The facts in force after a fold; `as_of(day)` views them at a date. The report's per-target
+    histories are built on first use: a question about one key (`update`, `import` row by row)
+    needs none of them."""
+
+    def __init__(self, folded: Folded):
+        self._items = folded.items  # kept whole: in_force_at and Standing read it (item targets are few)
+        self._folded = folded  # its events, for fates; the rest is dropped once built
+        self._fates: Optional[dict[int, Fate]] = None
+        self._histories: Optional[dict[tuple[int, str], TargetHistory]] = None
+        self._project_activity: dict[int, list[dt.date]] = {}
+        self._project_reports: dict[int, list[dt.date]] = {}
+        self._notes: dict[int, list[Record]] = {}
+
+    @property
+    def targets(self) -> dict[tuple[int, str], TargetHistory]:
+        """(project, target) → its history."""
+        self._ensure_built()
+        return self._histories
+
+    @property
+    def project_activity(self) -> dict[int, list[dt.date]]:
+        """Project → dates of its project-level narratives."""
+        self._ensure_built()
+        return self._project_activity
+
+    @property
+    def project_reports(self) -> dict[int, list[dt.date]]:
+        """Project → dates of any record of it (values, items, narratives)."""
+        self._ensure_built()
+        return self._project_reports
+
+    @property
+    def notes(self) -> dict[int, list[Record]]:
+        """Project → records whose 进展情况/存在问题/下步打算 count, by date (written order within one)."""
+        self._ensure_built()
+        return self._notes
+
+    def _ensure_built(self) -> None:
+        if self._histories is None:
+            self._build(self._folded)
+
+    # --- per target -------------------------------------------------------------------------------
+    def history(self, project_id: int, target_id: str) -> TargetHistory:
+        return self.targets.get((project_id, target_id), EMPTY_HISTORY)
+
+    def series_of(self, project: int, target: str, county: Optional[str]) -> Optional[Series]:
+        """One (target, county)'s values in force, without building every target's history."""
+        if self._histories is not None:
+            return self.history(project, target).series.get(county)
+        by_date = self._folded.values.get((project, target), {}).get(county)
+        if not by_date:
+            return None
+        dates = sorted(by_date)
+        return Series(dates, [by_date[d] for d in dates])
+
+    def in_force_at(self, key: tuple) -> list[Record]:
+        """The records in force for one (project, target, county, date): the value, or the items."""
+        project, target, county, day = key
+        items = self._items.get((project, target))
+        if items is not None:
+            return list(items.get(county, {}).get(day, {}).values())
+        if self._histories is None:
+            record = self._folded.values.get((project, target), {}).get(county, {}).get(day)
+            return [] if record is None else [record]
+        series = self.series_of(project, target, county)
+        if series is None:
+            return []
+        index = bisect.bisect_left(series.dates, day)
+        return [series.records[index]] if index < len(series.dates) and series.dates[index] == day else []
+
+    def values_in_force(self) -> list[Record]:
+        """Every value record in force (not items), sorted by (project, target, county, date)."""
+        found = [r for history in self.targets.values() for series in history.series.values() for r in series.records]
+        return sorted(found, key=lambda r: (r.project, r.target or "", r.county or "", r.date))
+
+    def as_of(self, day: dt.date) -> "Standing":
+        return Standing(self, day)
+
+    # --- per record -------------------------------------------------------------------------------
+    def fate(self, record: Record) -> Fate:
+        """What became of `record`, one of the records folded (told apart by identity)."""
+        if self._fates is None:
+            self._fates = self._collect_fates()
+        found = self._fates.get(id(record))
+        if found is not None:
+            return found
+        return _NARRATIVE if record.target is None or record.value is None else _IN_FORCE
+
+    def records_with_fate(self, state: str) -> list[Record]:
+        """The records folded whose fate is `state`, one of REPLACED, VOIDED, VOID_NOTHING and
+        INVALID (the others are what every remaining record is), in the order the fold met them."""
+        folded = self._folded
+        if state == REPLACED:
+            return [old for old, _new in folded.replaced]
+        if state == VOIDED:
+            return [old for old, _void in folded.voided]
+        if state == VOID_NOTHING:
+            return list(folded.nothing)
+        if state == INVALID:
+            return [record for record, _why in folded.invalid]
+        raise ValueError(state)
+
+    def _collect_fates(self) -> dict[int, Fate]:
+        folded = self._folded
+        fates = {id(old): Fate(REPLACED, new) for old, new in folded.replaced}
+        fates.update((id(old), Fate(VOIDED, void)) for old, void in folded.voided)
+        fates.update((id(void), _VOID) for _old, void in folded.voided)
+        fates.update((id(void), _VOID_NOTHING) for void in folded.nothing)
+        fates.update((id(record), Fate(INVALID, why=why)) for record, why in folded.invalid)
+        return fates
+
+    # --- building the report's histories ------------------------------------------------------------
+    def _build(self, folded: Folded) -> None:
+        targets: dict[tuple[int, str], TargetHistory] = {}
+        for pair, by_county in folded.values.items():
+            history = targets.setdefault(pair, TargetHistory())
+            for county, by_date in by_county.items():
+                if by_date:
+                    dates = sorted(by_date)
+                    history.series[county] = Series(dates, [by_date[d] for d in dates])
+        for pair, by_county in self._items.items():
+            history = targets.setdefault(pair, TargetHistory())
+            history.items = sorted((day, item) for by_day in by_county.values() for day, chosen in by_day.items() for item in chosen)
+        for (project_id, target_id), by_key in folded.texts.items():
+            kept = [record for group in by_key.values() for record in group]
+            bare = sorted(r.date for r in kept if r.value is None)
+            if target_id is None:
+                self._project_activity.setdefault(project_id, []).extend(bare)
+            else:
+                targets.setdefault((project_id, target_id), TargetHistory()).narrated = bare
+        reports: dict[int, set] = {}
+        for (project_id, _), history in targets.items():
+            dates = {d for series in history.series.values() for d in series.dates}
+            dates.update(d for d, _ in history.items)
+            dates.update(history.narrated)
+            history.activity = sorted(dates)
+            reports.setdefault(project_id, set()).update(dates)
+        for project_id, dates in self._project_activity.items():
+            dates.sort()
+            reports.setdefault(project_id, set()).update(dates)
+        self._project_reports = {project_id: sorted(dates) for project_id, dates in reports.items()}
+        self._group_notes(folded.said, folded.withdrawn)
+        self._histories = targets
+        folded.values = folded.texts = folded.said = folded.withdrawn = None  # a 1M-record ledger: memory counts
+
+    def _group_notes(self, said: list[Record], withdrawn: set[int]) -> None:
+        project, notes = None, []
+        for record in said:  # a file holds one project's month: runs of one project
+            if record.project != project:
+                project, notes = record.project, self._notes.setdefault(record.project, [])
+            if not withdrawn or id(record) not in withdrawn:
+                notes.append(record)
+        for notes in self._notes.values():
+            notes.sort(key=_DATE)  # stable: written order within a date
+
+
+_DATE = attrgetter("date")
+_IN_FORCE, _VOID, _VOID_NOTHING, _NARRATIVE = Fate(IN_FORCE), Fate(VOID), Fate(VOID_NOTHING), Fate(NARRATIVE)
+
+
+class Standing:
+    """The facts in force at the end of `day`: records dated after it do not count yet."""
+
+    def __init__(self, in_force: InForce, day: dt.date):
+        self.in_force, self.day = in_force, day
+
+    def value(self, project: int, target: str, county: Optional[str] = None) -> Optional[tuple[dt.date, object]]:
+        """(date, value) of the latest value in force for one (target, county), or None."""
+        series = self.in_force.history(project, target).series.get(county)
+        return series.latest(self.day) if series is not None else None
+
+    def items(self, project: int, target: str, county: Optional[str] = None) -> list[tuple[dt.date, str]]:
+        """(date, item) of every item or step in force, by date (written order within a date)."""
+        by_day = self.in_force._items.get((project, target), {}).get(county, {})
+        return [(day, item) for day in sorted(by_day) if day <= self.day for item in by_day[day]]
+
+    def items_done(self, project: int, target: str, county: Optional[str] = None) -> dict[str, dt.date]:
+        """Item or step → the date it was first recorded, for those in force."""
+        done: dict[str, dt.date] = {}
+        for day, item in self.items(project, target, county):
+            done.setdefault(item, day)
+        return done
+
+    def notes(self, project: int) -> list[Record]:
+        """Records whose 进展情况/存在问题/下步打算 count, dated up to the day, by date."""
+        return [r for r in self.in_force.notes.get(project, []) if r.date <= self.day]
