@@ -19,17 +19,11 @@ from minsheng_cli.words import progress as M, vocab as vocab_words
 from minsheng_cli.errors import LedgerError
 from minsheng_cli.ledger.model import Plan, Record
 from minsheng_cli.ledger.problems import Problem
-from minsheng_cli.ledger.progress_file import (
-    MONTH_DIR,
-    PROJECT_FILE,
-    ProgressFormatError,
-    file_name,
-    month_name,
-    parse_progress_detailed,
-)
+from minsheng_cli.ledger import layout
+from minsheng_cli.ledger.progress_file import ProgressFormatError, parse_progress_detailed
 from minsheng_cli.ledger.history import SET_KINDS, InForce
 
-CONTINUING_STORED = ("正常", "中断")
+CONTINUING_STORED = vocab_words.CONTINUING_STORED
 
 
 @dataclass
@@ -82,32 +76,32 @@ class _Checker:
 
     # --- walking the folders ------------------------------------------------------------------------
     def walk(self) -> None:
-        base = self.root / "progress"
+        base = layout.progress_dir(self.root)
         if not base.is_dir():
             return
         for name in sorted(os.listdir(base)):
-            if name.startswith("."):
+            if layout.is_private(name):
                 continue
             path = base / name
             if not path.is_dir():
                 self.file_problem(path, "unknown-file", M.REC_CHECK_FILE_OUTSIDE_MONTH)
-            elif not _is_month(name):
+            elif layout.month_of_folder(name) is None:
                 self.file_problem(path, "unknown-folder", M.REC_CHECK_BAD_FOLDER.format(name=name))
             else:
                 self.walk_month(name, path)
 
     def walk_month(self, month: str, folder: Path) -> None:
         for name in sorted(os.listdir(folder)):
-            if name.startswith("."):
+            if layout.is_private(name):
                 continue
             path = folder / name
-            match = PROJECT_FILE.match(name)
-            if path.is_dir() or match is None or name != file_name(int(match.group(1))):
+            project = layout.project_of_file(name)
+            if path.is_dir() or project is None:
                 self.file_problem(path, "unknown-file", M.REC_CHECK_BAD_FILE_NAME.format(name=name))
-            elif int(match.group(1)) not in self.projects:
+            elif project not in self.projects:
                 self.file_problem(path, "unknown-file", M.REC_CHECK_UNKNOWN_PROJECT_FILE.format(name=name, count=len(self.projects)))
             else:
-                self.check_file(path, int(match.group(1)), month)
+                self.check_file(path, project, month)
 
     def check_file(self, path: Path, project: int, month: str) -> None:
         from minsheng_cli.ledger.yamlio import read_text
@@ -136,7 +130,7 @@ class _Checker:
     def check_record(self, record: Record, source: _Source, month: str) -> None:
         day = record.date
         if day.month != int(month[5:]) or day.year != int(month[:4]):
-            self.at(record, source, "date", "wrong-file", M.REC_CHECK_WRONG_MONTH.format(date=record.date, month=month, right=month_name(record.date)))
+            self.at(record, source, "date", "wrong-file", M.REC_CHECK_WRONG_MONTH.format(date=record.date, month=month, right=layout.month_name(record.date)))
         if day > self.today:
             self.at(record, source, "date", "future-date", M.REC_CHECK_FUTURE.format(date=record.date, today=self.today))
         elif day < self.plan.start:
@@ -160,7 +154,7 @@ class _Checker:
         if by_name is not None:
             self.at(record, source, "target", "unknown-target", M.REC_CHECK_TARGET_NAME.format(target=record.target, id=by_name.id))
         elif owners:
-            right = f"progress/{month_name(record.date)}/{file_name(owners[0])}"
+            right = layout.relative_progress_file(record.date, owners[0])
             self.at(record, source, "target", "wrong-file", M.REC_CHECK_OTHER_PROJECT.format(target=record.target, owner=owners[0], right=right))
         else:
             choices = "、".join(t.id for t in project.targets)
@@ -234,11 +228,6 @@ def _decreasing(in_force: InForce, targets: dict) -> list[tuple[Record, Record]]
             numbers = [r for r in series.records if isinstance(r.value, Decimal)]
             found += [(b, a) for b, a in zip(numbers, numbers[1:]) if a.value < b.value and a.action != "correct"]
     return found
-
-
-def _is_month(name: str) -> bool:
-    match = MONTH_DIR.match(name)
-    return bool(match) and 1 <= int(match.group(2)) <= 12
 
 
 def _value_problem(value, target) -> str:

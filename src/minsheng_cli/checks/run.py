@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
-from minsheng_cli.ledger.plan import plan_path
+from minsheng_cli.ledger.layout import plan_path
 from minsheng_cli.ledger.problems import Problem
 from minsheng_cli.ledger.yamlio import decode
 
@@ -18,8 +20,11 @@ class CheckResult:
     records: int = 0
 
 
-def check_ledger(root: Path) -> CheckResult:
-    from minsheng_cli.errors import LedgerError
+def check_ledger(root: Path, today: Optional[dt.date] = None) -> CheckResult:
+    """Every problem of the plan and, when it can be read, of every progress file; `today` is the
+    run's date (future-dated records), read once by the caller."""
+    from minsheng_cli.errors import LedgerError, os_error_text
+    from minsheng_cli.words import commands as commands_words
     from minsheng_cli.ledger.plan_rules import check_plan_text
 
     path = plan_path(root)
@@ -29,7 +34,7 @@ def check_ledger(root: Path) -> CheckResult:
     except LedgerError as err:
         return CheckResult([Problem(shown, 1, 1, "encoding", err.message)])
     except OSError as err:
-        return CheckResult([Problem(shown, 1, 1, "unreadable", str(err))])
+        return CheckResult([Problem(shown, 1, 1, "unreadable", commands_words.FILE_UNREADABLE.format(path=shown, error=os_error_text(err)))])
     plan, problems = check_plan_text(text, shown)
     result = CheckResult(problems)
     if plan is None:
@@ -38,6 +43,6 @@ def check_ledger(root: Path) -> CheckResult:
     result.targets = sum(len(p.targets) for p in plan.projects)
     from minsheng_cli.checks.progress import check_progress
 
-    progress_problems, result.records = check_progress(plan, root)
+    progress_problems, result.records = check_progress(plan, root, today)
     result.problems.extend(progress_problems)
     return result

@@ -15,7 +15,8 @@ def check_ledger(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     from minsheng_cli.rendering.json import emit_json
 
     chosen = resolve_format(fmt)
-    result = checks.check_ledger(ledger_of(ctx).root)
+    ledger = ledger_of(ctx)
+    result = checks.check_ledger(ledger.root, ledger.today)
     if chosen == "json":
         emit_json({"ok": not result.problems, "errors": [p.as_json() for p in result.problems]})
     elif result.problems:

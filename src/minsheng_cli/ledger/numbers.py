@@ -22,7 +22,7 @@ MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000)}
 _PLAIN = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
 _GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 _NEGATIVE = re.compile(r"^[-−－]")
-CONTINUING_WORDS = {"正常": "正常", "正常实施": "正常", "中断": "中断"}
+CONTINUING_WORDS = vocab_words.CONTINUING_WORDS
 # Characters a progress line cannot hold as typed text (C0/C1 controls other than newline and tab,
 # lone surrogates from undecodable command-line bytes).
 _BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")

@@ -7,6 +7,7 @@ from pathlib import Path
 from minsheng_cli.words import commands as M, ledger as ledger_words, vocab as vocab_words
 from minsheng_cli.errors import InputError
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
+from minsheng_cli.ledger.record_fields import record_json
 
 
 def category_ids(plan: Plan, category: str) -> set[int]:
@@ -57,7 +58,7 @@ def list_rows(plan: Plan, projects: list[Project]) -> list[list]:
                 target.name,
                 vocab_words.KIND[target.kind],
                 target_figure(target),
-                target.unit or ("项" if target.kind == "checklist" else ""),
+                target.unit or (M.SHOW_CHECKLIST_UNIT if target.kind == "checklist" else ""),
                 M.WEIGHT_ZERO if target.weight == 0 else target.weight,
             ])
     return rows
@@ -178,7 +179,7 @@ def recent_history(records: list[Record], limit: int = 10) -> list[str]:
             parts.append(str(record.value))
         if record.action:
             parts.append(f"[{record.action}] {record.reason or ''}")
-        for label, text in (("进展", record.note), ("问题", record.problem), ("下步", record.next)):
+        for label, text in zip(M.SHOW_RECORD_LABELS, (record.note, record.problem, record.next)):
             if text:
                 parts.append(f"{label}：{text}")
         if record.by:
@@ -194,8 +195,5 @@ def show_json(plan: Plan, project: Project, records: list[Record]) -> dict:
     for target in body["targets"]:
         value, date = latest.get(target["id"], (None, None))
         target["latest"] = {"value": value, "date": date}
-    body["records"] = [
-        {k: getattr(r, k) for k in ("date", "target", "county", "value", "action", "reason", "note", "problem", "next", "by")}
-        for r in records
-    ]
+    body["records"] = [record_json(r) for r in records]
     return body

@@ -22,6 +22,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable, Optional
 
+from minsheng_cli.words import vocab as vocab_words
 from minsheng_cli.ledger.history import InForce, TargetHistory, fold, item_targets_of, means_done
 from minsheng_cli.ledger.model import Plan, Project, Record, Settings, Target
 from minsheng_cli.reporting.terms import (  # noqa: F401 - report.py and xlsx.py read these from here
@@ -33,7 +34,7 @@ STATUSES = (
     "ahead", "on_track", "lagging", "seriously_lagging",
 )
 BEHIND = ("lagging", "seriously_lagging", "overdue")
-INTERRUPTED = "中断"
+INTERRUPTED = vocab_words.CONTINUING_INTERRUPTED
 # Dataclasses here are declared with eq=False: nothing compares them, and each generated __eq__
 # costs start-up time on every report (PRODUCT.md §5).
 
@@ -162,7 +163,7 @@ def _read(plan: Plan, target: Target, terms: Terms, history: TargetHistory, proj
             return _Reading(False, None)
         date, value = latest
         interrupted = str(value).strip() == INTERRUPTED
-        return _Reading(True, INTERRUPTED if interrupted else "正常", as_of=date, interrupted=interrupted)
+        return _Reading(True, INTERRUPTED if interrupted else vocab_words.CONTINUING_NORMAL, as_of=date, interrupted=interrupted)
     narrated = latest_date(history.narrated, day) is not None or latest_date(project_reports, day) is not None
     recorded = [(date, item) for date, item in history.items if date <= day]
     as_of = max((date for date, _ in recorded), default=None)

@@ -58,3 +58,7 @@ SHOW_HELP_PROJECT = "项目序号或名称"
 CHECK_HELP = "检查整个台账（计划和全部进度记录），逐条列出所有问题；有问题时退出码为 1。"
 # Their one-line help in `minsheng --help` (the other commands' are in SHORT_HELP).
 SHORT_HELP_READ = {"list": LIST_HELP, "show": SHOW_HELP, "check": CHECK_HELP}
+
+# `show`: the unit column of a checklist, and the labels of a record's text in its history
+SHOW_CHECKLIST_UNIT = "项"
+SHOW_RECORD_LABELS = ("进展", "问题", "下步")

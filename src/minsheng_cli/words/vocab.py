@@ -28,5 +28,8 @@ KIND = {
     "checklist": "清单",
     "continuing": "持续实施",
 }
+CONTINUING_NORMAL, CONTINUING_INTERRUPTED = "正常", "中断"  # what a continuing target's record stores
+CONTINUING_STORED = (CONTINUING_NORMAL, CONTINUING_INTERRUPTED)
+CONTINUING_WORDS = {"正常": CONTINUING_NORMAL, "正常实施": CONTINUING_NORMAL, "中断": CONTINUING_INTERRUPTED}  # typed → stored
 CONTINUING_VALUES = {"正常": "正常实施", "中断": "中断"}
 DONE_WORDS = ("done", "完成", "已完成")
