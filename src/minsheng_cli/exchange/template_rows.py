@@ -80,15 +80,15 @@ def resolve_unit(plan: Plan, text: str) -> str:
 
 def parse_period(plan: Plan, text: Optional[str], today: dt.date) -> Period:
     """`--month 2023-06` (also 2023/6, 2023年6月); default the current month, kept inside the plan."""
-    import re
+    from minsheng_cli.ledger.dates import parse_year_month
 
     if text is None:
         day = min(max(today, plan.start), plan.end)
         return Period(day.year, day.month)
-    match = re.match(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$", text)
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    found = parse_year_month(text)
+    if found is None:
         raise UsageError(M.IMP_BAD_MONTH.format(value=text))
-    period = Period(int(match.group(1)), int(match.group(2)))
+    period = Period(*found)
     if period.end < plan.start or period.start > plan.end:
         raise InputError(M.IMP_MONTH_OUTSIDE.format(value=text, start=plan.start, end=plan.end))
     return period

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import Optional
 
 from minsheng_cli.words import ledger as messages
 from minsheng_cli.errors import InputError
@@ -42,3 +43,14 @@ def cn_as_of(day: dt.date) -> str:
     if day == month_end(day.year, day.month):
         return f"{day.year}年{day.month}月底"
     return cn_date(day)
+
+
+MONTH_TEXT = r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$"  # 2023-06, 2023/6, 2023.6, 2023年6月
+
+
+def parse_year_month(text: str) -> Optional[tuple[int, int]]:
+    """(year, month) of a month as users write it, or None when it is not one (2023-13 is not)."""
+    match = re.match(MONTH_TEXT, str(text))
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    return int(match.group(1)), int(match.group(2))

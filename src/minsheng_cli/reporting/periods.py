@@ -25,7 +25,6 @@ XUN_WORDS = {"1": 1, "2": 2, "3": 3, "上": 1, "中": 2, "下": 3}
 XUN_FIRST_DAYS = {1: 1, 2: 11, 3: 21}
 
 # Patterns as strings: `re` compiles (and caches) only the one a command uses.
-_MONTH = r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$"
 _WEEK = r"^\s*(\d{4})\s*-?\s*[Ww]\s*(\d{1,2})\s*$"
 _XUN = r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*([123上中下])\s*旬?\s*$"
 _QUARTER = r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$"
@@ -114,10 +113,10 @@ def _previous_month(year: int, month: int) -> tuple[int, int]:
 
 def month_period(text: str, cutoff: Optional[int] = None) -> Period:
     """As of the month's end, or of its `report_cutoff_day` (截至每月25日)."""
-    match = re.match(_MONTH, str(text))
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    found = dates.parse_year_month(text)
+    if found is None:
         raise InputError(M.REP_BAD_MONTH.format(value=text))
-    year, month = int(match.group(1)), int(match.group(2))
+    year, month = found
     as_of = _month_cutoff(year, month, cutoff)
     previous = _month_cutoff(*_previous_month(year, month), cutoff)
     start = previous + dt.timedelta(days=1) if cutoff else dt.date(year, month, 1)
