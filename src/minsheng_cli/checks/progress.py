@@ -2,8 +2,8 @@
 code, a Chinese message, a hint and the source line (PRODUCT.md §3 `check`).
 
 Files are read as `read_progress` reads them (fast path, YAML fallback), so what `check` accepts
-is what reports read. Duplicates from union merges are found here; what spans records (voids of
-nothing, counts that go down) is read from the in-force engine's fold of the whole ledger.
+is what reports read. Duplicates from union merges are found here; every other rule is a named
+check in checks/rules.py's two tables, applied to each record and to the in-force engine's fold.
 """
 
 from __future__ import annotations
@@ -11,19 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from minsheng_cli.words import progress as M, vocab as vocab_words
+from minsheng_cli.checks.rules import LEDGER_CHECKS, RECORD_CHECKS, Facts, Finding
 from minsheng_cli.errors import LedgerError
+from minsheng_cli.ledger import layout
 from minsheng_cli.ledger.model import Plan, Record
 from minsheng_cli.ledger.problems import Problem
-from minsheng_cli.ledger import layout
 from minsheng_cli.ledger.progress_file import ProgressFormatError, parse_progress_detailed
-from minsheng_cli.ledger.history import SET_KINDS, InForce
-
-CONTINUING_STORED = vocab_words.CONTINUING_STORED
+from minsheng_cli.words import progress as M
 
 
 @dataclass
@@ -54,12 +51,8 @@ class _Source:
 
 class _Checker:
     def __init__(self, plan: Plan, root: Path, today: dt.date):
-        self.plan, self.root, self.today = plan, Path(root), today
-        self.projects = {project.id: project for project in plan.projects}
-        # look-ups done once, not per record (a ledger holds tens of thousands of records)
-        self.targets = {(p.id, t.id): t for p in plan.projects for t in p.targets}
-        self.concerned = {(p.id, t.id): frozenset(plan.counties_of(t)) for p in plan.projects for t in p.targets if t.by_county}
-        self.county_names = frozenset(plan.county_names)
+        self.facts = Facts(plan, today)
+        self.root = Path(root)
         self.problems: list[Problem] = []
         self.records: list[tuple[Record, _Source]] = []
 
@@ -67,7 +60,8 @@ class _Checker:
     def add(self, source: _Source, line: int, column: int, code: str, message: str) -> None:
         self.problems.append(Problem(source.path, line, column, code, message, M.REC_HINTS.get(code, ""), source.line_text(line)))
 
-    def at(self, record: Record, source: _Source, key: Optional[str], code: str, message: str) -> None:
+    def found(self, finding: Finding, source: _Source) -> None:
+        record, key, code, message = finding
         line, column = source.where(record, key)
         self.add(source, line, column, code, message)
 
@@ -98,8 +92,8 @@ class _Checker:
             project = layout.project_of_file(name)
             if path.is_dir() or project is None:
                 self.file_problem(path, "unknown-file", M.REC_CHECK_BAD_FILE_NAME.format(name=name))
-            elif project not in self.projects:
-                self.file_problem(path, "unknown-file", M.REC_CHECK_UNKNOWN_PROJECT_FILE.format(name=name, count=len(self.projects)))
+            elif project not in self.facts.projects:
+                self.file_problem(path, "unknown-file", M.REC_CHECK_UNKNOWN_PROJECT_FILE.format(name=name, count=len(self.facts.projects)))
             else:
                 self.check_file(path, project, month)
 
@@ -123,137 +117,30 @@ class _Checker:
         if not parsed.fast:
             source.positions = {id(record): where for record, where in zip(parsed.records, parsed.positions)}
         for record in parsed.records:
-            self.check_record(record, source, month)
+            for check in RECORD_CHECKS:
+                finding = check(self.facts, record, month)
+                if finding is not None:
+                    self.found(finding, source)
             self.records.append((record, source))
-
-    # --- one record ------------------------------------------------------------------------------------
-    def check_record(self, record: Record, source: _Source, month: str) -> None:
-        day = record.date
-        if day.month != int(month[5:]) or day.year != int(month[:4]):
-            self.at(record, source, "date", "wrong-file", M.REC_CHECK_WRONG_MONTH.format(date=record.date, month=month, right=layout.month_name(record.date)))
-        if day > self.today:
-            self.at(record, source, "date", "future-date", M.REC_CHECK_FUTURE.format(date=record.date, today=self.today))
-        elif day < self.plan.start:
-            self.at(record, source, "date", "before-start", M.REC_CHECK_BEFORE_START.format(date=record.date, start=self.plan.start))
-        if record.action is not None and not record.reason:
-            self.at(record, source, "action", "missing-reason", M.REC_CHECK_MISSING_REASON.format(action=M.REC_ACTION_WORDS[record.action]))
-        if record.target is None:
-            return
-        target = self.targets.get((record.project, record.target))
-        if target is None:
-            self.check_unknown_target(record, source)
-            return
-        self.check_county(record, source, target)
-        self.check_value(record, source, target)
-
-    def check_unknown_target(self, record: Record, source: _Source) -> None:
-        """A target id this project does not have: its name instead of its id, another project's, or none."""
-        project = self.projects[record.project]
-        by_name = project.find_target(record.target)
-        owners = [p.id for p in self.plan.projects if any(t.id == record.target for t in p.targets)]
-        if by_name is not None:
-            self.at(record, source, "target", "unknown-target", M.REC_CHECK_TARGET_NAME.format(target=record.target, id=by_name.id))
-        elif owners:
-            right = layout.relative_progress_file(record.date, owners[0])
-            self.at(record, source, "target", "wrong-file", M.REC_CHECK_OTHER_PROJECT.format(target=record.target, owner=owners[0], right=right))
-        else:
-            choices = "、".join(t.id for t in project.targets)
-            self.at(record, source, "target", "unknown-target", M.REC_CHECK_UNKNOWN_TARGET.format(target=record.target, project=project.id, choices=choices))
-
-    def check_county(self, record: Record, source: _Source, target) -> None:
-        if not target.by_county:
-            if record.county is not None:
-                self.at(record, source, "county", "county-not-by-county", M.REC_CHECK_COUNTY_NOT_BY_COUNTY.format(target=target.id))
-            return
-        if record.county is None:
-            self.at(record, source, "target", "missing-county", M.REC_CHECK_MISSING_COUNTY.format(target=target.id))
-        elif record.county not in self.concerned[(record.project, target.id)]:
-            known = record.county in self.county_names
-            message = M.REC_CHECK_COUNTY_NOT_CONCERNED if known else M.REC_CHECK_UNKNOWN_COUNTY
-            choices = "、".join(self.plan.counties_of(target))
-            self.at(record, source, "county", "unknown-county", message.format(county=record.county, target=target.id, choices=choices))
-
-    def check_value(self, record: Record, source: _Source, target) -> None:
-        value = record.value
-        if record.action == "void":
-            if value is not None and target.kind not in SET_KINDS:
-                self.at(record, source, "value", "bad-value", M.REC_CHECK_VOID_WITH_VALUE)
-                return
-            if value is None:
-                return
-        if value is None:
-            if record.action == "correct":
-                self.at(record, source, "action", "bad-value", M.REC_CHECK_CORRECT_NO_VALUE)
-            return
-        message = _value_problem(value, target)
-        if message:
-            self.at(record, source, "value", "bad-value", message)
 
     # --- across records --------------------------------------------------------------------------------
     def check_sequences(self) -> None:
-        """Union-merge duplicates, then what the in-force engine found: voids of nothing, counts
-        that went down without a correction."""
-        from minsheng_cli.ledger.history import VOID_NOTHING, fold
+        """Union-merge duplicates, then the ledger checks on the in-force engine's fold."""
+        from minsheng_cli.ledger.history import fold
 
         seen: dict[tuple[str, Record], int] = {}
         kept: list[tuple[Record, _Source]] = []
         for record, source in self.records:
             first = seen.setdefault((source.path, record), record.line)
             if first != record.line:
-                self.at(record, source, None, "duplicate-record", M.REC_CHECK_DUPLICATE.format(line=first))
+                self.found((record, None, "duplicate-record", M.REC_CHECK_DUPLICATE.format(line=first)), source)
             else:
                 kept.append((record, source))  # a union-merge duplicate changes nothing
-        in_force = fold((record for record, _ in kept), self.plan)
-        voids = [r for r in in_force.records_with_fate(VOID_NOTHING) if (r.project, r.target) in self.targets]
-        drops = _decreasing(in_force, self.targets)
-        if not voids and not drops:
-            return
+        in_force = fold((record for record, _ in kept), self.facts.plan)
         sources = {id(record): source for record, source in kept}
-        for void in voids:
-            what = void.target if not isinstance(void.value, str) else f"{void.target}「{void.value}」"
-            self.at(void, sources[id(void)], "action", "void-nothing", M.REC_CHECK_VOID_NOTHING.format(target=what, date=void.date))
-        for before, after in drops:
-            self.at(after, sources[id(after)], "value", "decreasing", M.REC_CHECK_DECREASING.format(
-                value=_shown(after.value), date=before.date, old=_shown(before.value),
-            ))
-
-
-def _decreasing(in_force: InForce, targets: dict) -> list[tuple[Record, Record]]:
-    """(before, after) where a cumulative count in force went down without a correction."""
-    found = []
-    for (project, target_id), target in targets.items():
-        if target.kind != "count":
-            continue
-        for series in in_force.history(project, target_id).series.values():
-            numbers = [r for r in series.records if isinstance(r.value, Decimal)]
-            found += [(b, a) for b, a in zip(numbers, numbers[1:]) if a.value < b.value and a.action != "correct"]
-    return found
-
-
-def _value_problem(value, target) -> str:
-    kind = target.kind
-    if kind in ("count", "level"):
-        if not isinstance(value, Decimal):
-            return M.REC_CHECK_VALUE_NUMBER.format(value=value, target=target.id)
-        if value < 0:
-            return M.REC_CHECK_VALUE_NEGATIVE.format(value=_shown(value))
-        return ""
-    if not isinstance(value, str):
-        return M.REC_CHECK_VALUE_TEXT.format(value=_shown(value), target=target.id, kind=vocab_words.KIND[kind])
-    if kind == "milestone":
-        steps = [step.name for step in target.steps]
-        if value.lower() in vocab_words.DONE_WORDS or value in steps:
-            return ""
-        return M.REC_CHECK_VALUE_CHOICES.format(value=value, target=target.id, choices="、".join(["done", *steps]))
-    if kind == "checklist":
-        return "" if value in target.items else M.REC_CHECK_VALUE_CHOICES.format(value=value, target=target.id, choices="、".join(target.items))
-    return "" if value in CONTINUING_STORED else M.REC_CHECK_VALUE_CHOICES.format(value=value, target=target.id, choices="、".join(CONTINUING_STORED))
-
-
-def _shown(value) -> str:
-    from minsheng_cli.ledger.progress_file import format_number
-
-    return format_number(value) if isinstance(value, Decimal) else str(value)
+        for check in LEDGER_CHECKS:
+            for finding in check(self.facts, in_force):
+                self.found(finding, sources[id(finding[0])])
 
 
 def check_progress(plan: Plan, root: Path, today: Optional[dt.date] = None) -> tuple[list[Problem], int]:
