@@ -1,8 +1,4 @@
-"""Words of `check` and of the plan's rules.
-
-Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
-with full-width brackets, 2023年6月底.
-"""
+"""Words of `check` and of the plan's rules."""
 
 CHECK_OK = "台账检查通过：计划 {projects} 项、指标 {targets} 个，进度记录 {records} 条，未发现问题。"
 CHECK_FAILED = "发现 {count} 处问题。"

@@ -1,8 +1,4 @@
-"""Words of the command line: list/show, usage errors, each command's one-line help.
-
-Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
-with full-width brackets, 2023年6月底.
-"""
+"""Words of the command line: list/show, usage errors, each command's one-line help."""
 
 HEADERS_LIST = ["序号", "项目名称", "牵头单位", "指标", "类型", "年度目标", "单位", "权重"]
 HEADERS_TARGETS = ["指标", "类型", "年度目标", "单位", "起止", "最新值", "日期"]

@@ -1,8 +1,4 @@
-"""Words of the template and import.
-
-Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
-with full-width brackets, 2023年6月底.
-"""
+"""Words of the template and import."""
 
 IMP_HELP_TEMPLATE = "生成牵头单位填报用的 Excel 表：预填项目、指标、年度目标和上次累计，只开放本期累计、日期、进展情况、存在问题、下步打算。"
 IMP_HELP_IMPORT = "导入填好的填报表，或任意含 project、target、value、date 等列的 CSV/XLSX；全部行无误才写入，逐行列出所有错误。"

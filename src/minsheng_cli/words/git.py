@@ -1,8 +1,4 @@
-"""Words of diff, --rev and log.
-
-Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
-with full-width brackets, 2023年6月底.
-"""
+"""Words of diff, --rev and log."""
 
 GIT_MISSING = "找不到 git 命令：minsheng diff 和 --rev 通过 git 读取台账的历史版本。"
 GIT_MISSING_HINT = "请安装 Git，并确认在命令行中可以运行 git --version。"

@@ -1,8 +1,4 @@
-"""The commented template of a new ledger.
-
-Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
-with full-width brackets, 2023年6月底.
-"""
+"""The commented template of a new ledger."""
 
 INIT_HELP = "新建一个空台账（另一年度或另一城市）：带注释的计划模板、空的 progress/ 和 .gitattributes。"
 INIT_HELP_DIR = "新台账的文件夹（须不存在或为空）"

@@ -1,8 +1,4 @@
-"""Words of the ledger's files: locating a ledger, look-ups, YAML, dates, operating-system errors.
-
-Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
-with full-width brackets, 2023年6月底.
-"""
+"""Words of the ledger's files: locating a ledger, look-ups, YAML, dates, operating-system errors."""
 
 UNEXPECTED = "内部错误：{error}。请加 --debug 重新运行以查看详细信息，并报告此问题。"
 INTERRUPTED = "已中断，未写入任何文件。"

@@ -1,8 +1,4 @@
-"""Words of progress records: reading, recording, storing and checking them.
-
-Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
-with full-width brackets, 2023年6月底.
-"""
+"""Words of progress records: reading, recording, storing and checking them."""
 
 REC_FILE_HEADER = "# 项目 {project} · {year}年{month}月 进度记录（minsheng 追加写入，可手工编辑；每行一条记录）"
 REC_FORMAT_HINT = "运行 minsheng check 查看该文件的全部问题；每条记录一行，格式见 minsheng schema progress。"

@@ -1,8 +1,4 @@
-"""Words of reports: titles, columns, statuses in prose, summary sentence, lists.
-
-Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
-with full-width brackets, 2023年6月底.
-"""
+"""Words of reports: titles, columns, statuses in prose, summary sentence, lists."""
 
 REP_ONE_PERIOD = "{options} 只能选用一个。"
 REP_BAD_MONTH = "--month「{value}」不是有效的月份，请写成 2023-06"

@@ -1,8 +1,4 @@
-"""Field notes of the JSON Schemas.
-
-Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
-with full-width brackets, 2023年6月底.
-"""
+"""Field notes of the JSON Schemas."""
 
 SCH_HELP = "输出计划文件（plan）或进度文件（progress）的 JSON Schema，供编辑器（yaml-language-server）提示和校验。"
 SCH_HELP_KIND = "plan（计划 projects.yaml，默认）或 progress（进度记录 progress/YYYY-MM/NN.yaml）"

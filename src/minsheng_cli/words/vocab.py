@@ -1,8 +1,4 @@
-"""Status, kind and continuing-target words: the code↔word vocabularies the rules read (PRODUCT.md §2).
-
-Messages with fields are `str.format` templates. Keep wording consistent: 个百分点, 县（市、区）
-with full-width brackets, 2023年6月底.
-"""
+"""Status, kind and continuing-target words: the code↔word vocabularies the rules read (PRODUCT.md §2)."""
 
 STATUS = {
     "not_started": "未开始",
