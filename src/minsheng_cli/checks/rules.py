@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Iterator, Optional
 
 from minsheng_cli.ledger import layout
-from minsheng_cli.ledger.history import SET_KINDS, VOID_NOTHING, InForce
+from minsheng_cli.ledger.history import SET_KINDS, VOID_NOTHING, InForce, item_value, means_done
 from minsheng_cli.ledger.model import Plan, Record, Target
 from minsheng_cli.words import progress as M, vocab as vocab_words
 
@@ -151,15 +151,16 @@ def value_problem(value, target: Target) -> str:
         return ""
     if not isinstance(value, str):
         return M.REC_CHECK_VALUE_TEXT.format(value=shown(value), target=target.id, kind=vocab_words.KIND[kind])
+    item = item_value(value)  # compared as the in-force engine compares it
     if kind == "milestone":
         steps = [step.name for step in target.steps]
-        if value.lower() in vocab_words.DONE_WORDS or value in steps:
+        if means_done(value) or item in steps:
             return ""
         return M.REC_CHECK_VALUE_CHOICES.format(value=value, target=target.id, choices="、".join(["done", *steps]))
     if kind == "checklist":
-        return "" if value in target.items else M.REC_CHECK_VALUE_CHOICES.format(value=value, target=target.id, choices="、".join(target.items))
+        return "" if item in target.items else M.REC_CHECK_VALUE_CHOICES.format(value=value, target=target.id, choices="、".join(target.items))
     stored = vocab_words.CONTINUING_STORED
-    return "" if value in stored else M.REC_CHECK_VALUE_CHOICES.format(value=value, target=target.id, choices="、".join(stored))
+    return "" if item in stored else M.REC_CHECK_VALUE_CHOICES.format(value=value, target=target.id, choices="、".join(stored))
 
 
 def shown(value) -> str:

@@ -27,7 +27,7 @@ cancelled something or nothing, a narrative, or invalid (what the engine could n
 
 from __future__ import annotations
 
-from typing import Iterable, Union
+from typing import Iterable, Optional, Union
 
 from minsheng_cli.ledger.in_force import (  # noqa: F401 - the engine's results, read through this module
     CORRECT_WITHOUT_VALUE, EMPTY_HISTORY, IN_FORCE, INVALID, ITEM_NOT_TEXT, NARRATIVE, REPLACED, VOID,
@@ -89,8 +89,7 @@ def fold(records: Iterable[Record], targets: TargetsGiven = None, *, text: bool 
 
 def _apply_item(by_day: dict, record: Record, folded: Folded) -> None:
     """Apply a record to one (target, county)'s items in force, `by_day`: date -> {item: record}."""
-    raw = record.value
-    value = raw.strip() if isinstance(raw, str) else None
+    value = item_value(record.value)
     day = record.date
     if record.action == "void":
         if value is None:
@@ -111,7 +110,7 @@ def _apply_item(by_day: dict, record: Record, folded: Folded) -> None:
             folded.nothing.append(record)
         return
     if value is None:
-        if raw is not None:
+        if record.value is not None:
             folded.invalid.append((record, ITEM_NOT_TEXT))
         elif record.action == "correct":
             folded.invalid.append((record, CORRECT_WITHOUT_VALUE))
@@ -141,12 +140,19 @@ def _apply_text(by_key: dict, record: Record, folded: Folded) -> None:
         by_key.setdefault(record.key, []).append(record)
 
 
-def effective(records: Iterable[Record], targets: TargetsGiven = None) -> list[Record]:
-    """Value records in force, sorted by (project, target, county, date); without `targets`
-    every record's value is a plain value (items too: the last one written at its date)."""
+def effective(records: Iterable[Record], targets: TargetsGiven) -> list[Record]:
+    """Value records in force, sorted by (project, target, county, date). `targets` as for `fold`
+    (the plan, or the item pairs; say `()` only when no record is an item or a step)."""
     return fold(records, targets).values_in_force()
+
+
+def item_value(raw: object) -> Optional[str]:
+    """A checklist item, a milestone step or a continuing target's word as the rules compare it:
+    stripped of surrounding blanks; None for a number or no value."""
+    return raw.strip() if isinstance(raw, str) else None
 
 
 def means_done(value: object) -> bool:
     """A milestone value that says the whole milestone is done ("done", 完成, 已完成)."""
-    return isinstance(value, str) and value.strip().lower() in DONE_WORDS
+    item = item_value(value)
+    return item is not None and item.lower() in DONE_WORDS

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -128,14 +129,14 @@ def prepare(
         return _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason))
     value = parse_value(value_text, chosen)
     record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason)
-    before = fold(mine, _items_of(chosen, found.id), text=False)
+    before = fold(mine, items_of(chosen, found.id), text=False)
     _check_same_date(record, chosen, before.in_force_at(record.key), correct)
     if chosen.kind == "count":
         _check_count_order(record, chosen, before.series_of(found.id, chosen.id, where), correct)
     return record
 
 
-def _items_of(target: Target, project: int) -> set[tuple[int, str]]:
+def items_of(target: Target, project: int) -> set[tuple[int, str]]:
     """What `fold` needs to know to judge records of this one target (an import asks per row)."""
     return {(project, target.id)} if target.kind in SET_KINDS else set()
 
@@ -151,7 +152,7 @@ def _void_value(value_text: Optional[str], target: Target):
 
 def _void_record(records: list[Record], target: Target, void: Record) -> Record:
     """`void`, unless the in-force engine says that, written after `records`, it cancels nothing."""
-    if fold([*records, void], _items_of(target, void.project), text=False).fate(void).state != VOID_NOTHING:
+    if fold([*records, void], items_of(target, void.project), text=False).fate(void).state != VOID_NOTHING:
         return void
     where = dict(target=target.name, county=_county_text(void.county), date=void.date)
     if void.value is None:
@@ -202,7 +203,8 @@ def _check_same_date(record: Record, target: Target, in_force: list[Record], cor
 
 def _check_count_order(record: Record, target: Target, series: Optional[Series], correct: bool) -> None:
     """Cumulative counts never go down: against the latest earlier and the next later value in force."""
-    others = [r for r in series.records if r.date != record.date] if series is not None else []
+    # a text value on a count is check's to report; the order of counts is about numbers
+    others = [r for r in series.records if r.date != record.date and isinstance(r.value, Decimal)] if series is not None else []
     earlier = [r for r in others if r.date < record.date]
     later = [r for r in others if r.date > record.date]
     county = _county_text(record.county)
@@ -219,8 +221,6 @@ def _check_count_order(record: Record, target: Target, series: Optional[Series],
 
 
 def shown(value) -> str:
-    from decimal import Decimal
-
     from minsheng_cli.ledger.progress_file import format_number
 
     if isinstance(value, Decimal):

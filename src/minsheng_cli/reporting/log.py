@@ -101,7 +101,7 @@ def _items_trend(entries: list[LogEntry]) -> list[tuple[dt.date, Decimal]]:
     trend: dict[dt.date, Decimal] = {}
     for entry in entries:
         if entry.in_force and isinstance(entry.record.value, str):
-            done.add(entry.record.value.strip())
+            done.add(history.item_value(entry.record.value))
             trend[entry.record.date] = Decimal(len(done))
     return sorted(trend.items())
 

@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import Iterable, Optional
 
 from minsheng_cli.words import vocab as vocab_words
-from minsheng_cli.ledger.history import InForce, TargetHistory, fold, item_targets_of, means_done
+from minsheng_cli.ledger.history import InForce, TargetHistory, fold, item_targets_of, item_value, means_done
 from minsheng_cli.ledger.model import Plan, Project, Record, Settings, Target
 from minsheng_cli.reporting.terms import (  # noqa: F401 - report.py and xlsx.py read these from here
     Terms, elapsed_share, expected_share, fraction, gap_points, points, round_half_up, terms_at,
@@ -162,7 +162,7 @@ def _read(plan: Plan, target: Target, terms: Terms, history: TargetHistory, proj
         if latest is None:
             return _Reading(False, None)
         date, value = latest
-        interrupted = str(value).strip() == INTERRUPTED
+        interrupted = item_value(str(value)) == INTERRUPTED
         return _Reading(True, INTERRUPTED if interrupted else vocab_words.CONTINUING_NORMAL, as_of=date, interrupted=interrupted)
     narrated = latest_date(history.narrated, day) is not None or latest_date(project_reports, day) is not None
     recorded = [(date, item) for date, item in history.items if date <= day]

@@ -87,10 +87,16 @@ def target_heading(index: int, target: Target) -> str:
 
 def value_question(project_id: int, target: Target, county: Optional[str], records: list[Record]) -> str:
     """The prompt for one target (and county): the last value in force and what may be typed."""
-    from minsheng_cli.ledger.history import effective
+    from minsheng_cli.ledger.history import SET_KINDS, fold
+    from minsheng_cli.ledger.recording import items_of
 
-    history = [r for r in effective(records) if r.target == target.id and r.county == county]
-    last = M.REC_ASK_LAST.format(value=shown(history[-1].value), date=history[-1].date) if history else M.REC_ASK_NO_LAST
+    history = fold(records, items_of(target, project_id), text=False).history(project_id, target.id)
+    if target.kind in SET_KINDS:
+        latest = history.items[-1] if history.items else None  # (date, item) in force
+    else:
+        series = history.series.get(county)
+        latest = (series.records[-1].date, series.records[-1].value) if series is not None and series.records else None
+    last = M.REC_ASK_LAST.format(value=shown(latest[1]), date=latest[0]) if latest else M.REC_ASK_NO_LAST
     hint = _choices_hint(project_id, target, county, records)
     asked = M.REC_ASK_VALUE if target.kind in ("count", "level") else M.REC_ASK_STATE
     return f"  {county or asked}（{last}{hint}）"
