@@ -113,7 +113,7 @@ def _print_cached(key: str) -> bool:
 
 def _write_text_file(path: Path, draw) -> None:
     """Render into memory first, then replace the file in one step: an error leaves it as it was."""
-    from minsheng_cli.rendering.output import save_whole
+    from minsheng_cli.files import save_whole
 
     buffer = io.StringIO()
     draw(buffer)

@@ -17,7 +17,8 @@ def schema_command(
     output: OutputOpt = None,
 ) -> None:
     from minsheng_cli.ledger.schema import KINDS, schema_text
-    from minsheng_cli.rendering.output import save_whole, write_bytes
+    from minsheng_cli.files import save_whole
+    from minsheng_cli.rendering.output import write_bytes
 
     chosen = kind.strip().lower()
     if chosen not in KINDS:

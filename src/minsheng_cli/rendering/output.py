@@ -13,7 +13,6 @@ import sys
 from decimal import Decimal
 from typing import Any
 
-from minsheng_cli.words import commands as commands_words
 
 FORMATS = ("table", "plain", "markdown", "csv", "json")
 
@@ -157,20 +156,3 @@ def write_bytes(data: bytes, out=None) -> None:
         target.flush()
     else:  # a text stream without a buffer (tests)
         stream.write(data.decode("utf-8"))
-
-
-def save_whole(path, write) -> None:
-    """Write an output file (report, template, schema) in one step: `write(temporary_path)` fills a
-    file beside it, which then replaces `path`; an error leaves `path` as it was, in Chinese."""
-    from pathlib import Path
-
-    from minsheng_cli.errors import InputError, os_error_text
-
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except OSError as err:
-        temporary.unlink(missing_ok=True)
-        raise InputError(commands_words.CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None

@@ -50,7 +50,7 @@ def write_xlsx(view: WorkbookView, path: Path) -> None:
 
 
 def _save(book, path: Path) -> None:
-    from minsheng_cli.rendering.output import save_whole
+    from minsheng_cli.files import save_whole
 
     save_whole(path, book.save)
 
