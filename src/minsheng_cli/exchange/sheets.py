@@ -23,17 +23,7 @@ from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
 
 # The columns of a free-form file and the header spellings accepted for each (compared after
 # `_header_key`); a template's columns are template.IMPORT_FIELDS.
-HEADER_ALIASES = {
-    "project": ("project", "项目", "项目序号", "项目名称"),
-    "target": ("target", "指标", "指标名称", "指标代码"),
-    "value": ("value", "本期累计", "数值", "累计完成", "累计", "完成值"),
-    "date": ("date", "日期", "统计日期", "截至日期"),
-    "county": ("county", "县（市、区）", "县市区", "县区", "县"),
-    "note": ("note", "进展情况", "工作进展"),
-    "problem": ("problem", "存在问题"),
-    "next": ("next", "下步打算", "下一步打算", "下步工作"),
-    "by": ("by", "填报人"),
-}
+HEADER_ALIASES = M.IMP_HEADER_ALIASES
 HEADER_SCAN_ROWS = 20  # a title block may sit above the header row
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 FIELDS = tuple(HEADER_ALIASES)
@@ -249,7 +239,7 @@ def read_template(path: Path, book, meta: dict) -> Source:
     missing = [name for name in names if name not in book.sheetnames]
     extra = [s.title for s in book.worksheets if s.title not in names and s.title != T.META_SHEET and s.sheet_state == "visible"]
     if missing or extra:
-        raise InputError(M.IMP_SHEETS_CHANGED.format(path=path, missing="、".join(missing) or "无", extra="、".join(extra) or "无"))
+        raise InputError(M.IMP_SHEETS_CHANGED.format(path=path, missing="、".join(missing) or M.IMP_NONE, extra="、".join(extra) or M.IMP_NONE))
     for name in names:
         rows = [list(row) for row in book[name].iter_rows(values_only=True)]
         header_index = next((i for i, row in enumerate(rows) if row and row[0] == T.HEADER_FIRST), None)

@@ -32,24 +32,8 @@ FORMAT_VERSION = 1
 META_SHEET = "_minsheng"
 
 # Column layout of every data sheet: (key, header, width). Keys are what importer.py reads.
-COLUMNS = [
-    ("project", "项目序号", 8),
-    ("project_name", "项目名称", 26),
-    ("target_name", "指标", 34),
-    ("kind", "类型", 9),
-    ("unit", "单位", 7),
-    ("annual", "年度目标", 11),
-    ("last_value", "上次累计", 12),
-    ("last_date", "上次日期", 12),
-    ("value", "本期累计", 12),
-    ("date", "日期", 12),
-    ("note", "进展情况", 30),
-    ("problem", "存在问题", 24),
-    ("next", "下步打算", 24),
-    ("target_id", "指标代码", 4),
-    ("item", "清单事项", 4),
-    ("county", "县（市、区）", 4),
-]
+COLUMN_WIDTHS = {"project": 8, "project_name": 26, "target_name": 34, "kind": 9, "unit": 7, "annual": 11, "last_value": 12, "last_date": 12, "value": 12, "date": 12, "note": 30, "problem": 24, "next": 24, "target_id": 4, "item": 4, "county": 4}
+COLUMNS = [(key, M.IMP_COLUMN_TITLES[key], width) for key, width in COLUMN_WIDTHS.items()]
 OPEN_KEYS = ("value", "date", "note", "problem", "next")
 # What `import` reads from a template row: record field → column key.
 IMPORT_FIELDS = {
@@ -57,8 +41,8 @@ IMPORT_FIELDS = {
     "note": "note", "problem": "problem", "next": "next",
 }
 HIDDEN_KEYS = ("target_id", "item", "county")
-HEADER_FIRST = "项目序号"  # importer finds the header row by this cell in column A
-BY_LABEL = "填报人"
+HEADER_FIRST = M.IMP_COLUMN_TITLES["project"]  # importer finds the header row by this cell in column A
+BY_LABEL = M.IMP_BY_LABEL
 OPEN_FILL = "FFF2CC"  # light yellow: cells the unit fills in
 HEADER_FILL = "D9E1F2"
 LIST_LIMIT = 255  # Excel's limit for a literal list in data validation

@@ -19,8 +19,8 @@ from minsheng_cli.ledger.history import SET_KINDS, Standing, fold, means_done
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
 from minsheng_cli.words import exchange as M, vocab as vocab_words
 
-MAIN_SHEET = "全市"
-DONE = "完成"
+MAIN_SHEET = M.IMP_MAIN_SHEET
+DONE = M.IMP_DONE
 
 
 @dataclass(frozen=True)

@@ -35,13 +35,13 @@ def month_end(year: int, month: int) -> dt.date:
 
 def cn_date(day: dt.date) -> str:
     """2023年6月30日"""
-    return f"{day.year}年{day.month}月{day.day}日"
+    return messages.DATE_CN.format(year=day.year, month=day.month, day=day.day)
 
 
 def cn_as_of(day: dt.date) -> str:
     """2023年6月底 at a month's end, else 2023年6月30日 (official prose)."""
     if day == month_end(day.year, day.month):
-        return f"{day.year}年{day.month}月底"
+        return messages.DATE_CN_MONTH_END.format(year=day.year, month=day.month)
     return cn_date(day)
 
 

@@ -98,7 +98,7 @@ def parse_value(text: str, target: Target, argument: str = "VALUE") -> Decimal |
         for step in target.steps:
             if raw == step.name:
                 return step.name
-        choices = ["done（完成）", *(step.name for step in target.steps)]
+        choices = [M.REC_MILESTONE_DONE_CHOICE, *(step.name for step in target.steps)]
         raise InputError(M.REC_VALUE_MILESTONE.format(argument=argument, value=raw, target=target.name, choices="、".join(choices)))
     if target.kind == "checklist":
         if raw in target.items:

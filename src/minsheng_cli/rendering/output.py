@@ -1,4 +1,4 @@
-"""One shared set of output options and renderers for every command that prints data.
+"""Drawing rows for every command that prints data (the options themselves are commands/options.py).
 
 Formats: `table` (rich; default on a terminal), `plain` and `markdown` (drawn here; CJK aligned
 by display width), `csv` (UTF-8 with BOM, so Excel/WPS on Chinese Windows opens it), `json`

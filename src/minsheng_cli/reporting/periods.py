@@ -21,7 +21,7 @@ from minsheng_cli.ledger.dates import cn_date, month_end
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.model import Plan
 
-XUN_WORDS = {"1": 1, "2": 2, "3": 3, "上": 1, "中": 2, "下": 3}
+XUN_WORDS = M.REP_XUN_WORDS
 XUN_FIRST_DAYS = {1: 1, 2: 11, 3: 21}
 
 # Patterns as strings: `re` compiles (and caches) only the one a command uses.

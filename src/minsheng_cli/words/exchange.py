@@ -79,3 +79,39 @@ IMP_BAD_CSV_ROW = "{path}：第{line}行附近的引号没有成对（CSV 格式
 IMP_NOT_XLSX_FILE = "{path}：无法作为 Excel（.xlsx）文件打开，文件可能已损坏或不是 .xlsx 格式"
 IMP_UNKNOWN_COLUMNS = "{path}：表头中有无法识别的列 {columns}，为免漏导数据，请改正列名或删除该列。可用的列：{known}"
 IMP_KNOWN_COLUMNS = "project（项目）、target（指标）、value（本期累计）、date（日期）、county（县（市、区））、note（进展情况）、problem（存在问题）、next（下步打算）、by（填报人）"
+
+# The template's column headers (key → header), its main sheet, and words it reads back
+IMP_COLUMN_TITLES = {
+    "project": "项目序号",
+    "project_name": "项目名称",
+    "target_name": "指标",
+    "kind": "类型",
+    "unit": "单位",
+    "annual": "年度目标",
+    "last_value": "上次累计",
+    "last_date": "上次日期",
+    "value": "本期累计",
+    "date": "日期",
+    "note": "进展情况",
+    "problem": "存在问题",
+    "next": "下步打算",
+    "target_id": "指标代码",
+    "item": "清单事项",
+    "county": "县（市、区）",
+}
+IMP_BY_LABEL = "填报人"
+IMP_MAIN_SHEET = "全市"
+IMP_DONE = "完成"
+IMP_NONE = "无"
+# The columns of a free-form file and the header spellings accepted for each
+IMP_HEADER_ALIASES = {
+    "project": ("project", "项目", "项目序号", "项目名称"),
+    "target": ("target", "指标", "指标名称", "指标代码"),
+    "value": ("value", "本期累计", "数值", "累计完成", "累计", "完成值"),
+    "date": ("date", "日期", "统计日期", "截至日期"),
+    "county": ("county", "县（市、区）", "县市区", "县区", "县"),
+    "note": ("note", "进展情况", "工作进展"),
+    "problem": ("problem", "存在问题"),
+    "next": ("next", "下步打算", "下一步打算", "下步工作"),
+    "by": ("by", "填报人"),
+}

@@ -51,3 +51,7 @@ YAML_PROBLEMS = [
     ("expected <block end>, but found", "缩进不对"),
     ("found undefined alias", "引用了未定义的别名（*）"),
 ]
+
+# Dates in official prose
+DATE_CN = "{year}年{month}月{day}日"
+DATE_CN_MONTH_END = "{year}年{month}月底"

@@ -158,3 +158,5 @@ REC_NOTHING_TO_RECORD = "没有要记录的内容：请写明指标 T 和 VALUE�
 REC_NUMBER_RANGE = "{argument}「{value}」超出可记录的范围：数值应小于 10 的 15 次方，小数不超过 6 位"
 REC_VALUE_RANGE = "数值 {value} 超出可记录的范围（应小于 10 的 15 次方，小数不超过 6 位）"
 REC_UNSOUND = "拒绝写入不合进度记录格式的记录（项目 {project}，{date}：{problems}），未改动任何文件"
+
+REC_MILESTONE_DONE_CHOICE = "done（完成）"

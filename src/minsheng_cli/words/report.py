@@ -138,3 +138,6 @@ REP_HELP = (
     "附总体情况、滞后项目和未报送项目。默认截至今天（计划结束后为计划结束日）。"
 )
 REP_HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、xlsx（需 --output）"
+
+# --xun as typed: 1/2/3 or 上/中/下
+REP_XUN_WORDS = {"1": 1, "2": 2, "3": 3, "上": 1, "中": 2, "下": 3}
