@@ -139,3 +139,15 @@ def test_sparkline_is_exact_and_scaled():
     assert sparkline([Decimal(7)] * 3) == "███" and sparkline([Decimal(0)] * 2) == "▁▁"
     assert sparkline([Decimal(50), Decimal(100)], Decimal(0)) == "▅█"
     assert sparkline([Decimal("4.1"), Decimal("4.4")]) == "▁█"
+
+
+def test_a_record_the_engine_cannot_apply_is_shown_as_not_counted(plan_ledger, cli):
+    """A correct without a value changes nothing: log says so instead of showing it as a correction."""
+    folder = plan_ledger / "progress" / "2023-06"
+    folder.mkdir(parents=True)
+    (folder / "01.yaml").write_text(
+        "- {date: 2023-06-10, target: new_places, value: 6000}\n"
+        "- {date: 2023-06-10, target: new_places, action: correct, reason: 重报}\n", encoding="utf-8")
+    shown = cli("--data", plan_ledger, "log", "1", "new_places", "-f", "plain").stdout
+    line = next(row for row in shown.splitlines() if "重报" in row)
+    assert "无效，未计入" in line

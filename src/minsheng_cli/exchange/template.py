@@ -32,7 +32,11 @@ FORMAT_VERSION = 1
 META_SHEET = "_minsheng"
 
 # Column layout of every data sheet: (key, header, width). Keys are what importer.py reads.
-COLUMN_WIDTHS = {"project": 8, "project_name": 26, "target_name": 34, "kind": 9, "unit": 7, "annual": 11, "last_value": 12, "last_date": 12, "value": 12, "date": 12, "note": 30, "problem": 24, "next": 24, "target_id": 4, "item": 4, "county": 4}
+COLUMN_WIDTHS = {
+    "project": 8, "project_name": 26, "target_name": 34, "kind": 9, "unit": 7, "annual": 11,
+    "last_value": 12, "last_date": 12, "value": 12, "date": 12, "note": 30, "problem": 24,
+    "next": 24, "target_id": 4, "item": 4, "county": 4,
+}
 COLUMNS = [(key, M.IMP_COLUMN_TITLES[key], width) for key, width in COLUMN_WIDTHS.items()]
 OPEN_KEYS = ("value", "date", "note", "problem", "next")
 # What `import` reads from a template row: record field → column key.

@@ -39,8 +39,8 @@ def _fate_text(entry) -> str:
         what = ""
     if what and record.reason:
         what = M.LOG_WITH_REASON.format(what=what, reason=record.reason)
-    if entry.fate in ("replaced", "voided"):
-        what = "；".join(part for part in (what, M.LOG_FATES[entry.fate]) if part)
+    if entry.fate in ("replaced", "voided", "invalid"):
+        what = M.LOG_FATE_SEP.join(part for part in (what, M.LOG_FATES[entry.fate]) if part)
     return what
 
 
