@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from decimal import Decimal
 from typing import Any, Callable
@@ -15,17 +16,12 @@ from minsheng_cli.ledger.problems import Problem, source_line
 from minsheng_cli.ledger.yamlio import YamlProblem, load_fast, load_positions, position
 
 KEY_CODES = ("unknown-field", "missing-field")  # point at the key, not its value
-_adapter = None
-
-
+@functools.cache
 def plan_adapter():
     """pydantic's validator for `Plan` (built once; importing pydantic is slow)."""
-    global _adapter
-    if _adapter is None:
-        from pydantic import TypeAdapter
+    from pydantic import TypeAdapter
 
-        _adapter = TypeAdapter(Plan)
-    return _adapter
+    return TypeAdapter(Plan)
 
 
 def check_plan_text(text: str, path: str) -> tuple[Plan | None, list[Problem]]:

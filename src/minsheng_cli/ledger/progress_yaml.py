@@ -11,7 +11,9 @@ mapping starts on the next line).
 
 from __future__ import annotations
 
+
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Optional
@@ -43,26 +45,21 @@ class ParsedFile:
     fast: bool = True
 
 
-_loader_class = None
-
-
+@functools.cache
 def decimal_constructor():
     """ruamel's safe constructor, with floats read as exact Decimals (4.35 stays 4.35)."""
-    global _loader_class
-    if _loader_class is None:
-        from ruamel.yaml.constructor import SafeConstructor
+    from ruamel.yaml.constructor import SafeConstructor
 
-        class DecimalConstructor(SafeConstructor):
-            def construct_yaml_float(self, node: Any) -> Any:
-                text = str(self.construct_scalar(node)).replace("_", "").lower()
-                try:
-                    return Decimal(text)
-                except InvalidOperation:
-                    return float(text.replace(".inf", "inf").replace(".nan", "nan"))  # refused later
+    class DecimalConstructor(SafeConstructor):
+        def construct_yaml_float(self, node: Any) -> Any:
+            text = str(self.construct_scalar(node)).replace("_", "").lower()
+            try:
+                return Decimal(text)
+            except InvalidOperation:
+                return float(text.replace(".inf", "inf").replace(".nan", "nan"))  # refused later
 
-        DecimalConstructor.add_constructor("tag:yaml.org,2002:float", DecimalConstructor.construct_yaml_float)
-        _loader_class = DecimalConstructor
-    return _loader_class
+    DecimalConstructor.add_constructor("tag:yaml.org,2002:float", DecimalConstructor.construct_yaml_float)
+    return DecimalConstructor
 
 
 def compose(text: str, path: str):
