@@ -20,13 +20,14 @@ def log_command(
     from minsheng_cli.ledger.recording import resolve_target
     from minsheng_cli.rendering.json import emit_json
     from minsheng_cli.rendering.output import emit_rows
+    from minsheng_cli.ledger.recording import resolve_project
     from minsheng_cli.reporting import listing, log_view as view
     from minsheng_cli.reporting.log import project_log
 
     chosen = resolve_format(fmt)
     ledger = ledger_of(ctx)
     plan = ledger.plan
-    found = listing.require_project(plan, project)
+    found = resolve_project(plan, project)
     chosen_target = resolve_target(found, target) if target is not None else None
     logs = project_log(plan, found, listing.project_records(ledger.root, plan, found.id), chosen_target)
     if chosen == "json":

@@ -18,11 +18,12 @@ def show_project(
 ) -> None:
     from minsheng_cli.rendering.json import emit_json
     from minsheng_cli.rendering.output import emit_rows
+    from minsheng_cli.ledger.recording import resolve_project
     from minsheng_cli.reporting import listing
 
     chosen = resolve_format(fmt)
     ledger = ledger_of(ctx)
-    found = listing.require_project(ledger.plan, project)
+    found = resolve_project(ledger.plan, project)
     records = listing.project_records(ledger.root, ledger.plan, found.id)
     if chosen == "json":
         emit_json(listing.show_json(ledger.plan, found, records))

@@ -32,13 +32,6 @@ def select_projects(plan: Plan, category: str | None, unit: str | None) -> list[
     return projects
 
 
-def require_project(plan: Plan, key: str) -> Project:
-    project = plan.find_project(key)
-    if project is None:
-        raise InputError(ledger_words.UNKNOWN_PROJECT.format(key=key, count=len(plan.projects)))
-    return project
-
-
 def target_figure(target: Target):
     """The number a target is held to: its figure, or for a checklist the items required."""
     if target.kind == "checklist":
