@@ -394,3 +394,27 @@ def test_stale_flag_end_to_end(tmp_path, cli):
     assert second["flags"] == [] and second["targets"][0]["flags"] == []
     text = cli("--data", root, "report", "--month", "2023-06", "-f", "plain").stdout
     assert "未按时报送的项目（超过14天未更新，1项）\n1. 项目甲（市卫生健康委）：最近一次报送在2023年6月10日" in text
+
+
+def test_change_is_the_difference_of_the_two_shown_percentages(example_ledger, cli):
+    """较上期 equals this month's 完成率 minus last month's, as both are printed (rounding once)."""
+    import csv
+    import io
+    from decimal import Decimal
+
+    def rows(month):
+        text = cli("--data", example_ledger, "report", "--month", month, "-f", "csv").stdout.lstrip("\ufeff")
+        table = list(csv.reader(io.StringIO(text)))
+        header = next(row for row in table if "较上期" in row)
+        at = {name: header.index(name) for name in ("序号", "完成率", "较上期")}
+        return {row[at["序号"]]: (row[at["完成率"]], row[at["较上期"]]) for row in table[table.index(header) + 1:]
+                if len(row) == len(header) and row[at["序号"]].isdigit()}
+
+    june, may = rows("2023-06"), rows("2023-05")
+    checked = 0
+    for number, (share, change) in june.items():
+        before = may.get(number, ("", ""))[0]
+        if share.endswith("%") and before.endswith("%") and change not in ("", "—"):
+            assert Decimal(change) == Decimal(share[:-1]) - Decimal(before[:-1]), number
+            checked += 1
+    assert checked >= 20

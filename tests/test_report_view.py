@@ -229,3 +229,16 @@ def test_data_view_words_and_renderers_agree(figures, status):
     # the plain text drops nothing the view holds
     plain = text.plain_text(view)
     assert all(cell.text in plain for row in rows_of(view.table) for cell in row.cells)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.fractions(min_value=0, max_value=3), st.fractions(min_value=0, max_value=3))
+def test_change_points_is_the_difference_of_the_shown_shares(now, before):
+    """Rounding once: 较上期 is the difference of the two percentages as printed, never ±0.1 off."""
+    from decimal import Decimal
+
+    from minsheng_cli.reporting import wording
+    from minsheng_cli.reporting.view import change_points
+
+    shown = lambda share: Decimal(wording.percent(share)[:-1])  # noqa: E731
+    assert change_points(now, before) == shown(now) - shown(before)

@@ -34,11 +34,11 @@ def percent(share) -> str:
 
 def points_change(old, new) -> Optional[Decimal]:
     """The change in the rounded percentages the reader sees (72.0% → 82.5% is +10.5)."""
-    from minsheng_cli.reporting.schedule import points
+    from minsheng_cli.reporting.terms import shown_change
 
     if old is None or new is None:
         return None
-    return points(new) - points(old)
+    return shown_change(new, old)
 
 
 def target_label(plans, project: int, target: Optional[str]) -> str:

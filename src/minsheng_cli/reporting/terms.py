@@ -38,6 +38,12 @@ def points(share: Fraction) -> Decimal:
     return round_half_up(share * HUNDRED, 1)
 
 
+def shown_change(now: Fraction, before: Fraction) -> Decimal:
+    """A change in percentage points as the reader can check it: the difference of the two shares
+    as shown, each rounded once (72.0% → 82.5% is +10.5) — 较上期 in reports, 完成率 in diff."""
+    return points(now) - points(before)
+
+
 def gap_points(completion: Optional[Fraction], expected: Optional[Fraction]) -> Optional[Decimal]:
     """The gap between the two figures as shown (each rounded to 0.1 point): what is shown is
     what is judged, so 40.1% against 50.0% is −9.9, never −10.0."""

@@ -23,7 +23,8 @@ from minsheng_cli.reporting import report as R, wording as W
 from minsheng_cli.reporting.cells import (
     Cell, Column, Number, Ordinal, Points, ReportView, Row, Section, Share, Status, Table, Text, WorkbookView,
 )
-from minsheng_cli.reporting.schedule import points, round_half_up
+from minsheng_cli.reporting.schedule import round_half_up
+from minsheng_cli.reporting.terms import shown_change
 from minsheng_cli.words import report as M
 
 NUMERIC_COLUMNS = ("delta", "actual", "completion", "expected", "change")
@@ -41,11 +42,10 @@ def points_cell(value: Optional[Decimal]) -> Points:
 
 def change_points(now: Optional[Fraction], before: Optional[Fraction]) -> Optional[Decimal]:
     """较上期: the change of the completion since the previous period's end (none then: from 0),
-    rounded once to 0.1 point. The README's table holds these figures byte for byte; they can
-    differ by 0.1 from the difference of the two rounded shares (35.8% − 29.6% reads +6.3)."""
+    as the difference of the two shares shown (35.8% after 29.6% reads +6.2)."""
     if now is None:
         return None
-    return points(now - (before if before is not None else Fraction(0)))
+    return shown_change(now, before if before is not None else Fraction(0))
 
 
 def report_view(report: R.Report) -> ReportView:
