@@ -350,7 +350,9 @@ def test_not_started_and_not_reported():
     # a project-level narrative reports the milestone, not the count
     said = judge(plan, [rec(JUNE_30, None, note="推进中")])
     assert said.target("m").status == "on_track" and said.target("a").status == "not_reported"
-    assert said.completion == 0 and said.expected == F(1, 4) and said.status == "lagging"
+    # Missing is not zero (PRODUCT.md §2): the unreported count is left out of both means, and said
+    assert said.completion == 0 and said.expected == 0 and said.status == "on_track"
+    assert "partial_targets" in said.flags
     # a report on another target of the project reports its milestones (nothing to record until done)
     other = judge(plan, [rec(JUNE_30, "a", 50)])
     assert other.target("m").status == "on_track" and other.target("m").actual is False

@@ -221,6 +221,14 @@ def unreported(report: Report) -> list[ProjectLine]:
     return [line for line in report.projects if line.status == "not_reported"]
 
 
+def unreported_targets(report: Report) -> list[tuple[ProjectLine, TargetLine]]:
+    """Counted targets without a record in projects that did report (flag partial_targets)."""
+    return [
+        (line, t) for line in report.projects if "partial_targets" in line.now.flags
+        for t in line.targets if t.target.counted and t.now.status == "not_reported"
+    ]
+
+
 def stale(report: Report) -> list[ProjectLine]:
     return [line for line in report.projects if "stale" in line.now.flags]
 

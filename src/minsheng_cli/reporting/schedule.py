@@ -326,14 +326,16 @@ def assess_project(plan: Plan, project: Project, index: InForce, day: dt.date) -
 
 def combine_project(plan: Plan, project: Project, targets: list[TargetState], day: dt.date) -> ProjectState:
     counted = [t for t in targets if t.counted]
-    known = [t for t in counted if t.completion is not None and t.expected is not None]
+    # Missing is not zero: a counted target with no record is left out of both means (PRODUCT.md §2)
+    known = [t for t in counted if t.status != "not_reported" and t.completion is not None and t.expected is not None]
     completion = _weighted_mean(known, lambda t: min(t.completion, Fraction(1)))
     expected = _weighted_mean(known, lambda t: t.expected)
     gap = gap_points(completion, expected)
     last_activity = max((t.last_activity for t in targets if t.last_activity is not None), default=None)
     status = _project_status(counted, known, completion, gap, plan.settings)
-    if status == "not_reported":  # nothing to judge: never shown as 0% (PRODUCT.md §2)
+    if status == "not_reported":  # nothing to judge: never shown as 0%, but the schedule still stands
         completion, gap = None, None
+        expected = _weighted_mean([t for t in counted if t.expected is not None], lambda t: t.expected)
     flags = _project_flags(status, targets, counted, last_activity, day, plan.settings)
     return ProjectState(project, day, targets, completion, expected, gap, status, flags, last_activity)
 
@@ -369,4 +371,6 @@ def _project_flags(status, targets, counted, last_activity, day, settings: Setti
         flags.append("weak_target")
     if any("no_data" in t.flags for t in counted):
         flags.append("no_data")
+    if status not in ("not_reported", "not_started") and any(t.status == "not_reported" for t in counted):
+        flags.append("partial_targets")
     return flags

@@ -269,6 +269,9 @@ def summary_sentence(report: R.Report) -> str:
         parts.append(M.REP_NONE_LAGGING)
     if counts["not_reported"]:
         parts.append(M.REP_NOT_REPORTED_COUNT.format(count=counts["not_reported"]))
+    missing_targets = len(R.unreported_targets(report))
+    if missing_targets:
+        parts.append(M.REP_TARGETS_NOT_REPORTED.format(count=missing_targets))
     sentence = M.REP_SENTENCE_HEAD.format(date=cn_as_of(report.as_of), scope=scope_words(report)) + M.REP_CLAUSE_SEP.join(parts)
     if summary.completion is not None:
         overall = M.REP_SENTENCE_OVERALL.format(percent=percent(summary.completion))
@@ -343,10 +346,13 @@ def lag_text(report: R.Report, lag: R.Lag) -> str:
 
 
 def unreported_entries(report: R.Report) -> list[str]:
-    return [
-        M.REP_UNREPORTED_ENTRY.format(number=n, name=line.project.name, lead=names(line.project.lead))
-        for n, line in enumerate(R.unreported(report), 1)
-    ]
+    """The 未报送 list: whole projects first, then the targets missing from projects that reported."""
+    projects = [M.REP_UNREPORTED_ENTRY.format(number=n, name=line.project.name, lead=names(line.project.lead))
+                for n, line in enumerate(R.unreported(report), 1)]
+    start = len(projects) + 1
+    targets = [M.REP_UNREPORTED_TARGET_ENTRY.format(number=n, name=line.project.name, target=t.target.name, lead=names(line.project.lead))
+               for n, (line, t) in enumerate(R.unreported_targets(report), start)]
+    return projects + targets
 
 
 def stale_entries(report: R.Report) -> list[str]:
@@ -366,7 +372,8 @@ def text_blocks(report: R.Report) -> list[tuple[str, list[str]]]:
         blocks.append((M.REP_LAGGING_HEADING_NONE, [M.REP_NONE_LAGGING + M.REP_STOP]))
     unreported = unreported_entries(report)
     if unreported:
-        blocks.append((M.REP_UNREPORTED_HEADING.format(count=len(unreported)), unreported))
+        heading = M.REP_UNREPORTED_BOTH_HEADING if R.unreported_targets(report) else M.REP_UNREPORTED_HEADING
+        blocks.append((heading.format(count=len(unreported)), unreported))
     stale = stale_entries(report)
     if stale:
         blocks.append((M.REP_STALE_HEADING.format(days=report.plan.settings.stale_after_days, count=len(stale)), stale))

@@ -141,3 +141,8 @@ REP_HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、c
 
 # --xun as typed: 1/2/3 or 上/中/下
 REP_XUN_WORDS = {"1": 1, "2": 2, "3": 3, "上": 1, "中": 2, "下": 3}
+
+# Missing is not zero: targets not reported in projects that did report
+REP_TARGETS_NOT_REPORTED = "另有{count}项指标未报送"
+REP_UNREPORTED_BOTH_HEADING = "未报送的项目和指标（{count}项）"
+REP_UNREPORTED_TARGET_ENTRY = "{number}. {name}：{target}（{lead}）"

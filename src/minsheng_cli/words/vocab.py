@@ -16,6 +16,7 @@ FLAGS = {
     "partial": "部分县（市、区）未报送",
     "weak_target": "单项指标严重滞后",
     "no_data": "缺少基数",
+    "partial_targets": "部分指标未报送",
 }
 KIND = {
     "count": "数量",
