@@ -17,6 +17,7 @@ def import_(
     file: Annotated[Path, typer.Argument(help=M.IMP_HELP_FILE, show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help=M.IMP_HELP_DRY_RUN)] = False,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help=M.IMP_HELP_ENCODING, show_default=False)] = None,
+    after_plan: Annotated[bool, typer.Option("--after-plan", help=M.IMP_HELP_AFTER_PLAN)] = False,
     fmt: FormatOpt = None,
 ) -> None:
     from minsheng_cli.exchange import importer
@@ -26,7 +27,7 @@ def import_(
     chosen = resolve_format(fmt)
     ledger = ledger_of(ctx)
     plan = ledger.plan
-    outcome = importer.import_file(ledger.root, plan, file, encoding, dry_run, ledger.today)
+    outcome = importer.import_file(ledger.root, plan, file, encoding, dry_run, ledger.today, after_plan)
     if chosen == "json":
         emit_json(importer.outcome_json(plan, outcome, dry_run))
         return

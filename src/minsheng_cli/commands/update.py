@@ -33,6 +33,7 @@ def update(
     correct: Annotated[bool, typer.Option("--correct", help=M.REC_HELP_CORRECT)] = False,
     void: Annotated[bool, typer.Option("--void", help=M.REC_HELP_VOID)] = False,
     reason: Annotated[Optional[str], typer.Option("--reason", help=M.REC_HELP_REASON, show_default=False)] = None,
+    after_plan: Annotated[bool, typer.Option("--after-plan", help=M.REC_HELP_AFTER_PLAN)] = False,
 ) -> None:
     from minsheng_cli.ledger.recording import AlreadyRecorded, git_user_name, prepare, resolve_project
 
@@ -42,12 +43,12 @@ def update(
     reporter = by if by is not None else (git_user_name(root) or None)
     narrative = any(text is not None for text in (note, problem, next_))
     if target is None and value is None and not (narrative or correct or void or reason):
-        _interactive(root, plan, found, date, county, reporter, today)
+        _interactive(root, plan, found, date, county, reporter, today, after_plan)
         return
 
     def build() -> list[Record]:
         existing = _project_records(root, plan, found)
-        return [prepare(plan, existing, found.id, target, value, date, county, note, problem, next_, reporter, correct, void, reason, today)]
+        return [prepare(plan, existing, found.id, target, value, date, county, note, problem, next_, reporter, correct, void, reason, today, after_plan)]
 
     try:
         written = _append(root, build)
@@ -99,11 +100,12 @@ class _Entry:
     next: Optional[str] = None
 
 
-def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], county: Optional[str], by: Optional[str], today: dt.date) -> None:
+def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], county: Optional[str], by: Optional[str],
+                 today: dt.date, after_plan: bool = False) -> None:
     from minsheng_cli.ledger.recording import AlreadyRecorded, prepare, resolve_date
     from minsheng_cli.reporting.update_view import describe, target_heading
 
-    day = resolve_date(plan, date, today)
+    day = resolve_date(plan, date, today, after_plan=after_plan)
     existing = _project_records(root, plan, project)
     if county is not None and not any(t.by_county and county.strip() in plan.counties_of(t) for t in project.targets):
         raise InputError(M.REC_ASK_COUNTY_UNUSED.format(county=county, project=project.id))
@@ -113,7 +115,7 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
 
     def record_of(entry: _Entry, earlier: list[Record]) -> Record:
         return prepare(plan, earlier, project.id, entry.target, entry.value, day, entry.county,
-                       entry.note, entry.problem, entry.next, by, today=today)
+                       entry.note, entry.problem, entry.next, by, today=today, after_plan=after_plan)
 
     def attempt(entry: _Entry) -> Optional[Record]:
         """The record, or None after telling why it was not taken (the caller asks again)."""

@@ -20,7 +20,8 @@ from minsheng_cli.ledger.model import Plan, Record
 from minsheng_cli.ledger.record_fields import record_json
 
 
-def import_file(root: Path, plan: Plan, path: Path, encoding: Optional[str], dry_run: bool, today: dt.date) -> Outcome:
+def import_file(root: Path, plan: Plan, path: Path, encoding: Optional[str], dry_run: bool, today: dt.date,
+                after_plan: bool = False) -> Outcome:
     """Read, validate and (unless `dry_run`) append. Validation runs under the ledger lock on
     freshly read records, so a concurrent writer cannot slip a conflicting record in between."""
     from minsheng_cli.ledger import progress_file as progress
@@ -31,7 +32,7 @@ def import_file(root: Path, plan: Plan, path: Path, encoding: Optional[str], dry
     result: list[Outcome] = []
 
     def build() -> list[Record]:
-        outcome = validate(plan, progress.read_progress(root, plan), source, today)
+        outcome = validate(plan, progress.read_progress(root, plan), source, today, after_plan)
         result.append(outcome)
         return outcome.records
 

@@ -115,3 +115,4 @@ IMP_HEADER_ALIASES = {
     "next": ("next", "下步打算", "下一步打算", "下步工作"),
     "by": ("by", "填报人"),
 }
+IMP_HELP_AFTER_PLAN = "允许导入日期在计划期结束以后的行（逾期完成的补记）"

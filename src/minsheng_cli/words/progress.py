@@ -160,3 +160,7 @@ REC_VALUE_RANGE = "数值 {value} 超出可记录的范围（应小于 10 的 15
 REC_UNSOUND = "拒绝写入不合进度记录格式的记录（项目 {project}，{date}：{problems}），未改动任何文件"
 
 REC_MILESTONE_DONE_CHOICE = "done（完成）"
+
+# Dates after the plan (PRODUCT.md §4)
+REC_AFTER_PLAN = "{argument} {date} 在计划期（{start} 至 {end}）之后：如是计划期后补记的完成情况，请加 --after-plan；如是年份写错，请改正日期"
+REC_HELP_AFTER_PLAN = "允许记录计划期结束以后的日期（逾期完成的补记）"
