@@ -48,7 +48,7 @@ def update(
 
     def build() -> list[Record]:
         existing = _project_records(root, plan, found)
-        return [prepare(plan, existing, found.id, target, value, date, county, note, problem, next_, reporter, correct, void, reason, today, after_plan)]
+        return [prepare(plan, existing, found.id, target, value, date, county, note, problem, next_, reporter, correct, void, reason, today, after_plan=after_plan)]
 
     try:
         written = _append(root, build)

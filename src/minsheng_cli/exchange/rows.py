@@ -55,7 +55,7 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
             record = recording.prepare(
                 plan, pool, fields["project"], None if narrative_only else fields["target"], fields["value"],
                 fields["date"], None if narrative_only else fields["county"], fields["note"], fields["problem"],
-                fields["next"], fields["by"], False, False, None, today, after_plan,
+                fields["next"], fields["by"], False, False, None, today, after_plan=after_plan,
             )
         except recording.AlreadyRecorded:
             outcome.same += 1

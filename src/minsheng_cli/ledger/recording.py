@@ -70,16 +70,15 @@ def resolve_date(plan: Plan, date: str | dt.date | None, today: dt.date, argumen
         raise InputError(M.REC_FUTURE_DATE.format(argument=argument, date=day, today=today))
     if day < plan.start:
         raise InputError(M.REC_BEFORE_START.format(argument=argument, date=day, start=plan.start))
-    if day > plan.end and not after_plan:
-        raise InputError(M.REC_AFTER_PLAN.format(argument=argument, date=day, start=plan.start, end=plan.end))
+    if not after_plan:
+        check_within_plan(plan, day, argument)
     return day
 
 
-def _after_plan_allowed(plan: Plan, record: Record, after_plan: bool, argument: str = "--date") -> Record:
-    """The last rule of a new record, so that what is wrong with the record itself is said first."""
-    if record.date > plan.end and not after_plan:
-        raise InputError(M.REC_AFTER_PLAN.format(argument=argument, date=record.date, start=plan.start, end=plan.end))
-    return record
+def check_within_plan(plan: Plan, day: dt.date, argument: str = "--date") -> None:
+    """A record dated after the plan's end needs --after-plan."""
+    if day > plan.end:
+        raise InputError(M.REC_AFTER_PLAN.format(argument=argument, date=day, start=plan.start, end=plan.end))
 
 
 def resolve_county(plan: Plan, target: Target, county: Optional[str], argument: str = "--county") -> Optional[str]:
@@ -98,7 +97,17 @@ def resolve_county(plan: Plan, target: Target, county: Optional[str], argument: 
     return name
 
 
-def prepare(
+def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: bool = False, **options) -> Record:
+    """The record to append, checked against `existing_records` (written order). The arguments
+    are `_checked_record`'s; a date after the plan's end is judged last, so that what is wrong
+    with the record itself is said first."""
+    record = _checked_record(plan, existing_records, *args, **options)
+    if not after_plan:
+        check_within_plan(plan, record.date)
+    return record
+
+
+def _checked_record(
     plan: Plan,
     existing_records: Iterable[Record],
     project: str | int,
@@ -114,14 +123,12 @@ def prepare(
     void: bool = False,
     reason: Optional[str] = None,
     today: Optional[dt.date] = None,
-    after_plan: bool = False,
 ) -> Record:
-    """The record to append, checked against `existing_records` (written order)."""
     from minsheng_cli.ledger.dates import today as today_in_china
 
     found = resolve_project(plan, project)
     _check_options(target, value_text, correct, void, reason)
-    day = resolve_date(plan, date, today or today_in_china(), after_plan=True)  # judged last, below
+    day = resolve_date(plan, date, today or today_in_china(), after_plan=True)  # judged last, in prepare
     note, problem, next = clean_text(note, "--note"), clean_text(problem, "--problem"), clean_text(next, "--next")
     by, reason = clean_text(by, "--by"), clean_text(reason, "--reason")
     mine = [r for r in existing_records if r.project == found.id]
@@ -134,19 +141,19 @@ def prepare(
         for old in mine:
             if old.target is None and old.date == day and _adds_nothing(narrative, old):
                 raise AlreadyRecorded(M.REC_ALREADY_NARRATIVE.format(project=found.id, date=day), old)
-        return _after_plan_allowed(plan, narrative, after_plan)
+        return narrative
     chosen = resolve_target(found, target)
     where = resolve_county(plan, chosen, county)
     if void:
         item = _void_value(value_text, chosen)
-        return _after_plan_allowed(plan, _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason)), after_plan)
+        return _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason))
     value = parse_value(value_text, chosen)
     record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason)
     before = fold(mine, items_of(chosen, found.id), text=False)
     _check_same_date(record, chosen, before.in_force_at(record.key), correct)
     if chosen.kind == "count":
         _check_count_order(record, chosen, before.series_of(found.id, chosen.id, where), correct)
-    return _after_plan_allowed(plan, record, after_plan)
+    return record
 
 
 def items_of(target: Target, project: int) -> set[tuple[int, str]]:
