@@ -286,7 +286,8 @@ def test_by_county_ranked_with_zones_apart(rich, cli):
     assert rows[3] == ["1", "任城区", "2/2", "100.0%"]
     assert rows[4] == ["2", "曲阜市", "1/2", "50.0%"]
     assert rows[5][1] == "功能区"
-    assert rows[6] == ["1", "济宁高新区", "—", "0.0%"]  # ranked apart from the 县（市、区）
+    # ranked apart from the 县（市、区）; never reported: 未报送 and unranked (PRODUCT §2), not first at 0.0%
+    assert rows[6] == ["", "济宁高新区", "—", "未报送"]
 
 
 def test_csv_has_bom_and_the_office_columns(rich, cli):

@@ -66,7 +66,7 @@ def draw(view: ReportView, out: TextIO, like_stdout: bool = False) -> None:
         screen = console(into=out) if like_stdout else _console_for(out)
     table = view.table
     grid = _grid(table)
-    rate_column = table.index("completion")
+    rate_column = table.find("completion")
     right = {index for index, column in enumerate(table.columns) if column.numeric}
     shrinkable = [(index, least) for key, least in SHRINKABLE for index, column in enumerate(table.columns) if column.key == key]
     text = Text()
@@ -87,7 +87,7 @@ def _console_for(out: TextIO):
 
 
 def _grid(table: Table) -> list[GridRow]:
-    rate_column = table.index("completion")
+    rate_column = table.find("completion")
     grid = []
     for section in table.sections:
         if section.title:
@@ -104,8 +104,10 @@ def _grid(table: Table) -> list[GridRow]:
     return grid
 
 
-def _bar(row: Row, rate_column: int) -> Optional[str]:
+def _bar(row: Row, rate_column: Optional[int]) -> Optional[str]:
     """A project or target row always has its bar (blank when unknown); a county only when ranked."""
+    if rate_column is None:
+        return None
     share = row.cells[rate_column].value
     if row.kind in ("project", "target") or share is not None:
         return completion_bar(share)

@@ -89,6 +89,10 @@ class Table:
     def index(self, key: str) -> int:
         return next(n for n, column in enumerate(self.columns) if column.key == key)
 
+    def find(self, key: str) -> Optional[int]:
+        """The column's position, None when the table has no such column (an unranked county table)."""
+        return next((n for n, column in enumerate(self.columns) if column.key == key), None)
+
 
 @dataclass(eq=False)
 class ReportView:

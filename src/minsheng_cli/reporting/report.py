@@ -238,8 +238,14 @@ def stale(report: Report) -> list[ProjectLine]:
 class CountyLine:
     name: str
     states: list[Optional[CountyState]]  # per by-county target; None: the target does not concern it
-    completion: Optional[Fraction]  # weighted mean over its allocated figures (None: nothing to rank)
+    completion: Optional[Fraction]  # weighted mean over its reported allocated figures (None: not ranked)
+    allocated: bool  # it has an allocation (county_targets) on a shown target: it can be ranked
     rank: Optional[int] = None
+
+    @property
+    def unreported(self) -> bool:
+        """Allocated figures but none reported: 未报送, not 0%."""
+        return self.allocated and self.completion is None
 
 
 @dataclass(eq=False)
@@ -252,6 +258,11 @@ class CountyGroup:
 class CountyRanking:
     targets: list[tuple[ProjectLine, TargetLine]]  # the shown by-county targets
     groups: list[CountyGroup]  # only groups with a county concerned
+
+    @property
+    def ranked(self) -> bool:
+        """Whether any county has an allocation to be ranked on (else: values only, no rank column)."""
+        return any(line.allocated for group in self.groups for line in group.lines)
 
 
 def county_ranking(report: Report) -> Optional[CountyRanking]:
@@ -271,15 +282,20 @@ def county_ranking(report: Report) -> Optional[CountyRanking]:
 
 
 def _county_line(name: str, chosen: list[tuple[ProjectLine, TargetLine]]) -> CountyLine:
-    states, shares, weights = [], [], []
+    """A county's figures, and its completion over the allocated figures it reported (an
+    allocated figure it never reported is left out, as a project's unreported target is)."""
+    states, shares, weights, allocated = [], [], [], False
     for _, t in chosen:
         county = next((c for c in (t.now.counties or []) if c.name == name), None)
         states.append(county)
-        if county is not None and county.target is not None:
+        if county is None or county.target is None:
+            continue
+        allocated = True
+        if county.actual is not None:
             shares.append(min(county.completion or Fraction(0), Fraction(1)) * fraction(t.target.weight))
             weights.append(fraction(t.target.weight))
     completion = sum(shares, Fraction(0)) / sum(weights, Fraction(0)) if weights and sum(weights) else None
-    return CountyLine(name, states, completion)
+    return CountyLine(name, states, completion, allocated)
 
 
 def _ranked(lines: list[CountyLine]) -> list[CountyLine]:

@@ -56,10 +56,11 @@ def report_view(report: R.Report) -> ReportView:
         if ranking is None:
             raise InputError(M.REP_NO_COUNTY_TARGETS)
         table = county_table(report, ranking)
+        footnote = M.REP_FOOTNOTE if ranking.ranked else M.REP_COUNTIES_NOT_RANKED + "\n" + M.REP_FOOTNOTE
     else:
-        table = main_table(report, spec.by)
+        table, footnote = main_table(report, spec.by), M.REP_FOOTNOTE
     return ReportView(W.title_text(report), W.subtitle_text(report), table, W.summary_sentence(report),
-                      W.text_blocks(report), M.REP_FOOTNOTE)
+                      W.text_blocks(report), footnote)
 
 
 def workbook_view(report: R.Report) -> WorkbookView:
@@ -71,7 +72,7 @@ def workbook_view(report: R.Report) -> WorkbookView:
         title, W.subtitle_text(report), W.period_text(report), report.as_of, share_cell(report.time_share),
         W.summary_sentence(report), W.text_blocks(report), M.REP_FOOTNOTE, main_table(report, by, sheet=True),
         county_table(report, ranking) if ranking is not None else None, report.spec.by == "county",
-        W.aside(title, M.REP_SHEET_COUNTIES),
+        W.aside(title, M.REP_SHEET_COUNTIES) + ("" if ranking is None or ranking.ranked else M.REP_COUNTIES_NOT_RANKED),
     )
 
 
@@ -156,32 +157,38 @@ def figure_cells(line: R.TargetLine) -> tuple[Cell, Cell, Cell]:
 
 # --- the county table ------------------------------------------------------------------------
 def county_table(report: R.Report, ranking: R.CountyRanking) -> Table:
-    """全市 first, then the 县（市、区） ranked, then the 功能区 ranked apart."""
-    columns = (Column("rank", M.REP_RANK), Column("county", M.REP_COUNTY))
+    """全市 first, then the 县（市、区） ranked, then the 功能区 ranked apart. Without any allocation
+    to rank on, the figures alone: no 排名 and no 完成率 column."""
+    ranked = ranking.ranked
+    columns = ((Column("rank", M.REP_RANK),) if ranked else ()) + (Column("county", M.REP_COUNTY),)
     columns += tuple(
         Column(f"target:{line.project.id}.{t.target.id}", W.county_header(line, t), True) for line, t in ranking.targets
     )
-    columns += (Column("completion", M.REP_COUNTY_COMPLETION, True),)
+    columns += (Column("completion", M.REP_COUNTY_COMPLETION, True),) if ranked else ()
     sections = [Section(None, [_total_row(ranking)])]
     sections += [Section(W.county_group_title(group.kind), [_county_row(ranking, c) for c in group.lines]) for group in ranking.groups]
     return Table(columns, sections)
 
 
 def _total_row(ranking: R.CountyRanking) -> Row:
-    cells: list[Cell] = [Text(""), Text(M.REP_WHOLE_CITY)]
+    cells: list[Cell] = [Text("")] if ranking.ranked else []
+    cells.append(Text(M.REP_WHOLE_CITY))
     for _, t in ranking.targets:
         text = W.county_figure(t.now.actual, t.now.terms.figure)
         cells.append(Number(text, t.now.actual if t.now.reported else None, W.unit_of(t.target)))
-    cells.append(Share("", None))
+    if ranking.ranked:
+        cells.append(Share("", None))
     return Row("total", tuple(cells))
 
 
 def _county_row(ranking: R.CountyRanking, county: R.CountyLine) -> Row:
-    cells: list[Cell] = [Ordinal(str(county.rank) if county.rank is not None else "", county.rank), Text(county.name)]
+    cells: list[Cell] = [Ordinal(str(county.rank) if county.rank is not None else "", county.rank)] if ranking.ranked else []
+    cells.append(Text(county.name))
     for (_, t), state in zip(ranking.targets, county.states):
         if state is None:
             cells.append(Text(""))
         else:
             cells.append(Number(W.county_figure(state.actual, state.target), state.actual, W.unit_of(t.target)))
-    cells.append(share_cell(county.completion))
+    if ranking.ranked:
+        cells.append(Share(M.REP_COUNTY_UNREPORTED, None) if county.unreported else share_cell(county.completion))
     return Row("county", tuple(cells))
