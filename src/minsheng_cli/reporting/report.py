@@ -14,7 +14,7 @@ by-county ranking are chosen here; `wording.py` only words them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable, Optional
@@ -31,14 +31,35 @@ ON_SCHEDULE = ("ahead", "on_track", "completed")
 
 
 # --- the report's data -----------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Said:
+    """One text a unit recorded: what, when, and for which county (None: the whole project)."""
+
+    text: str
+    date: dt.date
+    county: Optional[str] = None
+    earlier: bool = False  # recorded before the report's period: shown only with its date
+
+
+NOTE_FIELDS = ("note", "problem", "next")  # 进展情况, 存在问题, 下步打算
+
+
 @dataclass(eq=False)
 class Notes:
-    note: Optional[str] = None  # 进展情况
-    problem: Optional[str] = None  # 存在问题
-    next: Optional[str] = None  # 下步打算
+    """The texts that apply, per field: those of the period (the latest of the project and of each
+    county that wrote one), else the latest earlier one, dated."""
+
+    note: list[Said] = field(default_factory=list)  # 进展情况
+    problem: list[Said] = field(default_factory=list)  # 存在问题
+    next: list[Said] = field(default_factory=list)  # 下步打算
 
     def __bool__(self) -> bool:
         return bool(self.note or self.problem or self.next)
+
+    @property
+    def current(self) -> bool:
+        """Whether any text was recorded in the report's period."""
+        return any(not said.earlier for said in self.note + self.problem + self.next)
 
 
 @dataclass(eq=False)
@@ -153,22 +174,30 @@ def _project_line(plan: Plan, project: Project, index: RecordIndex, period: Peri
     before = assess_project(plan, project, index, period.previous)
     said = [r for r in index.notes.get(project.id, []) if r.date <= period.as_of]
     targets = [
-        TargetLine(t_now, t_before, latest_notes(r for r in said if r.target == t_now.target.id))
+        TargetLine(t_now, t_before, latest_notes((r for r in said if r.target == t_now.target.id), period.previous))
         for t_now, t_before in zip(now.targets, before.targets)
     ]
-    return ProjectLine(now, before, targets, latest_notes(said))
+    return ProjectLine(now, before, targets, latest_notes(said, period.previous))
 
 
-def latest_notes(records: Iterable[Record]) -> Notes:
-    """The latest 进展情况, 存在问题 and 下步打算, each field on its own (records in date order)."""
+def latest_notes(records: Iterable[Record], previous_end: dt.date) -> Notes:
+    """Per field, the texts of the period (after `previous_end`): the latest one of the project
+    and of each county, in the order they were first written; without any, the latest earlier
+    text, marked `earlier` (records in date order)."""
+    records = list(records)
     notes = Notes()
-    for record in records:
-        if record.note:
-            notes.note = record.note
-        if record.problem:
-            notes.problem = record.problem
-        if record.next:
-            notes.next = record.next
+    for name in NOTE_FIELDS:
+        current: dict[Optional[str], Said] = {}
+        earlier: Optional[Said] = None
+        for record in records:
+            text = getattr(record, name)
+            if not text:
+                continue
+            if record.date > previous_end:
+                current[record.county] = Said(text, record.date, record.county)
+            else:
+                earlier = Said(text, record.date, record.county, earlier=True)
+        setattr(notes, name, list(current.values()) or ([earlier] if earlier else []))
     return notes
 
 
@@ -212,7 +241,7 @@ def lagging(report: Report) -> list[Lag]:
         elif line.status in ON_SCHEDULE:
             for t in line.targets:
                 if t.now.status in BEHIND:
-                    notes = Notes(None, t.notes.problem or line.notes.problem, t.notes.next or line.notes.next)
+                    notes = Notes([], t.notes.problem or line.notes.problem, t.notes.next or line.notes.next)
                     entries.append(Lag(line, t, t.now.status, t.now.completion, t.now.gap, [t], notes))
     return entries
 

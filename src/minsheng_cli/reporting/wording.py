@@ -242,10 +242,22 @@ def county_group_title(kind: str) -> str:
 
 def notes_text(notes: R.Notes, sep: str = "\n") -> str:
     parts = []
-    for label, text in ((M.REP_NOTE, notes.note), (M.REP_PROBLEM, notes.problem), (M.REP_NEXT, notes.next)):
-        if text:
-            parts.append(M.REP_LABELLED.format(label=label, text=text))
+    for label, said in ((M.REP_NOTE, notes.note), (M.REP_PROBLEM, notes.problem), (M.REP_NEXT, notes.next)):
+        if said:
+            parts.append(M.REP_LABELLED.format(label=label, text=said_text(said)))
     return sep.join(parts)
+
+
+def said_text(said: list[R.Said]) -> str:
+    """鱼台县：…；梁山县：…  — an earlier text with its date: 6月30日报：…"""
+    return M.REP_SAID_SEP.join(_one_said(one) for one in said)
+
+
+def _one_said(said: R.Said) -> str:
+    text = said.text.rstrip(M.REP_TRAILING_STOPS)
+    if said.earlier:
+        text = M.REP_SAID_EARLIER.format(date=M.REP_MONTH_DAY.format(month=said.date.month, day=said.date.day), text=text)
+    return M.REP_SAID_COUNTY.format(county=said.county, text=text) if said.county else text
 
 
 # --- the summary sentence --------------------------------------------------------------------
@@ -339,9 +351,11 @@ def lag_text(report: R.Report, lag: R.Lag) -> str:
     else:
         clauses = [head, share] + ([M.REP_SLOWER.format(points=-lag.gap)] if lag.gap is not None and lag.gap < 0 else [])
     text = M.REP_CLAUSE_SEP.join(clauses) + M.REP_STOP
+    if not any(not said.earlier for said in lag.notes.problem + lag.notes.next):
+        text += M.REP_NO_TEXT_THIS_PERIOD + M.REP_STOP
     for label, said in ((M.REP_PROBLEM, lag.notes.problem), (M.REP_NEXT, lag.notes.next)):
         if said:
-            text += M.REP_LABELLED.format(label=label, text=said.rstrip(M.REP_TRAILING_STOPS)) + M.REP_STOP
+            text += M.REP_LABELLED.format(label=label, text=said_text(said)) + M.REP_STOP
     return text
 
 
