@@ -30,3 +30,22 @@ def test_the_report_says_plainly_what_was_not_reported(plan_ledger, cli):
     assert "提升基层医疗服务能力：" in text  # the 未报送 list names each missing target of the project
     lagging = text[text.index("进度滞后的项目") if "进度滞后的项目" in text else 0:]
     assert "提升基层医疗服务能力（市卫生健康委）：严重滞后" not in lagging
+
+
+def test_the_project_row_shows_a_reported_figure(plan_ledger, cli):
+    project_6_with_one_of_three_reported(cli, plan_ledger)
+    rows = cli("--data", plan_ledger, "report", "--month", "2023-06", "-f", "csv", "--detail").stdout.splitlines()
+    project = next(row.split(",") for row in rows if row.startswith("6,"))
+    assert project[3].startswith("业务骨干到市级培训基地进修600名") and project[5] == "312名"
+    missing = next(row.split(",") for row in rows if row.startswith("6.1,"))  # township_upgrade: no record
+    assert missing[4:7] == ["—", "—", "—"] and missing[8] == "—"  # 本期完成, 累计完成, 完成率; 较上期
+
+
+def test_nothing_recorded_in_the_period_reads_dash(plan_ledger, cli):
+    project_6_with_one_of_three_reported(cli, plan_ledger)
+    rows = cli("--data", plan_ledger, "report", "--month", "2023-07", "-f", "csv", "--detail").stdout.splitlines()
+    target = next(row.split(",") for row in rows if row.startswith("6.2,"))
+    assert target[4] == "—" and target[5] == "312名"  # 本期完成: nothing in July, not 0名
+    report = json.loads(cli("--data", plan_ledger, "report", "--month", "2023-07", "-f", "json").stdout)
+    backbone = next(t for p in report["projects"] if p["id"] == 6 for t in p["targets"] if t["id"] == "backbone_training")
+    assert backbone["delta"] is None and backbone["actual"] == 312

@@ -74,8 +74,11 @@ class TargetLine:
 
     @property
     def delta(self) -> Optional[Decimal]:
-        """本期完成: the change in the actual since the previous period's end."""
+        """本期完成: the change in the actual since the previous period's end; None when no value
+        was recorded in the period (it reads —, not 0个)."""
         if self.target.kind in ("milestone", "continuing"):
+            return None
+        if self.now.as_of is None or self.now.as_of <= self.before.day:
             return None
         if not isinstance(self.now.actual, Decimal) or not isinstance(self.before.actual, Decimal):
             return None
@@ -112,10 +115,12 @@ class ProjectLine:
     @property
     def principal(self) -> TargetLine:
         """The target whose figures stand for the project: the first counted one with a figure
-        (count or level), else the first counted one (a milestone or checklist)."""
+        (count or level), else the first counted one (a milestone or checklist) — among those
+        reported when any is, so that a project judged on what was reported shows a reported figure."""
         counted = [line for line in self.targets if line.target.counted] or self.targets
         numeric = [line for line in counted if line.target.kind in ("count", "level")]
-        return (numeric or counted)[0]
+        reported = [line for line in numeric if line.now.reported]
+        return (reported or numeric or counted)[0]
 
     @property
     def counted_count(self) -> int:

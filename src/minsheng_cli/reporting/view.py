@@ -129,7 +129,7 @@ def target_row(report: R.Report, line: R.ProjectLine, number: int, target_line: 
         actual = dataclasses.replace(actual, text=actual.text + W.missing_text(target_line))
     cells = (
         Text(f"{line.project.id}.{number}"), Text(W.target_name(target)), Text(""), figure, delta, actual,
-        *_rate_cells(state.completion, state.expected, target_line.before.completion),
+        *_rate_cells(state.completion if state.reported else None, state.expected, target_line.before.completion),
         Status(W.status_text(state.status, state.flags, report.after_plan, state.completion), state.status,
                W.status_word(state.status, report.after_plan)),
     )
