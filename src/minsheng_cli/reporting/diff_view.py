@@ -22,14 +22,16 @@ def side_label(snap) -> str:
 
 
 def signed_points(number: Optional[Decimal]) -> str:
-    """+1.0, -12.5: a change in 个百分点, always with its one decimal."""
-    return "" if number is None else f"{number:+.1f}"
+    """+1.0, -12.5: a change in 个百分点, always with its one decimal (as the report shows it)."""
+    from minsheng_cli.reporting.terms import points_text
+
+    return points_text(number, "")
 
 
 def percent(share) -> str:
-    from minsheng_cli.reporting.schedule import points
+    from minsheng_cli.reporting.terms import percent_text
 
-    return "" if share is None else f"{points(share)}%"
+    return percent_text(share, "")
 
 
 def points_change(old, new) -> Optional[Decimal]:

@@ -44,6 +44,18 @@ def shown_change(now: Fraction, before: Fraction) -> Decimal:
     return points(now) - points(before)
 
 
+def percent_text(share: Optional[Fraction], missing: str) -> str:
+    """0.625 → 62.5%, as every output shows a share (`missing` where there is none)."""
+    return missing if share is None else f"{points(share)}%"
+
+
+def points_text(value: Optional[Decimal], missing: str) -> str:
+    """较上期, gaps and diff's changes in 个百分点: +11.0, -3.5, 0.0 (`missing` where there is none)."""
+    if value is None:
+        return missing
+    return f"+{value:.1f}" if value > 0 else f"{value:.1f}"
+
+
 def gap_points(completion: Optional[Fraction], expected: Optional[Fraction]) -> Optional[Decimal]:
     """The gap between the two figures as shown (each rounded to 0.1 point): what is shown is
     what is judged, so 40.1% against 50.0% is −9.9, never −10.0."""

@@ -15,23 +15,20 @@ from typing import Optional
 from minsheng_cli.ledger.dates import cn_as_of, cn_date
 from minsheng_cli.ledger.model import Plan, Target
 from minsheng_cli.reporting import report as R
-from minsheng_cli.reporting.schedule import INTERRUPTED, TargetState, points
+from minsheng_cli.reporting.schedule import INTERRUPTED, TargetState
+from minsheng_cli.reporting.terms import percent_text, points_text
 from minsheng_cli.words import commands as commands_words, report as M, vocab as vocab_words
 
 
 # --- numbers ---------------------------------------------------------------------------------
 def percent(share: Optional[Fraction]) -> str:
     """0.625 → 62.5%"""
-    if share is None:
-        return M.REP_NONE
-    return f"{points(share)}%"
+    return percent_text(share, M.REP_NONE)
 
 
 def signed_points(value: Optional[Decimal]) -> str:
     """较上期 and gaps: +11.0, -3.5, 0.0"""
-    if value is None:
-        return M.REP_NONE
-    return f"+{value}" if value > 0 else str(value)
+    return points_text(value, M.REP_NONE)
 
 
 def number_text(value) -> str:
