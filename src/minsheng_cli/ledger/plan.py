@@ -12,11 +12,11 @@ import os
 from pathlib import Path
 
 from minsheng_cli.ledger import cache
-from minsheng_cli.words import ledger as messages, commands as commands_words
-from minsheng_cli.errors import LedgerError, LedgerInvalid, os_error_text
+from minsheng_cli.words import ledger as messages
+from minsheng_cli.errors import LedgerError, LedgerInvalid
 from minsheng_cli.ledger.layout import PLAN_FILE, found_ledger, holds_ledger, plan_path, progress_dir  # noqa: F401 (re-exported)
 from minsheng_cli.ledger.model import Plan
-from minsheng_cli.ledger.yamlio import decode
+from minsheng_cli.ledger.yamlio import decode, read_bytes
 
 
 def find_root(explicit: str | os.PathLike | None = None, start: Path | None = None) -> Path:
@@ -35,11 +35,7 @@ def find_root(explicit: str | os.PathLike | None = None, start: Path | None = No
 
 
 def read_plan_bytes(root: Path) -> bytes:
-    path = plan_path(root)
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
+    return read_bytes(plan_path(root))
 
 
 def fingerprint(root: Path) -> bytes:
@@ -52,8 +48,7 @@ def fingerprint(root: Path) -> bytes:
                 continue
             for entry in sorted(os.scandir(month.path), key=lambda entry: entry.name):
                 if entry.name.endswith(".yaml"):
-                    with open(entry.path, "rb") as handle:
-                        parts += [f"{month.name}/{entry.name}".encode(), handle.read()]
+                    parts += [f"{month.name}/{entry.name}".encode(), read_bytes(entry.path)]
     return b"\0".join(len(part).to_bytes(8, "little") + part for part in parts)
 
 

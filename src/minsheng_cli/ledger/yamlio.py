@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,12 @@ from minsheng_cli.errors import os_error_text
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
+# Nesting no real ledger comes near (a record is 2 deep, the plan 6); YAML's parsers recurse once
+# per level, so 5,000 levels raise RecursionError and 50,000 crash the interpreter.
+MAX_NESTING = 64
+BRACKET = re.compile(r"[\[\]{}]")
+BLOCK_INDENT = re.compile(r"^[ \t]*(?:[-?:][ \t]+)*", re.MULTILINE)
+MAX_BLOCK_INDENT = 256  # columns of indentation and "- " before a line's content
 
 
 class YamlProblem(Exception):
@@ -30,15 +37,31 @@ class YamlProblem(Exception):
         self.code, self.message, self.line, self.column = code, message, line, column
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A ledger file's bytes, refused unless it is a regular file of at most `limit` bytes. It is
+    opened without blocking and checked on the open descriptor, so a FIFO or a device named like a
+    ledger file is refused at once instead of hanging the command, and a file that grows while it
+    is read is never read past the limit."""
+    import stat
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=size, limit=MAX_FILE_BYTES))
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise LedgerError(messages.FILE_NOT_REGULAR.format(path=path))
+            if status.st_size > limit:
+                raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=status.st_size, limit=limit))
+            data = handle.read(limit + 1)
     except OSError as err:
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
-    return decode(data, path)
+    if len(data) > limit:
+        raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=len(data), limit=limit))
+    return data
+
+
+def read_text(path: Path) -> str:
+    return decode(read_bytes(path), path)
 
 
 def decode(data: bytes, path: Path | str) -> str:
@@ -72,10 +95,34 @@ def _problem_from_yaml_error(err: Exception) -> YamlProblem:
     return YamlProblem("yaml-syntax", messages.YAML_SYNTAX.format(detail=explained or detail), line, column)
 
 
+def find_deep_nesting(text: str) -> tuple[int, int] | None:
+    """(line, column) where the text nests deeper than any ledger (flow brackets past MAX_NESTING
+    levels, or a line indented past MAX_BLOCK_INDENT columns), so that YAML never recurses that far.
+    Brackets inside quoted text count too: a note with 64 nested brackets is not a real note."""
+    if "[" in text or "{" in text:
+        depth = 0
+        for match in BRACKET.finditer(text):
+            depth += 1 if match.group() in "[{" else -1
+            if depth > MAX_NESTING:
+                return _line_column(text, match.start())
+    for match in BLOCK_INDENT.finditer(text):
+        if match.end() - match.start() > MAX_BLOCK_INDENT:
+            return _line_column(text, match.start())
+    return None
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
 def _check_markers(text: str) -> None:
     where = find_conflict_marker(text)
     if where is not None:
         raise YamlProblem("merge-conflict", messages.MERGE_CONFLICT, *where)
+    where = find_deep_nesting(text)
+    if where is not None:
+        raise YamlProblem("yaml-depth", messages.YAML_TOO_DEEP.format(limit=MAX_NESTING), *where)
 
 
 def load_fast(text: str) -> Any:

@@ -52,6 +52,7 @@ HINTS = {
     "duplicate-key": "同一映射中每个键只能出现一次，删除或合并重复的一行。",
     "yaml-tag": "台账只能包含普通的文本、数字、日期、列表和映射。",
     "yaml-alias": "把 & 和 * 引用的内容直接写出来。",
+    "yaml-depth": "删除层层嵌套的括号或缩进；每条记录写成一行 - {date: …, target: …, value: …}。",
     "merge-conflict": "保留正确的内容，删除 <<<<<<<、=======、>>>>>>> 三行后再提交。",
     "missing-field": "补上该字段，字段说明见 minsheng schema plan。",
     "unknown-field": "检查拼写；可用字段见 minsheng schema plan。",

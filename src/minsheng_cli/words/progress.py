@@ -149,6 +149,7 @@ REC_HINTS = {
     "duplicate-key": "同一条记录中每个字段只能出现一次。",
     "yaml-tag": "进度文件只能包含日期、数字和文本。",
     "yaml-alias": "把 & 和 * 引用的内容直接写出来。",
+    "yaml-depth": "删除层层嵌套的括号或缩进；每条记录写成一行 - {date: …, target: …, value: …}。",
     "bad-record": "每条记录须有 date，字段见 minsheng schema progress。",
 }
 REC_ASK_STATE = "完成情况"

@@ -1,0 +1,76 @@
+"""Hostile files in a ledger (PRODUCT.md §4 "Loading is safe"): a FIFO or a device named like a
+ledger file is refused at once (never a hang); nesting beyond any real ledger is refused with a
+message, never a crash."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no FIFOs (os.mkfifo)")
+
+
+def run(ledger: Path, *args: str) -> subprocess.CompletedProcess:
+    """The CLI in its own process, so that a hang is a failed test (timeout), not a hung suite."""
+    return subprocess.run([sys.executable, "-m", "minsheng_cli", "--no-cache", "--data", str(ledger), *args],
+                          capture_output=True, text=True, timeout=60, cwd=REPO)
+
+
+@needs_fifo
+@pytest.mark.parametrize("command", [["report", "--month", "2023-06"], ["check"], ["show", "5"], ["log", "5"],
+                                     ["update", "5", "expert_studios", "30", "--date", "2023-06-30"]])
+def test_a_fifo_named_like_a_progress_file_is_refused(example_ledger, command):
+    fifo = example_ledger / "progress" / "2023-06" / "05.yaml"
+    fifo.unlink()
+    os.mkfifo(fifo)
+    result = run(example_ledger, *command)
+    assert result.returncode == 1
+    assert "05.yaml" in result.stdout + result.stderr and "不是普通文件" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@needs_fifo
+def test_a_fifo_as_the_plan_is_refused(example_ledger):
+    plan = example_ledger / "projects.yaml"
+    plan.unlink()
+    os.mkfifo(plan)
+    result = run(example_ledger, "list")
+    assert result.returncode == 1 and "projects.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_folder_named_like_a_progress_file_is_refused(example_ledger):
+    folder = example_ledger / "progress" / "2023-06" / "05.yaml"
+    folder.unlink()
+    folder.mkdir()
+    result = run(example_ledger, "report", "--month", "2023-06")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "05.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("depth", [5_000, 50_000])
+@pytest.mark.parametrize("shape", ["flow", "block"])
+def test_nesting_beyond_any_ledger_is_refused(example_ledger, depth, shape):
+    if shape == "flow":
+        value = "[" * depth + "1" + "]" * depth
+        text = f"- {{date: 2023-06-30, target: expert_studios, value: {value}}}\n"
+    else:
+        text = "- date: 2023-06-30\n  target: expert_studios\n  value:\n    " + "- " * depth + "1\n"  # sequences in sequences
+    (example_ledger / "progress" / "2023-06" / "05.yaml").write_text(text, encoding="utf-8")
+    for command in (["report", "--month", "2023-06"], ["check"]):
+        result = run(example_ledger, *command)
+        assert result.returncode == 1, (command, result.stderr[-500:])
+        assert "嵌套层数过多" in result.stdout + result.stderr and "Traceback" not in result.stderr
+
+
+def test_deep_plan_is_refused(example_ledger):
+    plan = example_ledger / "projects.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "extra: " + "[" * 20_000 + "]" * 20_000 + "\n", encoding="utf-8")
+    for command in (["list"], ["check"]):
+        result = run(example_ledger, *command)
+        assert result.returncode == 1 and "嵌套层数过多" in result.stdout + result.stderr, result.stderr[-500:]
