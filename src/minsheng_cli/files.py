@@ -7,6 +7,29 @@ import os
 from pathlib import Path
 
 
+def check_output_path(path: Path) -> None:
+    """Every `-o` goes through here: an output may create a file or replace a regular file, never
+    replace a device, a FIFO, a folder or a symlink, nor a ledger's own files (its plan, anything
+    under its progress/), which only `update` and `import` write."""
+    import stat
+
+    from minsheng_cli.errors import InputError
+    from minsheng_cli.ledger.layout import holds_ledger, plan_path, progress_dir
+    from minsheng_cli.words import commands as commands_words
+
+    try:
+        status = os.lstat(path)
+    except OSError:
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        raise InputError(commands_words.OUTPUT_NOT_REGULAR.format(path=path), commands_words.OUTPUT_HINT)
+    absolute = Path(os.path.abspath(path))
+    for folder in absolute.parents:
+        if holds_ledger(folder) and (absolute == Path(os.path.abspath(plan_path(folder)))
+                                     or Path(os.path.abspath(progress_dir(folder))) in absolute.parents):
+            raise InputError(commands_words.OUTPUT_IN_LEDGER.format(path=path), commands_words.OUTPUT_HINT)
+
+
 def save_whole(path, write) -> None:
     """Write an output file in one step: `write(temporary_path)` fills a file beside it, which then
     replaces `path`; an error leaves `path` as it was and is said in Chinese."""
@@ -15,6 +38,7 @@ def save_whole(path, write) -> None:
     from minsheng_cli.words import commands as commands_words
 
     path = Path(path)
+    check_output_path(path)
     temporary = temporary_file(path, str(os.getpid()))
     try:
         write(temporary)
