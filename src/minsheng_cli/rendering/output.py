@@ -9,6 +9,7 @@ Heavy libraries are imported only when a format needs them.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from decimal import Decimal
 from typing import Any
@@ -136,14 +137,27 @@ def aligned_text(headers: list[str], rows: list[list[str]], markdown: bool = Fal
     return "\n".join(text)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what Excel, WPS and LibreOffice take for a formula
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")  # +6.2, -3.5, 12.0%: figures of ours, kept as numbers
+
+
+def spreadsheet_text(text: str) -> str:
+    """A cell as a spreadsheet must take it: text that a spreadsheet would run as a formula
+    (=HYPERLINK(…), =cmd|…, @SUM(…)) gets a leading apostrophe, the spreadsheets' own mark for
+    "this is text"; figures such as -3.5 or +6.2 stay numbers."""
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def write_csv(headers: list[str], rows: list[list[str]], out) -> None:
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow([spreadsheet_text(header) for header in headers])
+    writer.writerows([spreadsheet_text(cell) for cell in row] for row in rows)
     write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"), out)
 
 
