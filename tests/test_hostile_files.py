@@ -74,3 +74,19 @@ def test_deep_plan_is_refused(example_ledger):
     for command in (["list"], ["check"]):
         result = run(example_ledger, *command)
         assert result.returncode == 1 and "嵌套层数过多" in result.stdout + result.stderr, result.stderr[-500:]
+
+
+ESCAPES = '"bad \\e[2J\\e[31mRED\\x07 \\x9b2J \\u202e end"'  # clear screen, red, bell, CSI, RTL override
+
+
+def test_a_note_with_terminal_escapes_is_shown_harmless(example_ledger, cli):
+    with (example_ledger / "progress" / "2023-06" / "05.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("- {date: 2023-06-30, problem: " + ESCAPES + "}\n")
+    outputs = [cli("--data", example_ledger, "report", "--month", "2023-06", "--notes", "-u", "市卫生健康委", "-f", fmt)
+               for fmt in ("plain", "markdown", "csv", "table")]
+    outputs.append(cli("--data", example_ledger, "log", "5", "-f", "plain"))
+    for result in outputs:
+        assert result.exit_code == 0, result.output
+        text = result.stdout_bytes.decode("utf-8")
+        assert "bad" in text and "end" in text
+        assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text[text.index("bad") - 5:text.index("end") + 3])

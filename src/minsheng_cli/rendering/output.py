@@ -68,11 +68,11 @@ def format_number(value: Decimal | int) -> str:
 def emit_rows(headers: list[str], rows: list[list[Any]], fmt: str, title: str | None = None, stream=None) -> None:
     """Print a table in a non-JSON format. `fmt` must come from `resolve_format`."""
     out = stream or sys.stdout
-    texts = [[cell_text(cell) for cell in row] for row in rows]
+    texts = [[printable(cell_text(cell)) for cell in row] for row in rows]
     if fmt == "table":
         from rich.table import Table
 
-        table = Table(title=title, show_lines=False, header_style="bold")
+        table = Table(title=title and printable(title), show_lines=False, header_style="bold")
         for header in headers:
             table.add_column(header)
         for row in texts:
@@ -85,7 +85,7 @@ def emit_rows(headers: list[str], rows: list[list[Any]], fmt: str, title: str | 
             out.write(title + "\n")
         elif title:
             out.write(f"### {title}\n\n")
-        out.write(tabulate_text(headers, texts, fmt) + "\n")
+        out.write(printable(tabulate_text(headers, texts, fmt)) + "\n")
 
 
 def tabulate_text(headers: list[str], rows: list[list[str]], fmt: str) -> str:
@@ -137,6 +137,18 @@ def aligned_text(headers: list[str], rows: list[list[str]], markdown: bool = Fal
     return "\n".join(text)
 
 
+# Characters a unit's text must not send to a terminal: C0 controls but tab and newline (ESC starts
+# the sequences that clear or redraw a screen), DEL, C1 controls (CSI), bidirectional overrides.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+REPLACEMENT = "\ufffd"
+
+
+def printable(text: str) -> str:
+    """The text with every control character shown as �, one for one (so styled spans stay put):
+    a committed note can never clear, recolour or redraw the reader's screen."""
+    return UNPRINTABLE.sub(REPLACEMENT, text) if UNPRINTABLE.search(text) else text
+
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what Excel, WPS and LibreOffice take for a formula
 PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")  # +6.2, -3.5, 12.0%: figures of ours, kept as numbers
 
@@ -157,7 +169,7 @@ def write_csv(headers: list[str], rows: list[list[str]], out) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([spreadsheet_text(header) for header in headers])
-    writer.writerows([spreadsheet_text(cell) for cell in row] for row in rows)
+    writer.writerows([spreadsheet_text(printable(cell)) for cell in row] for row in rows)
     write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"), out)
 
 

@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Optional, TextIO
 
 from minsheng_cli.reporting.cells import ReportView, Row, Table
+from minsheng_cli.rendering.output import printable
 from minsheng_cli.rendering.text import closing_lines
 
 STATUS_STYLES = {
@@ -75,6 +76,7 @@ def draw(view: ReportView, out: TextIO, like_stdout: bool = False) -> None:
     _grid_text(text, table.headers, grid, rate_column, screen.width if screen.is_terminal else None, right, shrinkable)
     for line in closing_lines(view):
         text.append(line + "\n")
+    text.plain = printable(text.plain)  # one for one: the styles stay where they were
     screen.print(text, soft_wrap=True, end="")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from minsheng_cli.reporting.cells import ReportView, Table
-from minsheng_cli.rendering.output import tabulate_text, write_csv
+from minsheng_cli.rendering.output import printable, tabulate_text, write_csv
 from minsheng_cli.words import report as M
 
 NEWLINES = {"plain": M.REP_PART_SEP, "csv": "\n", "markdown": "<br>"}  # a line break inside a cell
@@ -44,13 +44,13 @@ def closing_lines(view: ReportView, heading_prefix: str = "", item_prefix: str =
 def plain_text(view: ReportView, fmt: str = "plain") -> str:
     rows = table_rows(view.table, NEWLINES["plain"])  # also for the other tabulate formats
     lines = [view.title, view.subtitle, "", tabulate_text(view.table.headers, rows, fmt)]
-    return "\n".join(lines + closing_lines(view)) + "\n"
+    return printable("\n".join(lines + closing_lines(view)) + "\n")
 
 
 def markdown_text(view: ReportView) -> str:
     rows = table_rows(view.table, NEWLINES["markdown"], bold_titles=True)
     lines = [f"## {view.title}", "", view.subtitle, "", tabulate_text(view.table.headers, rows, "markdown")]
-    return "\n".join(lines + closing_lines(view, heading_prefix="### ")) + "\n"
+    return printable("\n".join(lines + closing_lines(view, heading_prefix="### ")) + "\n")
 
 
 def write_csv_table(view: ReportView, out: TextIO) -> None:
