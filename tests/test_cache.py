@@ -119,3 +119,61 @@ def test_no_cache_is_one_run_only(example_ledger, cli, tmp_path, monkeypatch):
     assert not folder.exists() or not any(folder.rglob("*")), "--no-cache wrote a cache entry"
     assert cli("--data", example_ledger, "report", "--month", "2023-06", "-f", "plain").exit_code == 0
     assert any(path.is_file() for path in folder.rglob("*")), "the next run in the same process used no cache"
+
+
+# --- a cache nobody can use against the user (issue 13) ----------------------------------------
+def planted_plan_entry(root: Path, cache_dir: Path, entry: dict) -> Path:
+    """An entry under the key the plan's real entry would have (computable from the public ledger)."""
+    import json
+
+    from minsheng_cli.ledger import cache
+
+    key = cache.content_key((root / "projects.yaml").read_bytes())
+    cache_dir.mkdir(mode=0o700, exist_ok=True)
+    path = cache_dir / f"plan-{key}.json"
+    path.write_text(json.dumps(entry), encoding="utf-8")
+    return path
+
+
+def test_a_planted_entry_never_runs_code_nor_changes_the_answer(example_ledger, cache_dir, tmp_path):
+    clean = report(example_ledger, tmp_path / "clean-cache")
+    marker = tmp_path / "ran"
+    for entry in ({"$class": "Popen", "fields": {"args": ["touch", str(marker)]}},
+                  {"$class": "Plan", "fields": {"title": "假计划"}},
+                  {"not": "a plan"}):
+        planted_plan_entry(example_ledger, cache_dir, entry)
+        assert report(example_ledger, cache_dir, "--no-cache") == clean
+        assert report(example_ledger, cache_dir) == clean
+        assert not marker.exists()
+
+
+def test_entries_are_json_in_a_private_folder(example_ledger, cache_dir):
+    report(example_ledger, cache_dir)
+    assert os.stat(cache_dir).st_mode & 0o777 == 0o700
+    entries = list(cache_dir.iterdir())
+    assert entries and all(path.suffix == ".json" for path in entries)
+    assert all(os.stat(path).st_mode & 0o077 == 0 for path in entries)
+    assert all(path.read_bytes()[:1] in (b"{", b"[", b'"') for path in entries)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder permissions are POSIX")
+def test_a_folder_others_can_write_is_not_used(example_ledger, cache_dir):
+    cache_dir.mkdir()
+    os.chmod(cache_dir, 0o777)
+    report(example_ledger, cache_dir)
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_another_build_with_the_same_version_misses(monkeypatch):
+    from minsheng_cli.ledger import cache
+
+    before = cache.content_key(b"ledger")
+    cache.code_stamp.cache_clear()
+    module = Path(cache.__file__)
+    status = module.stat()
+    try:
+        os.utime(module, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000))
+        assert cache.content_key(b"ledger") != before
+    finally:
+        os.utime(module, ns=(status.st_atime_ns, status.st_mtime_ns))
+        cache.code_stamp.cache_clear()

@@ -63,4 +63,4 @@ def test_the_new_plan_points_editors_at_the_schema_a_new_ledger_ships():
 
 def test_the_cache_lives_outside_the_ledger(monkeypatch, tmp_path):
     monkeypatch.setenv("MINSHENG_CACHE", str(tmp_path / "c"))
-    assert layout.cache_entry("report", "abc") == tmp_path / "c" / "report-abc.pickle"
+    assert layout.cache_entry("report", "abc") == tmp_path / "c" / "report-abc.json"

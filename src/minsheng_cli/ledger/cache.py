@@ -1,53 +1,155 @@
-"""A content-keyed cache that can never be stale.
+"""A content-keyed cache that can never be stale and never runs anything.
 
-An entry's key is a hash of the exact bytes it was computed from (plus the program version), so
-a changed file simply misses. Entries live in the user's cache folder, outside any ledger
-(layout.cache_dir), so they are never committed; deleting the folder at any time is safe.
+An entry's key is a hash of the exact bytes it was computed from, of the program's version and
+of its code (the size and modification time of every module of the package, so an upgrade that
+keeps the version string still misses), so a changed file simply misses. Entries are JSON of
+plain data — strings, numbers, lists, and the plan's own dataclasses by name from a fixed list —
+never pickle, so a planted entry can at worst be refused, never executed. They live in the
+user's cache folder, outside any ledger (layout.cache_dir), made private (0700, files 0600); a
+folder that others can write to is not used. Deleting the folder at any time is safe.
 `MINSHENG_CACHE` moves it; `MINSHENG_NO_CACHE=1` bypasses it, and so does a caller that passes
 `use=False` (the global `--no-cache`, carried by the run's LedgerContext).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
+import json
 import os
-import pickle
+import stat
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from minsheng_cli import __version__
 from minsheng_cli.ledger.layout import cache_dir, cache_entry, temporary_file
 
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
+
 def enabled(use: bool = True) -> bool:
     return use and os.environ.get("MINSHENG_NO_CACHE", "") in ("", "0")
 
 
+@lru_cache(maxsize=1)
+def code_stamp() -> bytes:
+    """What identifies the code that computes an entry: the version and every module's size and
+    modification time (a stat per module, no reading)."""
+    package = Path(__file__).resolve().parent.parent
+    parts = [__version__]
+    for path in sorted(package.rglob("*.py")):
+        status = path.stat()
+        parts.append(f"{path.relative_to(package)}:{status.st_size}:{status.st_mtime_ns}")
+    return "\n".join(parts).encode()
+
+
 def content_key(*parts: bytes) -> str:
-    digest = hashlib.blake2b(__version__.encode(), digest_size=20)
+    digest = hashlib.blake2b(code_stamp(), digest_size=20)
     for part in parts:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.hexdigest()
 
 
+# --- plain data as JSON ----------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _known_classes() -> dict[str, type]:
+    """The only classes an entry may name: the plan's dataclasses."""
+    from minsheng_cli.ledger import model
+
+    return {name: value for name, value in vars(model).items()
+            if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == model.__name__}
+
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, (list, tuple)):
+        return [_encode(item) for item in value]
+    if isinstance(value, dict):
+        return {"$map": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if dataclasses.is_dataclass(value) and type(value).__name__ in _known_classes():
+        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return {"$class": type(value).__name__, "fields": fields}
+    raise TypeError(f"not cacheable: {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if "$decimal" in value:
+        return Decimal(value["$decimal"])
+    if "$date" in value:
+        return dt.date.fromisoformat(value["$date"])
+    if "$map" in value:
+        return {_decode(k): _decode(v) for k, v in value["$map"]}
+    cls = _known_classes()[value["$class"]]  # KeyError for any other name: the entry is refused
+    return cls(**{name: _decode(item) for name, item in value["fields"].items()})
+
+
+# --- the folder and its entries --------------------------------------------------------------
+def _private_folder() -> Path | None:
+    """The cache folder, made if missing (0700); None when it is not ours alone to write."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        status = os.lstat(folder)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(status.st_mode):
+        return None
+    if hasattr(os, "getuid"):
+        if status.st_uid != os.getuid() or status.st_mode & 0o022:
+            return None  # another user, or anyone, could plant entries here
+        if status.st_mode & 0o077:
+            try:
+                os.chmod(folder, 0o700)  # made by an older build under the umask: make it private
+            except OSError:
+                pass
+    return folder
+
+
 def get(kind: str, key: str, use: bool = True) -> Any | None:
-    if not enabled(use):
+    if not enabled(use) or _private_folder() is None:
         return None
     try:
-        with open(cache_entry(kind, key), "rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # missing, truncated or from another version: recompute
+        fd = os.open(cache_entry(kind, key), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            data = handle.read(MAX_ENTRY_BYTES + 1)
+        if len(data) > MAX_ENTRY_BYTES:
+            return None
+        return _decode(json.loads(data))
+    except Exception:  # missing, truncated, planted or from another build: recompute
         return None
 
 
 def put(kind: str, key: str, value: Any, use: bool = True) -> None:
     if not enabled(use):
         return
+    folder = _private_folder()
+    if folder is None:
+        return
     entry = cache_entry(kind, key)
+    tmp = temporary_file(entry, str(os.getpid()))
     try:
-        cache_dir().mkdir(parents=True, exist_ok=True)
-        tmp = temporary_file(entry, str(os.getpid()))
-        with open(tmp, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        data = json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, entry)
-    except OSError:
-        pass  # a cache that cannot be written is only slower
+    except (OSError, TypeError, ValueError):
+        try:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no half-written file behind
+        except OSError:
+            pass

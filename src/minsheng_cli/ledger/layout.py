@@ -172,4 +172,4 @@ def cache_dir() -> Path:
 
 
 def cache_entry(kind: str, key: str) -> Path:
-    return cache_dir() / f"{kind}-{key}.pickle"
+    return cache_dir() / f"{kind}-{key}.json"
