@@ -31,10 +31,14 @@ class LedgerContext:
 
     @cached_property
     def worktree_root(self) -> Path:
-        """The ledger folder in the work tree, whatever --rev says."""
+        """The ledger folder in the work tree, whatever --rev says; a write killed after its commit
+        point is completed first (store.recover), so no command reads half a submission."""
         from minsheng_cli.ledger.plan import find_root
+        from minsheng_cli.ledger.store import recover
 
-        return find_root(self.data)
+        root = find_root(self.data)
+        recover(root)
+        return root
 
     @cached_property
     def root(self) -> Path:

@@ -27,6 +27,7 @@ PLAN_FILE = "projects.yaml"
 PROGRESS_DIR = "progress"
 DEFAULT_DIR = "data"  # the ledger folder looked for upward from the current folder
 LOCK_NAME = ".lock"
+JOURNAL_NAME = ".journal"
 KEEP_NAME = ".gitkeep"  # keeps an empty progress/ in git
 SCHEMA_DIR = "schemas"
 SCHEMA_FILES = {"plan": "plan.schema.json", "progress": "progress.schema.json"}
@@ -46,6 +47,11 @@ def progress_dir(root: Path) -> Path:
 
 def lock_path(root: Path) -> Path:
     return progress_dir(root) / LOCK_NAME
+
+
+def journal_path(root: Path) -> Path:
+    """The intent journal of a write in progress (store.py): which temporary file becomes which file."""
+    return progress_dir(root) / JOURNAL_NAME
 
 
 def is_private(name: str) -> bool:
@@ -150,6 +156,11 @@ def temporary_file(path: Path, tag: str) -> Path:
 def is_temporary_of(path: Path, name: str) -> bool:
     """Whether `name` in path's folder is a temporary file of a writer of `path`."""
     return name.startswith(f".{path.name}.") and name.endswith(".tmp")
+
+
+def is_temporary(name: str) -> bool:
+    """Whether `name` is a writer's temporary file (of any file of its folder)."""
+    return name.startswith(".") and name.endswith(".tmp")
 
 
 # --- schemas -----------------------------------------------------------------------------------------

@@ -3,10 +3,15 @@
 - Append only: a file's existing bytes are copied unchanged and the new lines added after them
   (a missing final newline is added first; a CRLF file gets CRLF lines), so comments and hand
   edits survive and `git diff` shows only added lines. A new file starts with a header comment.
-- Atomic: for every file a temporary file in the same folder is written, flushed and fsynced;
-  only when all of them are ready are they renamed over the originals (`os.replace`, retried
-  while Windows reports the file busy). If anything fails before or during the renames, files
-  already replaced are put back and every temporary file is removed.
+- Atomic, even when killed: for every file a temporary file in the same folder is written,
+  flushed and fsynced; only when all of them are ready is the intent journal (`progress/.journal`:
+  which temporary file becomes which file) written and renamed into place — the commit point —
+  and then the temporary files are renamed over the originals (`os.replace`, retried while
+  Windows reports the file busy) and the journal removed. A process killed before the commit
+  point changed nothing (its temporary files are removed later); one killed after it left a
+  journal, and the next command on the ledger (`recover`, under the lock) completes the renames
+  before it reads anything, like SQLite's rollback journal read the other way. If a rename
+  fails with an error, files already replaced are put back and the journal removed.
 - Read back: the new content is parsed before it is written, and must give the old records
   followed by exactly the new ones; a file that cannot take a line safely is refused.
 - Locked: everything happens under `ledger_lock(root)` — `progress/.lock` held with `flock` on
@@ -162,6 +167,8 @@ def append_records(root: Path, records: RecordsOrBuilder) -> list[Record]:
     """
     root = Path(root)
     with ledger_lock(root):
+        _complete_journal(root)
+        _remove_stale_temps(root)
         chosen = list(records() if callable(records) else records)
         if not chosen:
             return []
@@ -171,18 +178,93 @@ def append_records(root: Path, records: RecordsOrBuilder) -> list[Record]:
         return _write_all(root, chosen)
 
 
+# --- the intent journal ---------------------------------------------------------------------------------
+def recover(root: Path) -> None:
+    """Complete a write that was killed after its commit point (a journal is left), before the
+    ledger is read. One stat when there is nothing to do."""
+    root = Path(root)
+    if not os.path.lexists(layout.journal_path(root)):
+        return
+    with ledger_lock(root):
+        _complete_journal(root)
+
+
+def _complete_journal(root: Path) -> None:
+    """Under the lock: rename every temporary file the journal names that is still there over its
+    file, then remove the journal (a temporary file already gone was renamed before the kill)."""
+    import json
+
+    journal = layout.journal_path(root)
+    try:
+        entries = json.loads(journal.read_bytes())
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError) as err:
+        raise LedgerError(M.JOURNAL_UNREADABLE.format(path=journal, error=err)) from None
+    base = layout.progress_dir(root)
+    for entry in entries:
+        temp, path = base / entry["temp"], base / entry["path"]
+        if _inside(base, temp) and _inside(base, path) and os.path.lexists(temp):
+            _replace(temp, path)
+    _sync_folders({(base / entry["path"]).parent for entry in entries} | {base})
+    _remove_journal(journal)
+
+
+def _inside(base: Path, path: Path) -> bool:
+    """A journal names files of this progress/ only (a planted one cannot move files elsewhere)."""
+    return ".." not in path.relative_to(base).parts if path.is_relative_to(base) else False
+
+
+def _write_journal(root: Path, pending: list[_Pending]) -> Path:
+    """The commit point: the journal, complete and fsynced, renamed into place."""
+    import json
+
+    journal = layout.journal_path(root)
+    base = layout.progress_dir(root)
+    entries = [{"temp": item.temp.relative_to(base).as_posix(), "path": item.path.relative_to(base).as_posix()} for item in pending]
+    temp = layout.temporary_file(journal, f"{os.getpid()}.{random.randrange(16**8):08x}")
+    _write_temp(temp, json.dumps(entries, ensure_ascii=False).encode("utf-8"), None)
+    try:
+        _replace(temp, journal)
+    except BaseException:
+        try:
+            os.remove(temp)
+        except OSError:
+            pass
+        raise
+    _sync_folders({base})
+    return journal
+
+
+def _remove_journal(journal: Path) -> None:
+    try:
+        os.remove(journal)
+    except FileNotFoundError:
+        pass
+    except OSError as err:
+        raise LedgerError(progress_words.REC_WRITE_FAILED.format(path=journal, error=os_error_text(err))) from None
+    _sync_folders({journal.parent})
+
+
 def _write_all(root: Path, records: list[Record]) -> list[Record]:
     groups: dict[Path, list[Record]] = {}
     for record in records:
         groups.setdefault(layout.record_path(root, record), []).append(record)
     pending: list[_Pending] = []
+    committed = False
     try:
         for path, group in groups.items():
             pending.append(_prepare_file(path, group))
-        _replace_all(pending)
+        journal = _write_journal(root, pending)
+        committed = True
+        _replace_all(pending, journal)
+    except LedgerError:
+        committed = False  # _replace_all put the files back and removed the journal
+        raise
     finally:
-        for item in pending:
-            item.discard_temp()
+        if not committed:  # after the commit point the temporary files are the journal's to rename
+            for item in pending:
+                item.discard_temp()
     written: list[Record] = []
     for item in pending:
         written.extend(item.written)
@@ -213,7 +295,6 @@ def _prepare_file(path: Path, records: list[Record]) -> _Pending:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder)) from None
-    _remove_stale_temps(path)
     project = records[0].project
     try:
         old = path.read_bytes()
@@ -266,29 +347,48 @@ def _write_temp(temp: Path, content: bytes, original: Path | None) -> None:
         raise LedgerError(progress_words.REC_WRITE_FAILED.format(path=temp, error=os_error_text(err))) from None
 
 
-def _remove_stale_temps(path: Path) -> None:
-    """Temp files of a writer killed before its rename (we hold the lock: no one else writes)."""
-    folder = path.parent
-    try:
-        for entry in os.listdir(folder):
-            if layout.is_temporary_of(path, entry):
+def _remove_stale_temps(root: Path) -> None:
+    """Temporary files of writers killed before their commit point, in every month folder (we hold
+    the lock and there is no journal: no one else writes, and nothing is waiting to be renamed)."""
+    base = layout.progress_dir(root)
+    folders = [base] + [folder for _, folder in layout.month_folders(root)]
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            if layout.is_temporary(name):
                 try:
-                    os.remove(folder / entry)
+                    os.remove(folder / name)
                 except OSError:
                     pass
-    except OSError:
-        pass
 
 
-def _replace_all(pending: list[_Pending]) -> None:
+def _replace_all(pending: list[_Pending], journal: Path) -> None:
+    """Rename every temporary file over its file. A rename that fails with an error puts back
+    the files already replaced and removes the journal; an interruption (a signal, Ctrl-C) leaves
+    the journal, so the next command completes the write."""
+    if _KILL_POINT is not None:
+        _KILL_POINT("committed")
     try:
-        for item in pending:
+        for number, item in enumerate(pending):
             _replace(item.temp, item.path)
             item.replaced = True
-    except BaseException:
+            if _KILL_POINT is not None:
+                _KILL_POINT(f"renamed {number + 1}")
+    except LedgerError:
         _restore(pending)
+        for item in pending:
+            item.discard_temp()
+        _remove_journal(journal)
         raise
     _sync_folders({item.path.parent for item in pending})
+    _remove_journal(journal)
+
+
+# Tests set this to a function called at each step after the commit point (it may kill the process).
+_KILL_POINT: Callable[[str], None] | None = None
 
 
 def _replace(temp: Path, path: Path) -> None:
