@@ -90,3 +90,27 @@ def test_a_note_with_terminal_escapes_is_shown_harmless(example_ledger, cli):
         text = result.stdout_bytes.decode("utf-8")
         assert "bad" in text and "end" in text
         assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text[text.index("bad") - 5:text.index("end") + 3])
+
+
+@pytest.mark.parametrize("link", ["month", "file", "lock"])
+def test_a_writer_never_follows_a_symlink_out_of_the_ledger(example_ledger, tmp_path, link):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    progress = example_ledger / "progress"
+    if link == "month":
+        (progress / "2023-07").symlink_to(outside, target_is_directory=True)
+    elif link == "file":
+        (progress / "2023-07").mkdir()
+        (progress / "2023-07" / "02.yaml").symlink_to(outside / "02.yaml")
+    else:
+        (progress / ".lock").symlink_to(outside / "lock")
+    result = run(example_ledger, "update", "2", "screening", "30000", "--date", "2023-07-10")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "符号链接" in result.stderr
+    assert list(outside.iterdir()) == []
+
+
+def test_a_lock_that_is_a_folder_is_a_message(example_ledger):
+    (example_ledger / "progress" / ".lock").mkdir()
+    result = run(example_ledger, "update", "2", "screening", "30000", "--date", "2023-07-10")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and ".lock" in result.stderr

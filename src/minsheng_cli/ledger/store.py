@@ -59,7 +59,15 @@ def progress_folder(root: Path) -> Path:
         raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder)) from None
     if not os.access(folder, os.W_OK):
         raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder))
+    refuse_link(folder)
     return folder
+
+
+def refuse_link(path: Path) -> None:
+    """A writer never follows a symlink inside a ledger (a committed link to a month folder, a
+    file or the lock would make it write outside the ledger)."""
+    if os.path.islink(path):
+        raise LedgerError(M.LINK_IN_LEDGER.format(path=path), M.LINK_IN_LEDGER_HINT)
 
 
 # --- the lock -----------------------------------------------------------------------------------------
@@ -89,7 +97,9 @@ def _acquire(path: Path, timeout: float) -> int:
     deadline = time.monotonic() + timeout
     while True:
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        except IsADirectoryError:
+            raise LedgerError(M.LOCK_NOT_A_FILE.format(path=path)) from None
         except PermissionError:
             # Windows refuses to open a lock file its last holder is deleting: busy, not read-only.
             if sys.platform != "win32" or not os.access(path.parent, os.W_OK):
@@ -97,6 +107,10 @@ def _acquire(path: Path, timeout: float) -> int:
             fd = None
         except FileNotFoundError:  # folder removed under us
             raise LedgerError(M.LEDGER_NOT_FOUND.format(path=path.parent)) from None
+        except OSError as err:
+            if os.path.islink(path) or os.path.isdir(path):  # O_NOFOLLOW: ELOOP on a symlink
+                raise LedgerError(M.LOCK_NOT_A_FILE.format(path=path)) from None
+            raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
         if fd is not None:
             if _try_lock(fd) and _still_in_place(path, fd):
                 return fd
@@ -291,10 +305,12 @@ def _prepare_file(path: Path, records: list[Record]) -> _Pending:
     from minsheng_cli.ledger.yamlio import decode
 
     folder = path.parent
+    refuse_link(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder)) from None
+    refuse_link(path)
     project = records[0].project
     try:
         old = path.read_bytes()

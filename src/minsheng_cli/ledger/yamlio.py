@@ -54,6 +54,8 @@ def read_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
                 raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=status.st_size, limit=limit))
             data = handle.read(limit + 1)
     except OSError as err:
+        if os.path.islink(path):
+            raise LedgerError(messages.FILE_DANGLING_LINK.format(path=path)) from None
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
     if len(data) > limit:
         raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=len(data), limit=limit))
