@@ -27,8 +27,9 @@ def test_new_ledger_passes_check(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert str(folder / "projects.yaml") in result.stdout
     files = sorted(str(p.relative_to(folder)).replace("\\", "/") for p in folder.rglob("*") if p.is_file())
-    assert files == [".gitattributes", "progress/.gitkeep", "projects.yaml", "schemas/plan.schema.json", "schemas/progress.schema.json"]
+    assert files == [".gitattributes", ".gitignore", "progress/.gitkeep", "projects.yaml", "schemas/plan.schema.json", "schemas/progress.schema.json"]
     assert "progress/** merge=union" in (folder / ".gitattributes").read_text(encoding="utf-8").splitlines()
+    assert {"progress/.lock", "progress/.journal"} <= set((folder / ".gitignore").read_text(encoding="utf-8").splitlines())
     checked = cli("--data", folder, "check")
     assert checked.exit_code == 0, checked.stdout + checked.stderr
     assert "未发现问题" in checked.stdout
@@ -119,3 +120,18 @@ def test_empty_folder_is_used(cli, tmp_path):
     folder.mkdir()
     assert cli("init", folder).exit_code == 0
     assert (folder / "projects.yaml").is_file()
+
+
+def test_what_a_killed_writer_leaves_never_shows_in_git_status(cli, tmp_path):
+    import subprocess
+
+    folder = tmp_path / "ledger"
+    assert cli("init", folder, "--year", "2024").exit_code == 0
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    for leftover in ("progress/.lock", "progress/.journal", "progress/2024-06/.01.yaml.123.abc.tmp"):
+        (folder / leftover).parent.mkdir(parents=True, exist_ok=True)
+        (folder / leftover).write_text("", encoding="utf-8")
+    status = subprocess.run(["git", "-C", str(folder), "status", "--porcelain", "--untracked-files=all"],
+                            capture_output=True, text=True, check=True).stdout
+    assert "progress/.lock" not in status and ".journal" not in status and ".tmp" not in status
+    assert "projects.yaml" in status  # the ledger itself is there to commit

@@ -3,7 +3,8 @@
 It holds a plan template whose comments explain every field (in Chinese) with a commented example
 project, `categories: []` and `projects: []` (an empty plan is a valid plan, as an empty journal
 is for hledger: nothing invented can slip into a report), an empty `progress/` kept by git
-through `.gitkeep`, a `.gitattributes` that merges progress files by union, and the two JSON
+through `.gitkeep`, a `.gitattributes` that merges progress files by union, a `.gitignore` for
+the writers' private files (lock, journal, temporary files), and the two JSON
 Schemas the plan's first line points editors at. A non-empty DIR is refused: nothing existing is
 ever changed. (Named `new`, not `init`, to stay apart from `__init__`.) Which files and where:
 layout.py.
@@ -35,6 +36,7 @@ def ledger_files(year: int, title: str) -> dict[str, str]:
         layout.PLAN_FILE: plan_text(year, title),
         f"{layout.PROGRESS_DIR}/{layout.KEEP_NAME}": "",
         ".gitattributes": M.INIT_GITATTRIBUTES,
+        ".gitignore": M.INIT_GITIGNORE,
     }
     for kind in KINDS:
         files[layout.schema_file(kind)] = schema_text(kind)

@@ -79,3 +79,10 @@ projects: []               # 项目，写法见文末示例
 #         # required: 1                   # 清单至少完成几项（默认：全部）
 #         # steps: [{name: 调研}, {name: 审定}, {name: 印发}]   # 节点事项（milestone）的步骤
 """
+
+# What a writer leaves only while it runs (or after a kill): never committed.
+INIT_GITIGNORE = """# minsheng 写入时的临时文件：锁、意图日志、临时文件（被中断时可能留下，下一次写入会清理）
+progress/.lock
+progress/.journal
+progress/**/.*.tmp
+"""
