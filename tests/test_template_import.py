@@ -201,7 +201,7 @@ def test_round_trip_and_identical_reimport(plan_ledger, cli, tmp_path):
     assert {(5, "county_communities", None, "曲阜市"), (5, "county_communities", None, "邹城市")} <= set(by_key)
     assert by_key[(2, "screening", None, None)].date == dt.date(2023, 6, 20)
     assert by_key[(3, "branch_centers", "任城区", None)].value == Decimal(1)
-    narrative = by_key[(2, None, None, None)]
+    narrative = by_key[(2, "diagnosis", None, None)]  # a note on a target's row keeps its target
     assert narrative.problem == "孕妇依从性不高" and narrative.value is None
 
     before = progress_snapshot(plan_ledger)

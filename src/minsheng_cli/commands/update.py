@@ -34,6 +34,7 @@ def update(
     void: Annotated[bool, typer.Option("--void", help=M.REC_HELP_VOID)] = False,
     reason: Annotated[Optional[str], typer.Option("--reason", help=M.REC_HELP_REASON, show_default=False)] = None,
     after_plan: Annotated[bool, typer.Option("--after-plan", help=M.REC_HELP_AFTER_PLAN)] = False,
+    confirm: Annotated[bool, typer.Option("--confirm", help=M.REC_HELP_CONFIRM)] = False,
 ) -> None:
     from minsheng_cli.ledger.recording import AlreadyRecorded, git_user_name, prepare, resolve_project
 
@@ -43,12 +44,13 @@ def update(
     reporter = by if by is not None else (git_user_name(root) or None)
     narrative = any(text is not None for text in (note, problem, next_))
     if target is None and value is None and not (narrative or correct or void or reason):
-        _interactive(root, plan, found, date, county, reporter, today, after_plan)
+        _interactive(root, plan, found, date, county, reporter, today, after_plan, confirm)
         return
 
     def build() -> list[Record]:
         existing = _project_records(root, plan, found)
-        return [prepare(plan, existing, found.id, target, value, date, county, note, problem, next_, reporter, correct, void, reason, today, after_plan=after_plan)]
+        return [prepare(plan, existing, found.id, target, value, date, county, note, problem, next_, reporter, correct, void, reason, today,
+                        after_plan=after_plan, confirm=confirm)]
 
     try:
         written = _append(root, build)
@@ -98,11 +100,12 @@ class _Entry:
     note: Optional[str] = None
     problem: Optional[str] = None
     next: Optional[str] = None
+    confirmed: bool = False  # a value the user confirmed after being told it needs checking
 
 
 def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], county: Optional[str], by: Optional[str],
-                 today: dt.date, after_plan: bool = False) -> None:
-    from minsheng_cli.ledger.recording import AlreadyRecorded, prepare, resolve_date
+                 today: dt.date, after_plan: bool = False, confirm: bool = False) -> None:
+    from minsheng_cli.ledger.recording import AlreadyRecorded, Implausible, prepare, resolve_date
     from minsheng_cli.reporting.update_view import describe, target_heading
 
     day = resolve_date(plan, date, today, after_plan=after_plan)
@@ -115,15 +118,21 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
 
     def record_of(entry: _Entry, earlier: list[Record]) -> Record:
         return prepare(plan, earlier, project.id, entry.target, entry.value, day, entry.county,
-                       entry.note, entry.problem, entry.next, by, today=today, after_plan=after_plan)
+                       entry.note, entry.problem, entry.next, by, today=today, after_plan=after_plan,
+                       confirm=confirm or entry.confirmed)
 
     def attempt(entry: _Entry) -> Optional[Record]:
-        """The record, or None after telling why it was not taken (the caller asks again)."""
+        """The record, or None after telling why it was not taken (the caller asks again). A
+        value that needs checking is asked about: confirmed, it is taken."""
         try:
             record = record_of(entry, existing + accepted)
         except AlreadyRecorded as notice:
             typer.echo("  " + ledger_words.HINT_PREFIX + notice.message)
             return None
+        except Implausible as doubt:
+            if not typer.confirm(M.REC_ASK_DOUBT.format(reasons=M.REC_DOUBT_SEP.join(doubt.reasons)), default=False):
+                raise InputError(M.REC_ASK_DOUBT_DECLINED) from None  # asked again
+            entry.confirmed, record = True, doubt.record
         entries.append(entry)
         accepted.append(record)
         return record

@@ -14,16 +14,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Optional
 
-from minsheng_cli.exchange.rows import Outcome, check_template_plan, validate
+from minsheng_cli.exchange.rows import Allowances, Outcome, check_template_plan, validate
 from minsheng_cli.exchange.sheets import read_source
 from minsheng_cli.ledger.model import Plan, Record
 from minsheng_cli.ledger.record_fields import record_json
 
 
 def import_file(root: Path, plan: Plan, path: Path, encoding: Optional[str], dry_run: bool, today: dt.date,
-                after_plan: bool = False) -> Outcome:
+                allow: Allowances = Allowances()) -> Outcome:
     """Read, validate and (unless `dry_run`) append. Validation runs under the ledger lock on
-    freshly read records, so a concurrent writer cannot slip a conflicting record in between."""
+    freshly read records, so a concurrent writer cannot slip a conflicting record in between.
+    `allow`: what the office's flags let through (--after-plan, --accept-outliers, --any-unit)."""
     from minsheng_cli.ledger import progress_file as progress
     from minsheng_cli.ledger import store
 
@@ -32,7 +33,7 @@ def import_file(root: Path, plan: Plan, path: Path, encoding: Optional[str], dry
     result: list[Outcome] = []
 
     def build() -> list[Record]:
-        outcome = validate(plan, progress.read_progress(root, plan), source, today, after_plan)
+        outcome = validate(plan, progress.read_progress(root, plan), source, today, allow)
         result.append(outcome)
         return outcome.records
 
@@ -75,7 +76,7 @@ def outcome_json(plan: Plan, outcome: Outcome, dry_run: bool) -> dict:
         for record, candidate in zip(outcome.records, outcome.rows)
     ]
     return {"dry_run": dry_run, "written": 0 if dry_run else len(outcome.records), "skipped": outcome.skipped,
-            "files": outcome.written_files, "records": records}
+            "files": outcome.written_files, "records": records, "doubts": outcome.doubts}
 
 
 def _shown_value(value: Any) -> Any:

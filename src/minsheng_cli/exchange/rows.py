@@ -1,11 +1,19 @@
 """Turning candidate rows into records: every row checked, every bad row reported.
 
-`validate(plan, existing, source, today)` turns every candidate into a Record through
+`validate(plan, existing, source, today, allow)` turns every candidate into a Record through
 `recording.prepare`, checking each against the records already kept PLUS the earlier rows of
 the same file (so a count cannot go down between two rows either). Rows identical to what is
 recorded are skipped and counted. Every bad row is collected; if there is any, nothing is
 written and `ImportRejected` carries all of them as `第N行「列名」：原因` — `recording`'s messages,
 re-addressed from command-line arguments to the row's columns.
+
+Beyond `recording`'s rules, a row of a template keeps what the template promised: the unit it
+was made for reports on projects it leads or co-runs (unless --any-unit; a template whose
+metadata names no unit, and any free-form file, has nothing to check), and its number cells are
+in base units (the instructions refuse 万; a free CSV takes 1.2万 as `update` does). A value
+`plausible.doubts` questions is listed as 需核实 before the bad rows and refuses the import
+unless --accept-outliers, which writes it and still lists it. A note on a row with a target (and
+county) keeps them: it is that target's (and county's) narrative, not the project's.
 """
 
 from __future__ import annotations
@@ -20,46 +28,69 @@ from typing import Any, Optional
 from minsheng_cli.words import exchange as M, vocab as vocab_words
 from minsheng_cli.errors import ImportRejected, InputError, UsageError
 from minsheng_cli.exchange.sheets import FIELDS, Candidate, Source
-from minsheng_cli.ledger.model import Plan, Record
+from minsheng_cli.ledger.model import NUMERIC_KINDS, Plan, Project, Record
+from minsheng_cli.ledger.numbers import multiplier_in
 
 
 @dataclass
 class Outcome:
-    """What an import writes: new records (with the rows they came from) and what it skipped."""
+    """What an import writes: new records (with the rows they came from), what it skipped, and
+    the rows whose values need checking that `--accept-outliers` let through (需核实)."""
 
     source: Source
     records: list[Record] = field(default_factory=list)
     rows: list[Candidate] = field(default_factory=list)
     same: int = 0
     written_files: list[str] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
 
     @property
     def skipped(self) -> int:
         return self.same
 
 
-def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date, after_plan: bool = False) -> Outcome:
-    """Records for every candidate, or ImportRejected listing every bad row."""
+@dataclass(frozen=True)
+class Allowances:
+    """What the office allows an import beyond the rules: dates after the plan (--after-plan),
+    values that need checking (--accept-outliers), rows for another unit's projects (--any-unit)."""
+
+    after_plan: bool = False
+    accept_outliers: bool = False
+    any_unit: bool = False
+
+
+def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date, allow: Allowances = Allowances()) -> Outcome:
+    """Records for every candidate, or ImportRejected listing every row that needs checking
+    (需核实, first) and every bad row."""
     from minsheng_cli.ledger import recording
 
     check_template_plan(plan, source)
     pools = _pools_by_series(existing)
+    unit = None if allow.any_unit else template_unit(source)
     outcome = Outcome(source)
     errors: list[str] = []
+    doubts: list[str] = []
     for candidate in source.candidates:
         fields: dict[str, Any] = {}
         try:
             fields = _fields(candidate)
-            narrative_only = fields["value"] is None
-            pool = pools.setdefault(_series_of(plan, fields, narrative_only), [])
+            project = plan.find_project(fields["project"])  # None: recording says so
+            _check_template_row(project, source, fields, unit)
+            fields["target"] = _target_named(plan, project, fields)
+            pool = pools.setdefault(_series_of(project, fields), [])
             record = recording.prepare(
-                plan, pool, fields["project"], None if narrative_only else fields["target"], fields["value"],
-                fields["date"], None if narrative_only else fields["county"], fields["note"], fields["problem"],
-                fields["next"], fields["by"], False, False, None, today, after_plan=after_plan,
+                plan, pool, project or fields["project"], fields["target"], fields["value"], fields["date"], fields["county"],
+                fields["note"], fields["problem"], fields["next"], fields["by"], False, False, None, today,
+                after_plan=allow.after_plan,
             )
         except recording.AlreadyRecorded:
             outcome.same += 1
             continue
+        except recording.Implausible as doubt:
+            doubts.append(M.IMP_DOUBT_ROW.format(row=candidate.error("value", M.IMP_DOUBT_SEP.join(doubt.reasons))))
+            if not allow.accept_outliers:
+                continue
+            record = doubt.record
         except _RowError as err:
             errors.append(candidate.error(err.field, err.reason))
             continue
@@ -70,11 +101,44 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
         pool.append(record)
         outcome.records.append(record)
         outcome.rows.append(candidate)
-    if errors:
-        rejected = ImportRejected(M.IMP_REJECTED.format(path=source.path, count=len(errors)), errors)
-        rejected.hint = M.IMP_REJECTED_HINT
-        raise rejected
+    _reject(source, errors, [] if allow.accept_outliers else doubts)
+    outcome.doubts = doubts
     return outcome
+
+
+def _reject(source: Source, errors: list[str], doubts: list[str]) -> None:
+    """ImportRejected listing the rows that need checking first, then the bad rows; or nothing."""
+    if not errors and not doubts:
+        return
+    if errors and doubts:
+        message, hint = M.IMP_REJECTED_BOTH.format(path=source.path, count=len(errors), doubtful=len(doubts)), M.IMP_REJECTED_BOTH_HINT
+    elif doubts:
+        message, hint = M.IMP_REJECTED_DOUBTS.format(path=source.path, doubtful=len(doubts)), M.IMP_DOUBTS_HINT
+    else:
+        message, hint = M.IMP_REJECTED.format(path=source.path, count=len(errors)), M.IMP_REJECTED_HINT
+    rejected = ImportRejected(message, doubts + errors)
+    rejected.hint = hint
+    raise rejected
+
+
+def template_unit(source: Source) -> Optional[str]:
+    """The unit a template was made for; None for a free-form file (nothing to check) or a
+    template whose metadata names none."""
+    unit = (source.meta or {}).get("unit") if source.kind == "template" else None
+    return (unit or "").strip() or None
+
+
+def _check_template_row(project: Optional[Project], source: Source, fields: dict, unit: Optional[str]) -> None:
+    """What a template promises about its rows: the unit reports on its own projects (the one it
+    leads or co-runs), and a number cell holds base units (its instructions refuse 万)."""
+    if source.kind != "template" or project is None:
+        return
+    if unit is not None and unit not in project.lead and unit not in project.co:
+        raise _RowError("project", M.IMP_OTHER_UNIT.format(project=project.id, name=project.name, unit=unit))
+    target = project.find_target(str(fields["target"]).strip()) if fields["target"] is not None else None
+    multiplier = multiplier_in(fields["value"]) if target is not None and target.kind in NUMERIC_KINDS else None
+    if multiplier is not None:
+        raise _RowError("value", M.IMP_NO_MULTIPLIER.format(value=fields["value"], multiplier=multiplier))
 
 
 def check_template_plan(plan: Plan, source: Source) -> None:
@@ -94,13 +158,23 @@ def _pools_by_series(records: list[Record]) -> dict[tuple, list[Record]]:
     return pools
 
 
-def _series_of(plan: Plan, fields: dict, narrative_only: bool) -> tuple:
-    """The series key of a row; rows that name no known project or target share a throwaway pool
-    (`recording.prepare` rejects them with its own message)."""
-    project = plan.find_project(fields["project"])
+def _target_named(plan: Plan, project: Optional[Project], fields: dict) -> Optional[str]:
+    """The row's target; for a note given with a county and no target, the one target of the
+    project that county reports on (so the note keeps its county and target)."""
+    from minsheng_cli.ledger.recording import target_of_county
+
+    if fields["target"] is not None or not fields["county"] or fields["value"] is not None or project is None:
+        return fields["target"]
+    return target_of_county(plan, project, fields["county"])
+
+
+def _series_of(project: Optional[Project], fields: dict) -> tuple:
+    """The series key of a row (a project's narrative: project, None, None); rows that name no
+    known project or target share a throwaway pool (`recording.prepare` rejects them with its
+    own message)."""
     if project is None:
         return (None, None, None)
-    if narrative_only:
+    if fields["target"] is None:
         return (project.id, None, None)
     target = project.find_target(str(fields["target"]).strip())
     if target is None:

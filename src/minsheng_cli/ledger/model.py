@@ -25,6 +25,9 @@ RecordAction = Literal["correct", "void"]
 NUMERIC_KINDS = ("count", "level")
 TARGET_ID = re.compile(r"[a-z][a-z0-9_]*")  # a target's id (fullmatch): also a bare YAML scalar
 FORBID = {"extra": "forbid"}  # read by pydantic: unknown fields are errors
+# Units that count whole things (PRODUCT.md §4 "Plausible values"): a fraction of one is a slip
+# (a half household). A plan may list its own in settings.whole_units.
+WHOLE_UNITS = ("个", "户", "所", "人", "名", "处", "座", "只", "口", "条", "家", "场", "次", "人次")
 
 
 @dataclass
@@ -52,6 +55,8 @@ class Settings:
     stale_after_days: int = 14
     report_cutoff_day: Optional[int] = None  # 月报截止日, e.g. 25 (截至每月25日)
     counties: list[County] = field(default_factory=list)
+    # A tuple default (not a factory) so a plan cached before this setting existed still reads it.
+    whole_units: tuple[str, ...] = WHOLE_UNITS
 
 
 @dataclass

@@ -63,10 +63,22 @@ def format_number(value: Decimal) -> str:
 # --- figures as people type them -----------------------------------------------------------------
 
 
+def multiplier_in(text: object) -> Optional[str]:
+    """The 万 or 亿 a typed number ends with (`9.9万`, `９.９ 万`), or None: for a cell whose
+    instructions ask for base units, where such a number is refused rather than read."""
+    cleaned = _typed(text)
+    return cleaned[-1] if cleaned and cleaned[-1] in MULTIPLIERS and len(cleaned) > 1 else None
+
+
+def _typed(text: object) -> str:
+    raw = "" if text is None else str(text)
+    return unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
+
+
 def parse_number(text: str, argument: str) -> Decimal:
     """A non-negative exact number; thousands separators, full-width digits and 万/亿 accepted."""
     raw = "" if text is None else str(text)
-    cleaned = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
+    cleaned = _typed(raw)
     if not cleaned:
         raise InputError(M.REC_NUMBER_EMPTY.format(argument=argument))
     if _NEGATIVE.match(cleaned):

@@ -18,6 +18,13 @@ Decisions:
   (history.py) says what a void cancels: one it says cancels nothing is refused.
 - A count may not be lower than its latest earlier value (same county) without --correct, nor
   higher than a later recorded value (that later record would then decrease: correct it instead).
+- A value `plausible.doubts` questions (a 万 slip, a county typing the city's figure, a half
+  household) raises `Implausible` unless confirmed — judged after everything else, so a record
+  that is wrong is said to be wrong, not doubtful; the exception carries the record, so an
+  import can list it as 需核实 and still take it with --accept-outliers.
+- A note given with a target (and county) and no value keeps them: `update P T --county X
+  --note …`, or `update P --county X --note …` when X reports on one target of P. Only a note
+  without target is the project's.
 """
 
 from __future__ import annotations
@@ -46,7 +53,10 @@ class AlreadyRecorded(InputError):
         self.existing = existing
 
 
-def resolve_project(plan: Plan, key: str | int) -> Project:
+def resolve_project(plan: Plan, key: str | int | Project) -> Project:
+    """A project by number or name (an import that has already found it passes the Project)."""
+    if isinstance(key, Project):
+        return key
     project = plan.find_project(key)
     if project is None:
         raise InputError(ledger_words.UNKNOWN_PROJECT.format(key=key, count=len(plan.projects)))
@@ -97,20 +107,46 @@ def resolve_county(plan: Plan, target: Target, county: Optional[str], argument: 
     return name
 
 
-def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: bool = False, **options) -> Record:
+def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: bool = False, confirm: bool = False,
+            **options) -> Record:
     """The record to append, checked against `existing_records` (written order). The arguments
-    are `_checked_record`'s; a date after the plan's end is judged last, so that what is wrong
-    with the record itself is said first."""
-    record = _checked_record(plan, existing_records, *args, **options)
+    are `_checked_record`'s. What is wrong with the record itself is said first; then a date
+    after the plan's end (unless `after_plan`); last a value that needs confirming (unless
+    `confirm`), raised as `Implausible`, which carries the record."""
+    record, target, previous = _checked_record(plan, existing_records, *args, **options)
     if not after_plan:
         check_within_plan(plan, record.date)
+    if not confirm and target is not None:
+        check_plausible(plan, target, record, previous)
     return record
+
+
+class Implausible(InputError):
+    """A value `plausible.doubts` questions: refused unless confirmed (`update --confirm`,
+    `import --accept-outliers`). `record` is what would have been written, `reasons` why not."""
+
+    def __init__(self, message: str, record: Record, reasons: list[str]):
+        super().__init__(message)
+        self.record, self.reasons = record, reasons
+
+
+def check_plausible(plan: Plan, target: Target, record: Record, previous: Optional[tuple[dt.date, Decimal]] = None) -> None:
+    """`Implausible` when the record's value for `target` needs confirming (PRODUCT.md §4
+    "Plausible values"); `previous`: the latest earlier (date, value) in force of its series."""
+    from minsheng_cli.ledger.plausible import doubts
+
+    if record.action == "void" or not isinstance(record.value, Decimal):
+        return
+    reasons = doubts(plan, target, record.county, record.value, previous)
+    if reasons:
+        message = M.REC_DOUBTFUL.format(value=shown(record.value), reasons=M.REC_DOUBT_SEP.join(reasons))
+        raise Implausible(message, record, reasons)
 
 
 def _checked_record(
     plan: Plan,
     existing_records: Iterable[Record],
-    project: str | int,
+    project: str | int | Project,
     target: Optional[str],
     value_text: Optional[str],
     date: str | dt.date | None,
@@ -123,37 +159,76 @@ def _checked_record(
     void: bool = False,
     reason: Optional[str] = None,
     today: Optional[dt.date] = None,
-) -> Record:
+) -> tuple[Record, Optional[Target], Optional[tuple[dt.date, Decimal]]]:
+    """The record, its target (None for a project's narrative) and the latest earlier value in
+    force of its series (what `check_plausible` needs)."""
     from minsheng_cli.ledger.dates import today as today_in_china
 
     found = resolve_project(plan, project)
-    _check_options(target, value_text, correct, void, reason)
-    day = resolve_date(plan, date, today or today_in_china(), after_plan=True)  # judged last, in prepare
     note, problem, next = clean_text(note, "--note"), clean_text(problem, "--problem"), clean_text(next, "--next")
+    narrative = bool(note or problem or next)
+    _check_options(target, value_text, correct, void, reason, narrative)
+    day = resolve_date(plan, date, today or today_in_china(), after_plan=True)  # judged last, in prepare
     by, reason = clean_text(by, "--by"), clean_text(reason, "--reason")
     mine = [r for r in existing_records if r.project == found.id]
+    if target is None and county:
+        target = target_of_county(plan, found, county, narrative)
     if target is None:
-        if county:
-            raise UsageError(M.REC_COUNTY_NEEDS_TARGET)
-        if not (note or problem or next):
+        if not narrative:
             raise UsageError(M.REC_NOTHING_TO_RECORD)
-        narrative = Record(day, found.id, note=note, problem=problem, next=next, by=by)
-        for old in mine:
-            if old.target is None and old.date == day and _adds_nothing(narrative, old):
-                raise AlreadyRecorded(M.REC_ALREADY_NARRATIVE.format(project=found.id, date=day), old)
-        return narrative
+        return _narrative(mine, Record(day, found.id, note=note, problem=problem, next=next, by=by)), None, None
     chosen = resolve_target(found, target)
     where = resolve_county(plan, chosen, county)
     if void:
         item = _void_value(value_text, chosen)
-        return _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason))
+        return _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason)), None, None
+    if value_text is None:  # a note for a target (and county): it keeps them (PRODUCT.md §2 "Text has a date")
+        return _narrative(mine, Record(day, found.id, chosen.id, where, None, note, problem, next, by)), None, None
     value = parse_value(value_text, chosen)
     record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason)
     before = fold(mine, items_of(chosen, found.id), text=False)
     _check_same_date(record, chosen, before.in_force_at(record.key), correct)
+    series = before.series_of(found.id, chosen.id, where)
     if chosen.kind == "count":
-        _check_count_order(record, chosen, before.series_of(found.id, chosen.id, where), correct)
-    return record
+        _check_count_order(record, chosen, series, correct)
+    return record, chosen, _latest_before(series, record.date)
+
+
+def _narrative(mine: list[Record], narrative: Record) -> Record:
+    """A record without a value (a project's, or a target's and county's), unless the same text
+    is already there for its key and date."""
+    for old in mine:
+        if old.value is None and old.action is None and old.key == narrative.key and _adds_nothing(narrative, old):
+            if narrative.target is None:
+                raise AlreadyRecorded(M.REC_ALREADY_NARRATIVE.format(project=narrative.project, date=narrative.date), old)
+            raise AlreadyRecorded(M.REC_ALREADY_TARGET_NARRATIVE.format(
+                project=narrative.project, target=narrative.target, county=_county_text(narrative.county), date=narrative.date), old)
+    return narrative
+
+
+def target_of_county(plan: Plan, project: Project, county: str, narrative: bool = True) -> str:
+    """`update P --county X --note …` (an import row with a county and no target): the one
+    target of P that county X reports on; a value needs its target named."""
+    if not narrative:
+        raise UsageError(M.REC_COUNTY_NEEDS_TARGET)
+    name = county.strip()
+    targets = [t for t in project.targets if t.by_county and name in plan.counties_of(t)]
+    if len(targets) == 1:
+        return targets[0].id
+    if not targets:
+        raise InputError(M.REC_ASK_COUNTY_UNUSED.format(county=name, project=project.id))
+    choices = "、".join(f"{t.id}（{t.name}）" for t in targets)
+    raise UsageError(M.REC_COUNTY_TARGET_CHOICE.format(county=name, project=project.id, choices=choices))
+
+
+def _latest_before(series: Optional[Series], day: dt.date) -> Optional[tuple[dt.date, Decimal]]:
+    """The latest value in force of `series` dated before `day`, as (date, value)."""
+    if series is None:
+        return None
+    for record in reversed(series.records):
+        if record.date < day and isinstance(record.value, Decimal):
+            return record.date, record.value
+    return None
 
 
 def items_of(target: Target, project: int) -> set[tuple[int, str]]:
@@ -180,7 +255,7 @@ def _void_record(records: list[Record], target: Target, void: Record) -> Record:
     raise InputError(M.REC_VOID_ITEM_NOTHING.format(**where, value=shown(void.value)))
 
 
-def _check_options(target, value_text, correct: bool, void: bool, reason) -> None:
+def _check_options(target, value_text, correct: bool, void: bool, reason, narrative: bool = False) -> None:
     if correct and void:
         raise UsageError(M.REC_CORRECT_AND_VOID)
     if (correct or void) and not (reason and str(reason).strip()):
@@ -189,7 +264,7 @@ def _check_options(target, value_text, correct: bool, void: bool, reason) -> Non
         raise UsageError(M.REC_REASON_ALONE)
     if target is None and (correct or void):
         raise UsageError(M.REC_ACTION_NEEDS_TARGET)
-    if target is not None and not void and value_text is None:
+    if target is not None and not void and value_text is None and (correct or not narrative):
         raise UsageError(M.REC_VALUE_MISSING)
 
 

@@ -116,3 +116,16 @@ IMP_HEADER_ALIASES = {
     "by": ("by", "填报人"),
 }
 IMP_HELP_AFTER_PLAN = "允许导入日期在计划期结束以后的行（逾期完成的补记）"
+
+# Plausible values, units' own projects, base units in template cells (PRODUCT.md §4)
+IMP_HELP_ACCEPT_OUTLIERS = "接受需核实的数值（超过年度目标 3 倍、比上次累计猛增 10 倍以上、按整数计的单位出现小数），核实无误后使用"
+IMP_HELP_ANY_UNIT = "允许填报表中填报其他单位牵头或协办的项目（督查室代为汇总时使用）"
+IMP_DOUBT_ROW = "需核实：{row}"
+IMP_DOUBT_SEP = "；"
+IMP_REJECTED_DOUBTS = "{path}：{doubtful} 行数值需核实，未写入任何记录。常见的是“万”字误写、县（市、区）填了全市的数或出现半户："
+IMP_DOUBTS_HINT = "改正数值后重新导入整个文件；逐行核实无误的，加 --accept-outliers 重新导入。"
+IMP_REJECTED_BOTH = "{path}：{count} 行有错误，另有 {doubtful} 行数值需核实，未写入任何记录。请改正后重新导入："
+IMP_REJECTED_BOTH_HINT = "有错误的行改正后重新导入整个文件；需核实的数值核实无误的，加 --accept-outliers。已记录的数值确需更正时，用 minsheng update 项目 指标 数值 --date 日期 --correct --reason \"原因\"。"
+IMP_DOUBTS_ACCEPTED = "以下 {count} 行数值需核实，已按 --accept-outliers 接受："
+IMP_OTHER_UNIT = "项目 {project}「{name}」不由{unit}牵头或协办，而本表是为{unit}生成的（表中隐藏的项目列可能被改动）；确需导入的，请加 --any-unit"
+IMP_NO_MULTIPLIER = "「{value}」：填报表的本期累计只填基本单位的数字，不接受“{multiplier}”，请换算后填写（如 9.9万 填 99000）"

@@ -165,3 +165,18 @@ REC_MILESTONE_DONE_CHOICE = "done（完成）"
 # Dates after the plan (PRODUCT.md §4)
 REC_AFTER_PLAN = "{argument} {date} 在计划期（{start} 至 {end}）之后：如是计划期后补记的完成情况，请加 --after-plan；如是年份写错，请改正日期"
 REC_HELP_AFTER_PLAN = "允许记录计划期结束以后的日期（逾期完成的补记）"
+
+# Plausible values (PRODUCT.md §4)
+REC_DOUBT_OVER_TARGET = "{value} 超过年度目标 {target} {unit}的 {times} 倍"
+REC_DOUBT_OVER_ALLOCATION = "{value} 超过分配给{county}的任务 {allocation} {unit}的 {times} 倍"
+REC_DOUBT_OVER_CITY = "{value} 是{county}一地的数，却超过了全市的年度目标 {target} {unit}"
+REC_DOUBT_JUMP = "{value} 超过上次累计 {previous}（{date}）的 {times} 倍"
+REC_DOUBT_JUMP_BASELINE = "{value} 超过基数 {previous} 的 {times} 倍"
+REC_DOUBT_FRACTION = "{value} 不是整数，而“{unit}”只能按整数计"
+REC_DOUBT_SEP = "；"
+REC_DOUBTFUL = "VALUE {value} 需核实：{reasons}。常见的是“万”字误写、县（市、区）填了全市的数或出现半户；核实无误请加 --confirm 重新记录"
+REC_HELP_CONFIRM = "数值超过年度目标 3 倍、比上次累计猛增 10 倍以上或按整数计的单位出现小数时，核实无误后用它确认写入"
+REC_ASK_DOUBT = "  需核实：{reasons}。核实无误，仍要记录？"
+REC_COUNTY_TARGET_CHOICE = "--county「{county}」：项目 {project} 有多个由该县（市、区）填报的指标，请写明指标 T：{choices}"
+REC_ALREADY_TARGET_NARRATIVE = "项目 {project} 指标 {target}{county}在 {date} 已有相同的进展记录，未重复写入"
+REC_ASK_DOUBT_DECLINED = "未记录该数值"
