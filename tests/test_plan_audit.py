@@ -78,3 +78,13 @@ def test_project7_is_complete_with_the_main_structures_built(run):
     assert project["status"] == "completed"
     assert target_of(project, "school_places")["status"] == "not_reported"
 
+
+
+def test_list_shows_continuing_targets_as_not_counted(run):
+    rows = run("list", "--category", "8", "--format", "plain").splitlines()
+    peak = next(line for line in rows if "早晚高峰免费乘坐公交车" in line)
+    assert peak.split()[-1] == "不计入"
+    evaluation = next(line for line in rows if "免费乘车政策效果评估" in line)
+    assert evaluation.split()[-1] == "1"
+    places = next(line for line in run("list", "--category", "1", "--format", "plain").splitlines() if "托位总量" in line)
+    assert places.split()[-1] == "监测指标"
