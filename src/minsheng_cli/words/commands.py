@@ -50,7 +50,7 @@ HELP_OUTPUT = "写入文件而不是标准输出"
 LIST_HELP = "按类别列出项目、牵头单位和指标。"
 LIST_HELP_CATEGORY = "只列出该类别（序号或名称中的文字）"
 LIST_HELP_UNIT = "只列出该单位牵头或协办的项目"
-SHOW_HELP = "显示一个项目：实施内容、承办单位、指标及最新进展。"
+SHOW_HELP = "显示一个项目：实施内容、承办单位、每个指标的全部内容（明细及完成情况）和最新进展。"
 SHOW_HELP_PROJECT = "项目序号或名称"
 CHECK_HELP = "检查整个台账（计划和全部进度记录），逐条列出所有问题；有问题时退出码为 1。"
 # Their one-line help in `minsheng --help` (the other commands' are in SHORT_HELP).
