@@ -71,9 +71,7 @@ COUNTIES_SILENT = {
 ITEMS_DONE = {
     (4, "school_services"): {"为全体中小学师生建立心理健康档案": 3, "每所学校至少开展1次心理健康讲座": 5},
     (5, "county_communities"): {"曲阜市": 2, "邹城市": 4, "金乡县": 6},
-    (13, "county_coverage"): {"任城区": 1, "兖州区": 1, "曲阜市": 2, "邹城市": 3, "嘉祥县": 4, "汶上县": 5, "济宁高新区": 6},
     (17, "airport_lines"): {"J960机场公交专线": 3, "J961机场公交专线": 5},
-    (18, "platform_rollout"): {"曲阜市": 2, "邹城市": 3, "嘉祥县": 5, "汶上县": 6},
     (21, "key_places"): {"住宅小区": 2, "医院": 3, "学校": 5, "交通枢纽": 6},
     (30, "markets"): {"秦庄农贸市场": 2, "新红星农贸市场": 3, "杜庄农贸市场": 4, "鱼台贯通农贸城": 5, "梁山金泊园市场": 5, "微山县农商物流园": 6},
 }
@@ -85,6 +83,9 @@ COUNTY_DONE = {
 # Where a county's small per-county figure stands at the end of June (default: 1).
 COUNTY_JUNE = {(23, "city_study_rooms"): {"任城区": 2, "兖州区": 2, "邹城市": 2}}
 MILESTONES_DONE = {(28, "raised_standards"): 2}  # (project, target) → month done
+# Level targets whose figures are whole things: where each stands at each month's end. 13 starts
+# from the 6 pilot 县（市、区） (its plan baseline): January reads 0%, June 4 of the 8 new ones.
+LEVEL_VALUES = {(13, "county_coverage"): {1: 6, 2: 7, 3: 8, 4: 8, 5: 9, 6: 10}}
 BASELINE_DAY = {(1, "places_per_1000"): (dt.date(2023, 1, 1), Decimal("3.3"))}  # level target, baseline_from: record
 DERIVED = {(1, "total_places"): ((1, "new_places"), Decimal(27000))}  # level = baseline + a count of the same project
 # The June figure of 2 screening was typed with two digits swapped; the office corrects it.
@@ -111,6 +112,13 @@ NARRATIVES = {
     (3, "city_center", 6): ("市心理健康中心基地改造完成70%", None, "9月底前投入使用"),
     (28, "raised_standards", 2): ("新一期灾害民生综合保险合同已签订，保障范围扩至12类，各项限额按通知提高", None, None),
     (22, "platform", 6): ("智慧停车管理平台完成升级招标", None, "8月底前完成平台升级"),
+    # 18's only target is a milestone (全市所有运营企业和车辆): the unit reports its progress in words
+    (18, "platform_rollout", 1): ("制定互联互通平台推广方案，梳理各县（市）运营企业和车辆底数", None, None),
+    (18, "platform_rollout", 2): ("曲阜市公交企业完成平台接入", None, None),
+    (18, "platform_rollout", 3): ("邹城市公交企业完成平台接入", None, None),
+    (18, "platform_rollout", 4): ("嘉祥县公交企业完成系统改造，正在联调", None, None),
+    (18, "platform_rollout", 5): ("嘉祥县公交企业完成平台接入", None, None),
+    (18, "platform_rollout", 6): ("汶上县公交企业完成平台接入，其余县（市）车载终端改造招标中", None, "9月底前全市运营企业和车辆全部接入"),
 }
 
 
@@ -210,6 +218,8 @@ def figure(plan, project, target, county, item, month: int):
     if key in COUNTY_DONE:
         done_in = COUNTY_DONE[key].get(county)
         return (1 if done_in is not None and done_in <= month else 0), None
+    if key in LEVEL_VALUES:
+        return LEVEL_VALUES[key][month], None
     if (project.id, target.id, month) in TYPO:
         return number(TYPO[(project.id, target.id, month)]), None
     if key in BASELINE_DAY and month == 1:

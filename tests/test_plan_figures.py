@@ -35,7 +35,9 @@ EXPECTED = {
         "new_places": ("count", 10000, "个"),
         "total_places": ("level", 37000, "个"),
         "places_per_1000": ("level", Decimal("4.4"), "个"),
-        "filing_rank": (M, None, None),
+        # 稳居全省“第一方阵”: a standing position held all year, not a one-off event (a milestone ticked
+        # in January was worth a seventh of the project): confirmed each period, not counted.
+        "filing_rank": (C, None, None),
         "model_institutions": ("count", 15, "个"),
         "community_points": ("count", 15, "个"),
         "staff_training": ("count", 3000, "人次"),
@@ -80,7 +82,7 @@ EXPECTED = {
         "new_schools": ("count", 14, "所"),
         "expanded_schools": ("count", 6, "所"),
         "floor_area": ("count", 350000, "平方米"),
-        "school_places": ("count", 17000, "个"),
+        "school_places": ("count", 17000, "个"),  # 2024年新学期投入使用: weight 0 in 2023 (WEIGHT_ZERO)
     }},
     8: {"lead": ["市教育局"], "figures": {
         "classroom_lighting": ("count", 8294, "口"),
@@ -103,7 +105,9 @@ EXPECTED = {
         "installations": ("count", 115019, "户"),
     }},
     13: {"lead": ["市医保局"], "figures": {
-        "county_coverage": (CH, 14, "个"),
+        # 由6个县（市、区）扩大到全市: level 6 → 14 (BASELINES); a checklist of 14 with the 6 unnamed
+        # pilots ticked in a first record read 42.9% in January with no 2023 work done.
+        "county_coverage": ("level", 14, "个"),
         "care_services": (C, None, None),
     }},
     14: {"lead": ["市人力资源社会保障局"], "figures": {
@@ -122,10 +126,14 @@ EXPECTED = {
         "network_planning": (M, None, None),
         "existing_routes": ("count", 5, "条"),
         "new_routes": (M, None, None),
-        "airport_lines": (CH, 4, "条"),
+        # the notice's two clauses: J960, J961 (named) and 济宁城区及相关县(市)至大安机场 (no count given):
+        # 3 items, no unit of its own (项), not "4条"
+        "airport_lines": (CH, 3, None),
     }},
     18: {"lead": ["市交通运输局"], "figures": {
-        "platform_rollout": (CH, 9, "个"),
+        # 全市范围内所有运营企业和车辆: the notice counts neither counties nor enterprises; the
+        # 9-county checklist read "年度目标 9个", a number the notice never gives
+        "platform_rollout": (M, None, None),
     }},
     19: {"lead": ["市城乡水务局"], "figures": {
         "villages": ("count", 1183, "个"),
@@ -165,6 +173,9 @@ EXPECTED = {
     }},
     26: {"lead": ["市司法局"], "figures": {
         "law_bus": (M, None, None),
+        # 主城区65条公交线路、700余辆公交车: 65 exact, 700余 = at least 700; both are targets
+        "broadcast_lines": ("count", 65, "条"),
+        "broadcast_buses": ("count", 700, "辆"),
         "bus_broadcasts": (C, None, None),
         "performances": ("count", 300, "场次"),
     }},
@@ -197,12 +208,20 @@ WEIGHT_ZERO = {
     (1, "places_per_1000"),   # derived ratio
     (7, "new_schools"),       # 14 + 6 = the 20 schools
     (7, "expanded_schools"),
+    (7, "school_places"),     # 2024年新学期投入使用: the 2023 test is 主体建设, not places delivered
 }
 
 # Level targets: explicit baseline, or "record" (first record at or before the start).
 BASELINES = {
     (1, "total_places"): 27000,
     (1, "places_per_1000"): "record",
+    (13, "county_coverage"): 6,  # 试点范围由6个县（市、区）扩大到全市
+}
+
+# Figures the notice gives in words, not digits: (project, target) -> why the figure is what it is.
+# Their quotes carry the baseline instead (test_quotes_carry_the_figure).
+FIGURES_IN_WORDS = {
+    (13, "county_coverage"): "全市 = 11个县（市、区）+ 3个功能区 (project 23: 28 ÷ 2 = 14), without 市本级",
 }
 
 # Per-county work (PRODUCT §2): target id -> (counties concerned, allocations or None).
@@ -219,8 +238,7 @@ BY_COUNTY = {
 # Checklists whose items are fixed by the notice (or by the notice's definition of the set).
 CHECKLIST_ITEMS = {
     (5, "county_communities"): NINE_COUNTIES,
-    (13, "county_coverage"): COUNTY_UNITS,
-    (18, "platform_rollout"): NINE_COUNTIES,
+    (17, "airport_lines"): ["J960机场公交专线", "J961机场公交专线", "济宁城区及相关县（市）至大安机场公交专线"],
     (30, "markets"): [
         "秦庄农贸市场", "新红星农贸市场", "山东凯盛农产品物流园有限公司", "金乡县嘉欣市场服务有限公司",
         "中农批（汶上）市场管理有限公司", "济宁源尚农产品批发市场", "泗水泰源农副产品批发市场",
@@ -235,11 +253,9 @@ CONTEXT_FIGURES = {
     3: {"24"},                        # 24小时心理援助热线: a service property, part of the hotline milestone
     4: {"1", "8"},                    # per-school minimum (1次讲座, 8次团体辅导, 每年1次普查): checklist items
     12: {"65", "24万", "48万", "132593"},  # age limit; project totals (约); 2022 installations
-    13: {"6"},                        # 6 县（市、区） already in the pilot: items of the checklist
     17: {"960", "961"},               # line numbers J960, J961: checklist items
     21: {"5"},                        # "5G"
     23: {"42", "2", "1"},             # 42 = 28 + 14 (sum, not double counted); 2 and 1 per county = county_targets
-    26: {"65", "700"},                # scope of the continuing broadcasts (700余 is approximate)
     28: {"2", "6", "12", "15万", "20万", "10万", "5万", "25万", "30万"},  # premium and raised standards: steps
 }
 
@@ -417,7 +433,8 @@ def test_quotes_carry_the_figure(plan):
         if t["kind"] not in ("count", "level"):
             continue
         values = {_value(n, w) for n, w in NUMERAL.findall(_strip(t["quote"]))}
-        assert Decimal(str(t["target"])) in values, (p["id"], t["id"])
+        carried = t["baseline"] if (p["id"], t["id"]) in FIGURES_IN_WORDS else t["target"]
+        assert Decimal(str(carried)) in values, (p["id"], t["id"])
 
 
 # ── every figure of the text is a target or declared context ───────────────────────────────────
@@ -428,6 +445,7 @@ def test_every_figure_accounted_for(projects, pid):
     p = projects[pid]
     text = _strip(p["text"])
     targets = {Decimal(str(f)) for f in (_figure(t) for t in p["targets"]) if f is not None}
+    targets |= {Decimal(str(t["baseline"])) for t in p["targets"] if "baseline" in t}  # a baseline the notice gives
     context = CONTEXT_FIGURES.get(pid, set())
     tokens = set()
     for number, wan in NUMERAL.findall(text):
@@ -483,7 +501,7 @@ def test_checklists(plan):
         assert isinstance(required, int) and 1 <= required <= len(items), where
         if (p["id"], t["id"]) in CHECKLIST_ITEMS:
             assert items == CHECKLIST_ITEMS[where], where
-        if p["id"] in (5, 13, 18):
+        if p["id"] == 5:
             assert set(items) <= county_names, where
 
 
@@ -505,3 +523,50 @@ def test_no_invented_dates(plan):
         assert "start" not in t and "due" not in t, (p["id"], t["id"])
         for s in t.get("steps", []):
             assert "due" not in s, (p["id"], t["id"])
+
+
+# ── the audit of issue 10: each figure as the notice gives it ────────────────────────────────────
+
+
+def _target(projects, pid, tid):
+    return next(t for t in projects[pid]["targets"] if t["id"] == tid)
+
+
+def test_project13_counts_from_the_six_pilots(projects):
+    """由6个县（市、区）扩大到全市: the 6 pilots are the baseline, not work done in 2023."""
+    t = _target(projects, 13, "county_coverage")
+    assert (t["kind"], t["baseline"], t["target"]) == ("level", 6, len(COUNTY_UNITS))
+    assert "由6个县（市、区）扩大到全市" in t["quote"]
+
+
+def test_project18_invents_no_count(projects):
+    """全市范围内所有运营企业和车辆: no number of counties or enterprises the notice does not give."""
+    (t,) = projects[18]["targets"]
+    assert t["kind"] == "milestone" and "items" not in t and "target" not in t
+    assert "全市范围内所有运营企业和车辆" in t["quote"]
+
+
+def test_project26_scope_figures_are_targets(projects):
+    """主城区65条公交线路 (exact) and 700余辆公交车 (at least 700), the quote keeping 余."""
+    lines, buses = _target(projects, 26, "broadcast_lines"), _target(projects, 26, "broadcast_buses")
+    assert (lines["target"], lines["unit"], buses["target"], buses["unit"]) == (65, "条", 700, "辆")
+    assert "700余" in buses["quote"]
+    assert _target(projects, 26, "bus_broadcasts")["kind"] == "continuing"  # 循环播放 itself goes on all year
+
+
+def test_project1_standing_position_is_not_a_one_off(projects):
+    assert _target(projects, 1, "filing_rank")["kind"] == "continuing"
+
+
+def test_project7_places_are_not_delivered_in_2023(projects):
+    """计划2023年底完成主体建设，2024年新学期投入使用: 2023 counts the 主体建设, places are tracked only."""
+    schools, places = _target(projects, 7, "schools"), _target(projects, 7, "school_places")
+    assert schools.get("weight", 1) == 1 and "主体建设" in schools["name"]
+    assert places.get("weight", 1) == 0 and "2024年新学期投入使用" in places["note"]
+
+
+def test_project17_airport_lines_in_the_notice_words(projects):
+    t = _target(projects, 17, "airport_lines")
+    assert "unit" not in t  # 项, not 条: the notice gives no number of lines for the second clause
+    assert "济宁城区及相关县(市)至大安机场公交专线" in t["quote"]  # one clause, one item (CHECKLIST_ITEMS)
+    assert len(t["items"]) == 3 and "required" not in t

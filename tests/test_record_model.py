@@ -212,7 +212,7 @@ def test_append_refuses_an_invalid_record_before_touching_any_file(plan_ledger, 
 
 
 # One target of each kind in the shipped plan: (project, target, county it needs, a value it takes).
-TARGETS = [(1, "new_places", None, Decimal(5)), (1, "total_places", None, Decimal(30000)), (1, "filing_rank", None, "done"),
+TARGETS = [(1, "new_places", None, Decimal(5)), (1, "total_places", None, Decimal(30000)), (1, "fee_cut", None, "done"),
            (3, "branch_centers", "任城区", Decimal(1)), (4, "follow_up", None, "正常")]
 FAULTS = {
     "negative figure": {"value": Decimal(-5)},

@@ -185,7 +185,7 @@ BAD = [
     (["1", "new_places", "100", "--correct", "--void", "--reason", "x"], 2, "不能同时使用"),
     (["1", "new_places"], 2, "缺少 VALUE"),
     (["1", "--note", "x", "--reason", "y"], 2, "--reason 只能与 --correct 或 --void 一起使用"),
-    (["1", "filing_rank", "half"], 1, "可填：done（完成）"),
+    (["1", "fee_cut", "half"], 1, "可填：done（完成）"),
     (["21", "key_places", "住宅"], 1, "须与事项名称完全一致），可填：住宅小区、医院"),
     (["16", "free_peak_rides", "还行"], 1, "可填：正常、中断"),
     (["1", "new_places", "1", "--date", "2023-06-30", "--unknown-option"], 2, "--unknown-option"),
@@ -234,7 +234,7 @@ def test_interactive_asks_each_target_then_the_narrative_then_confirms(committed
         "6,500",  # 新增托位 (last 6000)
         "",  # 托位总量
         "",  # 千人口托位数
-        "",  # filing_rank
+        "",  # filing_rank (continuing)
         "abc",  # 市级示范托育机构: bad, asked again
         "5",
         "",  # community_points
@@ -323,8 +323,8 @@ def test_parse_value_by_kind():
     plan = load_plan(PLAN.parent)
     target = lambda p, t: plan.find_project(p).find_target(t)  # noqa: E731
     assert parse_value("6200个", target(1, "new_places")) == Decimal(6200)
-    assert parse_value("已完成", target(1, "filing_rank")) == "done"
-    assert parse_value("DONE", target(1, "filing_rank")) == "done"
+    assert parse_value("已完成", target(1, "fee_cut")) == "done"
+    assert parse_value("DONE", target(1, "fee_cut")) == "done"
     assert parse_value("开通微信公众号", target(3, "hotline")) == "开通微信公众号"
     assert parse_value("医院", target(21, "key_places")) == "医院"
     assert parse_value("正常实施", target(16, "free_peak_rides")) == "正常"

@@ -1,4 +1,5 @@
-"""`minsheng show P`: one project's text, units, targets with their latest values, recent history."""
+"""`minsheng show P`: one project's text, units, the whole of each target (its details and their
+state), the values in force and the recent history."""
 
 from __future__ import annotations
 
@@ -23,14 +24,21 @@ def show_project(
 
     chosen = resolve_format(fmt)
     ledger = ledger_of(ctx)
-    found = resolve_project(ledger.plan, project)
-    records = listing.project_records(ledger.root, ledger.plan, found.id)
+    plan = ledger.plan
+    found = resolve_project(plan, project)
+    records = listing.project_records(ledger.root, plan, found.id)
     if chosen == "json":
-        emit_json(listing.show_json(ledger.plan, found, records))
+        emit_json(listing.show_json(plan, found, records, ledger.today))
         return
-    for line in listing.show_header_lines(ledger.plan, found):
+    views = listing.target_views(plan, found, records, ledger.today)
+    if chosen == "csv":  # one sheet: the project, each whole target, the history
+        emit_rows(M.HEADERS_DETAILS, listing.show_csv_rows(plan, found, views, records), chosen)
+        return
+    for line in listing.show_header_lines(plan, found):
         typer.echo(line)
-    emit_rows(M.HEADERS_TARGETS, listing.target_rows(ledger.plan, found, records), chosen, title=M.SHOW_TARGETS)
+    emit_rows(M.HEADERS_TARGETS, listing.target_rows(views), chosen, title=M.SHOW_TARGETS)
+    typer.echo("")
+    emit_rows(M.HEADERS_DETAILS, listing.detail_rows(views), chosen, title=M.SHOW_DETAILS)
     history = listing.recent_history(records)
     typer.echo(f"\n{M.SHOW_HISTORY}")
     if not history:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from minsheng_cli.words import commands as M, ledger as ledger_words, vocab as vocab_words
@@ -40,6 +41,8 @@ def target_figure(target: Target):
 
 
 def list_rows(plan: Plan, projects: list[Project]) -> list[list]:
+    from minsheng_cli.reporting.show_view import weight_word
+
     rows = []
     for project in projects:
         for index, target in enumerate(project.targets):
@@ -52,7 +55,7 @@ def list_rows(plan: Plan, projects: list[Project]) -> list[list]:
                 vocab_words.KIND[target.kind],
                 target_figure(target),
                 target.unit or (M.SHOW_CHECKLIST_UNIT if target.kind == "checklist" else ""),
-                M.WEIGHT_ZERO if target.weight == 0 else target.weight,
+                weight_word(target),
             ])
     return rows
 
@@ -117,34 +120,78 @@ def latest_values(plan: Plan, records: list[Record]) -> dict[str, tuple]:
     """target id -> (value shown, date) in force now: by-county values summed, checklist items
     and milestone steps listed (several may be recorded on one date)."""
     from minsheng_cli.ledger.history import fold
+    from minsheng_cli.reporting.show_view import latest_of
 
     latest = {}
     for (_, target_id), history in fold(records, plan).targets.items():
-        if history.items:
-            latest[target_id] = ("、".join(item for _, item in history.items), history.items[-1][0])
-        elif history.series:
-            last = [(series.dates[-1], series.values[-1]) for series in history.series.values()]
-            values = [value for _, value in last]
-            shown = sum(values) if all(not isinstance(v, str) for v in values) else "、".join(map(str, values))
-            latest[target_id] = (shown, max(date for date, _ in last))
+        value, date = latest_of(history)
+        if date is not None:
+            latest[target_id] = (value, date)
     return latest
 
 
-def target_rows(plan: Plan, project: Project, records: list[Record]) -> list[list]:
-    latest = latest_values(plan, records)
+def target_views(plan: Plan, project: Project, records: list[Record], today: dt.date):
+    """Each target of the project as `show` prints it (show_view.TargetView), from one fold."""
+    from minsheng_cli.ledger.history import fold
+    from minsheng_cli.reporting.show_view import target_views as views
+
+    return views(plan, project, fold(records, plan), today)
+
+
+def target_row(view) -> list:
+    """A target's line in show's table of targets (HEADERS_TARGETS)."""
+    from minsheng_cli.reporting.show_view import baseline_word, figure_in_force, unit_word, weight_word
+
+    target = view.target
+    return [
+        target.name,
+        vocab_words.KIND[target.kind],
+        figure_in_force(target, view.terms),
+        unit_word(target) if target.kind != "checklist" or target.unit else M.SHOW_CHECKLIST_UNIT,
+        baseline_word(target),
+        f"{view.terms.start}–{view.terms.due}",
+        weight_word(target),
+        view.latest if view.latest is not None else "",
+        view.latest_date or "",
+    ]
+
+
+def target_rows(views) -> list[list]:
+    return [target_row(view) for view in views]
+
+
+def detail_rows(views) -> list[list]:
+    """show's table of details (HEADERS_DETAILS): a target's name on its first line only."""
     rows = []
-    for target in project.targets:
-        value, date = latest.get(target.id, ("", ""))
-        rows.append([
-            target.name,
-            vocab_words.KIND[target.kind] + (f"（{M.WEIGHT_ZERO}）" if target.weight == 0 else ""),
-            target_figure(target),
-            target.unit or "",
-            f"{target.start}–{target.due}",
-            value,
-            date,
-        ])
+    for view in views:
+        for index, detail in enumerate(view.details):
+            rows.append([view.target.name if index == 0 else "", detail.label, detail.text, detail.state, detail.date or ""])
     return rows
+
+
+def show_csv_rows(plan: Plan, project: Project, views, records: list[Record]) -> list[list]:
+    """The whole project as one table (HEADERS_DETAILS), so that a csv is one sheet: the project's
+    fields, then each target's fields and details, then the recent history."""
+    rows = [["", label, text, "", ""] for label, text in header_fields(plan, project)]
+    for view in views:
+        name = view.target.name
+        summary = target_row(view)
+        rows.extend([name, label, value, "", ""] for label, value in zip(M.HEADERS_TARGETS[1:-2], summary[1:-2]))
+        rows.append([name, M.HEADERS_TARGETS[-2], summary[-2], "", summary[-1]])
+        rows.extend([name, d.label, d.text, d.state, d.date or ""] for d in view.details)
+    rows.extend(["", M.SHOW_HISTORY, line.strip(), "", ""] for line in recent_history(records))
+    return rows
+
+
+def header_fields(plan: Plan, project: Project) -> list[tuple[str, str]]:
+    return [
+        (M.SHOW_PROJECT, f"{project.id}. {project.name}"),
+        (M.SHOW_CATEGORY, plan.category_name(project.category)),
+        (M.SHOW_LEAD, "、".join(project.lead)),
+        (M.SHOW_CO, "、".join(project.co) or "—"),
+        (M.SHOW_SUMMARY, project.summary),
+        (M.SHOW_TEXT, project.text),
+    ]
 
 
 def show_header_lines(plan: Plan, project: Project) -> list[str]:
@@ -181,12 +228,54 @@ def recent_history(records: list[Record], limit: int = 10) -> list[str]:
     return lines
 
 
-def show_json(plan: Plan, project: Project, records: list[Record]) -> dict:
-    latest = latest_values(plan, records)
+def show_json(plan: Plan, project: Project, records: list[Record], today: dt.date) -> dict:
+    """list's project object, plus the text, each target's value in force and the whole target
+    (additive: list's names keep their meaning), and the project's records."""
     body = project_json(plan, project)
     body["text"] = project.text
-    for target in body["targets"]:
-        value, date = latest.get(target["id"], (None, None))
-        target["latest"] = {"value": value, "date": date}
+    for target, view in zip(body["targets"], target_views(plan, project, records, today)):
+        target["latest"] = {"value": view.latest, "date": view.latest_date}
+        target.update(target_detail_json(plan, view))
     body["records"] = [record_json(r) for r in records]
     return body
+
+
+def target_detail_json(plan: Plan, view) -> dict:
+    """What show adds to a target in JSON: the whole target, with the state of its parts."""
+    target, terms = view.target, view.terms
+    by_label = {}
+    for detail in view.details:
+        by_label.setdefault(detail.label, []).append(detail)
+    county_rows = by_label.get(M.SHOW_COUNTY, [])
+    return {
+        "counted": target.counted,
+        "baseline_from": target.baseline_from,
+        "required": target.required_items if target.kind == "checklist" else None,
+        "quote": target.quote,
+        "note": target.note,
+        "in_force": {"target": terms.figure if target.kind != "milestone" else None, "due": terms.due,
+                     "milestones": [point_json(p) for p in terms.milestones], "revised": terms.revised},
+        "item_states": [{"name": d.text, "done": d.date} for d in by_label.get(M.SHOW_ITEM, [])] or None,
+        "steps": [{"name": step.name, "due": step.due, "done": d.date}
+                  for step, d in zip(target.steps, by_label.get(M.SHOW_STEP, []))] or None,
+        "county_targets": target.county_targets,
+        "county_values": [
+            {"county": county, "target": (target.county_targets or {}).get(county), "value": county_value(view, county), "date": d.date}
+            for county, d in zip(plan.counties_of(target), county_rows)
+        ] if target.by_county else None,
+        "milestones": [point_json(p) for p in target.milestones],
+        "revisions": [
+            {"date": r.date, "approval": r.approval, "target": r.target, "due": r.due,
+             "milestones": [point_json(p) for p in r.milestones] if r.milestones is not None else None,
+             "note": r.note, "in_force": d.state == M.STATE_IN_FORCE}
+            for r, d in zip(sorted(target.revisions, key=lambda r: r.date), by_label.get(M.SHOW_REVISION, []))
+        ],
+    }
+
+
+def county_value(view, county: str):
+    return view.county_values.get(county)
+
+
+def point_json(point) -> dict:
+    return {"date": point.date, "value": point.value, "source": point.source}

@@ -1,8 +1,9 @@
 """Words of the command line: list/show, usage errors, each command's one-line help."""
 
 HEADERS_LIST = ["序号", "项目名称", "牵头单位", "指标", "类型", "年度目标", "单位", "权重"]
-HEADERS_TARGETS = ["指标", "类型", "年度目标", "单位", "起止", "最新值", "日期"]
+HEADERS_TARGETS = ["指标", "类型", "年度目标", "单位", "基数", "起止", "权重", "最新值", "日期"]
 WEIGHT_ZERO = "监测指标"
+NOT_COUNTED = "不计入"  # a continuing target: confirmed each period, never in completion means
 SHOW_LEAD = "牵头单位"
 SHOW_CO = "协办单位"
 SHOW_CATEGORY = "类别"
@@ -52,7 +53,7 @@ HELP_OUTPUT = "写入文件而不是标准输出"
 LIST_HELP = "按类别列出项目、牵头单位和指标。"
 LIST_HELP_CATEGORY = "只列出该类别（序号或名称中的文字）"
 LIST_HELP_UNIT = "只列出该单位牵头或协办的项目"
-SHOW_HELP = "显示一个项目：实施内容、承办单位、指标及最新进展。"
+SHOW_HELP = "显示一个项目：实施内容、承办单位、每个指标的全部内容（明细及完成情况）和最新进展。"
 SHOW_HELP_PROJECT = "项目序号或名称"
 CHECK_HELP = "检查整个台账（计划和全部进度记录），逐条列出所有问题；有问题时退出码为 1。"
 # Their one-line help in `minsheng --help` (the other commands' are in SHORT_HELP).
@@ -61,3 +62,31 @@ SHORT_HELP_READ = {"list": LIST_HELP, "show": SHOW_HELP, "check": CHECK_HELP}
 # `show`: the unit column of a checklist, and the labels of a record's text in its history
 SHOW_CHECKLIST_UNIT = "项"
 SHOW_RECORD_LABELS = ("进展", "问题", "下步")
+
+# `show`: each target's details (明细) — one table for every format; csv puts the whole project in it
+HEADERS_DETAILS = ["指标", "明细", "内容", "状态", "日期"]
+SHOW_DETAILS = "指标明细"
+SHOW_PROJECT = "项目"
+SHOW_QUOTE = "通知原文"
+SHOW_NOTE = "说明"
+SHOW_REQUIRED = "要求"
+SHOW_REQUIRED_TEXT = "须完成{required}项（共{items}项）"
+SHOW_REQUIRED_STATE = "已完成{done}项"
+SHOW_ITEM = "事项"
+SHOW_MILESTONE = "节点事项"
+SHOW_STEP = "步骤"
+SHOW_STEP_DUE = "（{due}前）"
+SHOW_PLANNED = "节点目标"
+SHOW_PLANNED_TEXT = "{date}应达到{value}{unit}"
+SHOW_COUNTY = "县（市、区）"
+SHOW_ALLOCATION = "：分配{value}{unit}"
+SHOW_REVISION = "调整"
+SHOW_REVISED_TARGET = "目标调整为{value}{unit}"
+SHOW_REVISED_DUE = "期限调整为{due}"
+SHOW_REVISED_MILESTONES = "节点目标调整"
+SHOW_APPROVAL = "（批准：{approval}）"
+SHOW_BASELINE_FROM_RECORD = "年初首条记录"
+STATE_DONE = "已完成"
+STATE_NOT_YET = "未完成"
+STATE_IN_FORCE = "现行"
+STATE_NOT_IN_FORCE = "未生效"
