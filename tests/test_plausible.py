@@ -72,7 +72,7 @@ def test_the_whole_units_are_a_plan_setting():
     custom.settings = dataclasses.replace(PLAN_OBJECT.settings, whole_units=("平方米",))
     assert doubts(custom, target(11, "home_retrofit"), None, d("1880.5")) == []
     assert doubts(custom, target(7, "floor_area"), None, d("1200.5")) != []
-    assert PLAN_OBJECT.settings.whole_units == ("个", "户", "所", "人", "名", "处", "座", "只", "口", "条", "家", "场", "次", "人次")
+    assert PLAN_OBJECT.settings.whole_units == ("个", "户", "所", "人", "名", "处", "座", "只", "口", "条", "家", "场", "次", "人次", "辆")  # PRODUCT §4 and 辆 (project 26)
 
 
 def test_a_level_target_is_judged_on_its_value_with_the_baseline_as_the_first_previous_value():

@@ -27,7 +27,7 @@ TARGET_ID = re.compile(r"[a-z][a-z0-9_]*")  # a target's id (fullmatch): also a 
 FORBID = {"extra": "forbid"}  # read by pydantic: unknown fields are errors
 # Units that count whole things (PRODUCT.md §4 "Plausible values"): a fraction of one is a slip
 # (a half household). A plan may list its own in settings.whole_units.
-WHOLE_UNITS = ("个", "户", "所", "人", "名", "处", "座", "只", "口", "条", "家", "场", "次", "人次")
+WHOLE_UNITS = ("个", "户", "所", "人", "名", "处", "座", "只", "口", "条", "家", "场", "次", "人次", "辆")  # 辆: the buses of project 26
 
 
 @dataclass
