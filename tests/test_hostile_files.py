@@ -114,3 +114,16 @@ def test_a_lock_that_is_a_folder_is_a_message(example_ledger):
     (example_ledger / "progress" / ".lock").mkdir()
     result = run(example_ledger, "update", "2", "screening", "30000", "--date", "2023-07-10")
     assert result.returncode == 1 and "Traceback" not in result.stderr and ".lock" in result.stderr
+
+
+def test_show_and_errors_never_print_a_units_escapes(example_ledger, cli, tmp_path):
+    with (example_ledger / "progress" / "2023-06" / "05.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("- {date: 2023-06-30, problem: " + ESCAPES + "}\n")
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("项目,指标,本期累计,日期\n5,expert_studios,\x1b[2J30,2023-06-30\n", encoding="utf-8")
+    results = [cli("--data", example_ledger, "show", "5", "-f", fmt) for fmt in ("table", "plain", "csv")]
+    results.append(cli("--data", example_ledger, "import", str(sheet)))
+    for result in results:
+        text = result.stdout_bytes.decode("utf-8") + result.stderr
+        assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text[-300:])
+    assert results[-1].exit_code == 1

@@ -11,7 +11,7 @@ from minsheng_cli.words import check as check_words, commands as M
 
 def check_ledger(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     from minsheng_cli.checks import run as checks
-    from minsheng_cli.commands.printing import format_problem
+    from minsheng_cli.commands.printing import format_problem, say
     from minsheng_cli.rendering.json import emit_json
 
     chosen = resolve_format(fmt)
@@ -21,10 +21,10 @@ def check_ledger(ctx: typer.Context, fmt: FormatOpt = None) -> None:
         emit_json({"ok": not result.problems, "errors": [p.as_json() for p in result.problems]})
     elif result.problems:
         for problem in result.problems:
-            typer.echo(format_problem(problem))
-        typer.echo(check_words.CHECK_FAILED.format(count=len(result.problems)))
+            say(format_problem(problem))
+        say(check_words.CHECK_FAILED.format(count=len(result.problems)))
     else:
-        typer.echo(check_words.CHECK_OK.format(projects=result.projects, targets=result.targets, records=result.records))
+        say(check_words.CHECK_OK.format(projects=result.projects, targets=result.targets, records=result.records))
     if result.problems:
         raise typer.Exit(1)
 

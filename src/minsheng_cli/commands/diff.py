@@ -10,6 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from minsheng_cli.commands.printing import say
+
 from minsheng_cli.commands.context import ledger_of
 from minsheng_cli.commands.options import FormatOpt, resolve_format
 from minsheng_cli.errors import LedgerError, LedgerInvalid, UsageError
@@ -48,9 +50,9 @@ def diff_command(
     if chosen == "csv":
         emit_rows(M.GIT_HEADERS_FLAT, view.flat_rows(result, plans), chosen)
         return
-    typer.echo(M.GIT_DIFF_HEADER.format(old=view.side_label(old_snap), new=new_label))
+    say(M.GIT_DIFF_HEADER.format(old=view.side_label(old_snap), new=new_label))
     if result.empty:
-        typer.echo(M.GIT_NO_CHANGES)
+        say(M.GIT_NO_CHANGES)
         return
     if result.plan:
         emit_rows(M.GIT_HEADERS_PLAN, view.plan_rows(result), chosen, title=M.GIT_SECTION_PLAN)
@@ -58,7 +60,7 @@ def diff_command(
         emit_rows(M.GIT_HEADERS_VALUES, view.value_rows(result), chosen, title=M.GIT_SECTION_VALUES)
     if result.records:
         emit_rows(M.GIT_HEADERS_RECORDS, view.record_rows(result, plans), chosen, title=M.GIT_SECTION_RECORDS)
-        typer.echo(view.summary_line(result))
+        say(view.summary_line(result))
 
 
 def _read_folder(root: Path):

@@ -7,6 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from minsheng_cli.commands.printing import say
+
 from minsheng_cli.commands.context import ledger_of
 from minsheng_cli.commands.options import FormatOpt, resolve_format
 from minsheng_cli.words import commands as commands_words, exchange as M
@@ -39,13 +41,13 @@ def import_(
     if dry_run and outcome.records:
         emit_rows(M.IMP_DRY_HEADERS, importer.dry_run_rows(plan, outcome), chosen, title=M.IMP_DRY_TITLE.format(path=file))
     if outcome.doubts:
-        typer.echo(M.IMP_DOUBTS_ACCEPTED.format(count=len(outcome.doubts)))
+        say(M.IMP_DOUBTS_ACCEPTED.format(count=len(outcome.doubts)))
         for line in outcome.doubts:
-            typer.echo("  " + line)
+            say("  " + line)
     if outcome.same:
-        typer.echo(M.IMP_SAME.format(count=outcome.same))
+        say(M.IMP_SAME.format(count=outcome.same))
     summary = M.IMP_DRY_RUN if dry_run else M.IMP_SUMMARY
-    typer.echo(summary.format(written=len(outcome.records), files=files, skipped=outcome.skipped))
+    say(summary.format(written=len(outcome.records), files=files, skipped=outcome.skipped))
 
 
 def register(app: typer.Typer) -> None:

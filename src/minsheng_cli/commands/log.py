@@ -6,6 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from minsheng_cli.commands.printing import say
+
 from minsheng_cli.commands.context import ledger_of
 from minsheng_cli.commands.options import FormatOpt, resolve_format
 from minsheng_cli.words import commands as commands_words, git as M
@@ -34,18 +36,18 @@ def log_command(
         emit_json(view.log_json(found, logs))
         return
     if not logs:
-        typer.echo(M.LOG_NO_TARGET_RECORDS.format(target=chosen_target.name) if chosen_target else M.LOG_NO_RECORDS.format(project=found.id))
+        say(M.LOG_NO_TARGET_RECORDS.format(target=chosen_target.name) if chosen_target else M.LOG_NO_RECORDS.format(project=found.id))
         return
     if chosen == "csv":
         emit_rows([M.LOG_HEADER_TARGET, *M.LOG_HEADERS], [[view.log_name(log), *row] for log in logs for row in view.log_rows(log)], chosen)
         return
     for index, log in enumerate(logs):
         if index:
-            typer.echo("")
+            say("")
         headers, rows = view.without_empty_columns(M.LOG_HEADERS, view.log_rows(log), keep=(0, 2))
         emit_rows(headers, rows, chosen, title=view.log_title(found, log))
         if chosen == "table" and log.trend:
-            typer.echo(view.trend_line(log))
+            say(view.trend_line(log))
 
 
 def register(app: typer.Typer) -> None:

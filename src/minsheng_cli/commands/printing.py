@@ -8,6 +8,14 @@ from minsheng_cli.errors import LedgerInvalid, MinshengError
 from minsheng_cli.words import check as check_words, ledger as ledger_words
 
 
+def say(text: str, err: bool = False) -> None:
+    """Print a line of ours that may hold a unit's text (a note, a cell of a sheet): control
+    characters are shown as �, so no file or sheet can drive the reader's terminal."""
+    from minsheng_cli.rendering.output import printable
+
+    typer.echo(printable(text), err=err)
+
+
 def format_problem(problem) -> str:
     """hledger style: location, the line, a caret under the column, the hint."""
     lines = [check_words.CHECK_LINE.format(path=problem.path, line=problem.line, column=problem.column, code=problem.code, message=problem.message)]
@@ -25,11 +33,11 @@ def format_problem(problem) -> str:
 
 def print_error(err: MinshengError) -> None:
     """The message, every problem or bad row it carries, and its hint, on stderr."""
-    typer.echo(ledger_words.ERROR_PREFIX + err.message, err=True)
+    say(ledger_words.ERROR_PREFIX + err.message, err=True)
     if isinstance(err, LedgerInvalid):
         for problem in err.problems:
-            typer.echo(format_problem(problem), err=True)
+            say(format_problem(problem), err=True)
     for line in getattr(err, "row_errors", None) or []:
-        typer.echo(line, err=True)
+        say(line, err=True)
     if err.hint:
-        typer.echo(ledger_words.HINT_PREFIX + err.hint, err=True)
+        say(ledger_words.HINT_PREFIX + err.hint, err=True)

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from minsheng_cli.commands.printing import say
+
 from minsheng_cli.commands.context import ledger_of
 from minsheng_cli.commands.options import FormatOpt, resolve_format
 from minsheng_cli.words import commands as M
@@ -35,16 +37,16 @@ def show_project(
         emit_rows(M.HEADERS_DETAILS, listing.show_csv_rows(plan, found, views, records), chosen)
         return
     for line in listing.show_header_lines(plan, found):
-        typer.echo(line)
+        say(line)
     emit_rows(M.HEADERS_TARGETS, listing.target_rows(views), chosen, title=M.SHOW_TARGETS)
-    typer.echo("")
+    say("")
     emit_rows(M.HEADERS_DETAILS, listing.detail_rows(views), chosen, title=M.SHOW_DETAILS)
     history = listing.recent_history(records)
-    typer.echo(f"\n{M.SHOW_HISTORY}")
+    say(f"\n{M.SHOW_HISTORY}")
     if not history:
-        typer.echo(M.NO_RECORDS)
+        say(M.NO_RECORDS)
     for line in history:
-        typer.echo(line)
+        say(line)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,8 @@ from typing import Annotated, Callable, Optional
 
 import typer
 
+from minsheng_cli.commands.printing import say
+
 from minsheng_cli.commands.context import ledger_of
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
@@ -55,7 +57,7 @@ def update(
     try:
         written = _append(root, build)
     except AlreadyRecorded as notice:
-        typer.echo(ledger_words.HINT_PREFIX + notice.message, err=True)
+        say(ledger_words.HINT_PREFIX + notice.message, err=True)
         return
     _report_written(root, plan, found, written, today)
 
@@ -82,11 +84,11 @@ def _report_written(root: Path, plan: Plan, project: Project, written: list[Reco
 
     records = _project_records(root, plan, project)
     for record in written:
-        typer.echo(M.REC_WRITTEN.format(where=f"{shown_path(record.path)}:{record.line}", record=describe(record, project)))
+        say(M.REC_WRITTEN.format(where=f"{shown_path(record.path)}:{record.line}", record=describe(record, project)))
     for target_id in dict.fromkeys(r.target for r in written if r.target is not None):
         target = project.find_target(target_id)
         if target is not None:
-            typer.echo(completion_phrase(plan, project.id, target, [r for r in records if r.target == target.id], today))
+            say(completion_phrase(plan, project.id, target, [r for r in records if r.target == target.id], today))
 
 
 # --- interactive -------------------------------------------------------------------------------------
@@ -112,7 +114,7 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
     existing = _project_records(root, plan, project)
     if county is not None and not any(t.by_county and county.strip() in plan.counties_of(t) for t in project.targets):
         raise InputError(M.REC_ASK_COUNTY_UNUSED.format(county=county, project=project.id))
-    typer.echo(M.REC_ASK_HEADER.format(id=project.id, name=project.name, date=day))
+    say(M.REC_ASK_HEADER.format(id=project.id, name=project.name, date=day))
     entries: list[_Entry] = []
     accepted: list[Record] = []
 
@@ -127,7 +129,7 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
         try:
             record = record_of(entry, existing + accepted)
         except AlreadyRecorded as notice:
-            typer.echo("  " + ledger_words.HINT_PREFIX + notice.message)
+            say("  " + ledger_words.HINT_PREFIX + notice.message)
             return None
         except Implausible as doubt:
             if not typer.confirm(M.REC_ASK_DOUBT.format(reasons=M.REC_DOUBT_SEP.join(doubt.reasons)), default=False):
@@ -138,7 +140,7 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
         return record
 
     for index, target in enumerate(project.targets, 1):
-        typer.echo(target_heading(index, target))
+        say(target_heading(index, target))
         counties = [None] if not target.by_county else [c for c in plan.counties_of(target) if county is None or c == county.strip()]
         for where in counties:
             _ask_value(project.id, target, where, existing + accepted, attempt)
@@ -146,13 +148,13 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
     if any(narrative):
         attempt(_Entry(None, None, None, *narrative))
     if not accepted:
-        typer.echo(M.REC_ASK_NOTHING)
+        say(M.REC_ASK_NOTHING)
         return
-    typer.echo(M.REC_ASK_SUMMARY.format(count=len(accepted)))
+    say(M.REC_ASK_SUMMARY.format(count=len(accepted)))
     for record in accepted:
-        typer.echo("  " + describe(record, project))
+        say("  " + describe(record, project))
     if not typer.confirm(M.REC_ASK_CONFIRM, default=False):
-        typer.echo(M.REC_ASK_CANCELLED)
+        say(M.REC_ASK_CANCELLED)
         return
 
     def build() -> list[Record]:
@@ -182,7 +184,7 @@ def _ask_value(project_id: int, target: Target, county: Optional[str], records: 
             record = attempt(_Entry(target.id, text, county))
         except (InputError, UsageError) as err:
             message = err.message if err.message.endswith("。") else err.message + "。"
-            typer.echo("  " + ledger_words.ERROR_PREFIX + message + M.REC_ASK_RETRY.strip())
+            say("  " + ledger_words.ERROR_PREFIX + message + M.REC_ASK_RETRY.strip())
             continue
         if record is None or target.kind != "checklist":
             return
