@@ -25,6 +25,13 @@ from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
 # `_header_key`); a template's columns are template.IMPORT_FIELDS.
 HEADER_ALIASES = M.IMP_HEADER_ALIASES
 HEADER_SCAN_ROWS = 20  # a title block may sit above the header row
+# Bounds on what a workbook may hold before any of it is parsed (a real filled sheet is tens of
+# KB): a zip bomb, a huge <dimension> or a 1 GB cell is refused in milliseconds, never inflated.
+MAX_XLSX_MEMBERS = 500
+MAX_XLSX_UNPACKED = 64 * 1024 * 1024  # all parts together, uncompressed
+MAX_XLSX_RATIO = 200  # uncompressed ÷ compressed of one part (XML of real sheets: 5–20)
+MAX_ROWS = 200_000  # rows read from one sheet
+MAX_COLUMNS = 64  # columns read from a row (a template has 16)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 FIELDS = tuple(HEADER_ALIASES)
 
@@ -128,15 +135,45 @@ def read_csv(path: Path, encoding: Optional[str] = None) -> Source:
     return source
 
 
-def read_workbook(path: Path) -> Source:
+def check_workbook_bounds(path: Path) -> None:
+    """Refuse a workbook whose parts would inflate past the bounds, from the zip's directory alone."""
     import zipfile
 
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
+    unpacked = sum(member.file_size for member in members)
+    inflated = any(member.file_size > MAX_XLSX_RATIO * max(member.compress_size, 1024) for member in members)
+    if len(members) > MAX_XLSX_MEMBERS or unpacked > MAX_XLSX_UNPACKED or inflated:
+        raise InputError(M.IMP_XLSX_TOO_BIG.format(path=path, limit=MAX_XLSX_UNPACKED // (1024 * 1024)))
+
+
+def sheet_rows(sheet) -> list[list]:
+    """A sheet's rows as values, at most MAX_ROWS × MAX_COLUMNS, whatever its <dimension> claims."""
+    from itertools import islice
+
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()  # read-only sheets pad every row to the claimed dimension
+    rows = islice(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), MAX_ROWS + 1)
+    found = [list(row) for row in rows]
+    if len(found) > MAX_ROWS:
+        raise InputError(M.IMP_TOO_MANY_ROWS.format(sheet=sheet.title, limit=MAX_ROWS))
+    return found
+
+
+def read_workbook(path: Path) -> Source:
+    """A workbook, bounded first; whatever openpyxl cannot read in it (a damaged or crafted part)
+    is one message, never an internal error."""
+    from minsheng_cli.errors import MinshengError
+
+    check_workbook_bounds(path)
+    try:
+        from openpyxl import load_workbook
+
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
+    except Exception:  # a hostile file can make the parser raise anything
         raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
     try:
         meta = T.read_meta(book)
@@ -146,13 +183,19 @@ def read_workbook(path: Path) -> Source:
         sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
         found = False
         for sheet in sheets:
-            rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-            found |= _read_table(source, rows, sheet=sheet.title if len(sheets) > 1 else None, required=False)
+            found |= _read_table(source, sheet_rows(sheet), sheet=sheet.title if len(sheets) > 1 else None, required=False)
         if not found:
             raise InputError(_no_header_message(path))
         return source
+    except MinshengError:
+        raise
+    except Exception:
+        raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
     finally:
-        book.close()
+        try:
+            book.close()
+        except Exception:
+            pass
 
 
 def _read_table(source: Source, rows: list[list], sheet: Optional[str], required: bool = True) -> bool:
@@ -241,7 +284,7 @@ def read_template(path: Path, book, meta: dict) -> Source:
     if missing or extra:
         raise InputError(M.IMP_SHEETS_CHANGED.format(path=path, missing="、".join(missing) or M.IMP_NONE, extra="、".join(extra) or M.IMP_NONE))
     for name in names:
-        rows = [list(row) for row in book[name].iter_rows(values_only=True)]
+        rows = sheet_rows(book[name])
         header_index = next((i for i, row in enumerate(rows) if row and row[0] == T.HEADER_FIRST), None)
         if header_index is None:
             raise InputError(M.IMP_TEMPLATE_BROKEN.format(path=path, sheet=name))

@@ -41,6 +41,7 @@ from minsheng_cli.ledger.dates import parse_date
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
 from minsheng_cli.ledger.numbers import clean_text, parse_value
+from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
 
 
 class AlreadyRecorded(InputError):
@@ -114,11 +115,27 @@ def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: b
     after the plan's end (unless `after_plan`); last a value that needs confirming (unless
     `confirm`), raised as `Implausible`, which carries the record."""
     record, target, previous = _checked_record(plan, existing_records, *args, **options)
+    for name in (*NARRATIVE_FIELDS, "reason", "by"):
+        reason = text_too_long(getattr(record, name, None))
+        if reason:
+            raise InputError(M.REC_TEXT_TOO_LONG.format(option=TEXT_OPTIONS.get(name, name), reason=reason))
     if not after_plan:
         check_within_plan(plan, record.date)
     if not confirm and target is not None:
         check_plausible(plan, target, record, previous)
     return record
+
+
+MAX_TEXT_CHARS = 2000  # 进展情况, 存在问题, 下步打算, reasons: a 通报 quotes a few lines, never pages
+TEXT_OPTIONS = {"note": "--note", "problem": "--problem", "next": "--next", "reason": "--reason", "by": "--by"}
+
+
+def text_too_long(text) -> str | None:
+    """Why a unit's text is refused, or None: longer than any note a report can carry (a 10 MB
+    note would cost gigabytes in every report that quotes it)."""
+    if isinstance(text, str) and len(text) > MAX_TEXT_CHARS:
+        return M.REC_TEXT_LONG_REASON.format(length=len(text), limit=MAX_TEXT_CHARS)
+    return None
 
 
 class Implausible(InputError):

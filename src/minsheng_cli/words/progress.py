@@ -180,3 +180,6 @@ REC_ASK_DOUBT = "  需核实：{reasons}。核实无误，仍要记录？"
 REC_COUNTY_TARGET_CHOICE = "--county「{county}」：项目 {project} 有多个由该县（市、区）填报的指标，请写明指标 T：{choices}"
 REC_ALREADY_TARGET_NARRATIVE = "项目 {project} 指标 {target}{county}在 {date} 已有相同的进展记录，未重复写入"
 REC_ASK_DOUBT_DECLINED = "未记录该数值"
+
+REC_TEXT_LONG_REASON = "文字过长（{length} 字，上限 {limit} 字），请压缩到要点"
+REC_TEXT_TOO_LONG = "{option}：{reason}。"
