@@ -67,3 +67,9 @@ LEDGER_CHECKS = (records_left_out, voids_cancel_something, counts_never_decrease
 def ledger_findings(facts: Facts, in_force: InForce) -> list[Finding]:
     """Every finding of the ledger's records: what `check` reports, and what a report counts."""
     return [finding for check in LEDGER_CHECKS for finding in check(facts, in_force)]
+
+
+def problem_count(plan, in_force: InForce, today) -> int:
+    """How many problems `check` reports for the records `in_force` was folded from (with `plan`
+    and `today`): the number a report states before its table."""
+    return len(ledger_findings(Facts(plan, today), in_force))
