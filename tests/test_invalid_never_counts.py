@@ -179,7 +179,7 @@ def test_report_help_shows_force_in_chinese(cli):
 
 
 def test_documents_are_decided_in_one_place():
-    from minsheng_cli.commands.ledger_errors import DOCUMENT_FORMATS, announce
+    from minsheng_cli.commands.printing import DOCUMENT_FORMATS, announce
     from minsheng_cli.errors import InputError
 
     assert set(DOCUMENT_FORMATS) == {"xlsx", "docx", "html"}

@@ -12,7 +12,7 @@ from typing import Annotated
 from minsheng_cli.ledger import cache
 from minsheng_cli.words import report as M, commands as commands_words
 from minsheng_cli.commands.context import ledger_of
-from minsheng_cli.commands.ledger_errors import announce
+from minsheng_cli.commands.printing import announce
 from minsheng_cli.commands.options import OutputOpt, resolve_format
 from minsheng_cli.rendering.output import write_bytes
 
