@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
 from operator import attrgetter
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from minsheng_cli.ledger import layout
 from minsheng_cli.ledger.model import NUMERIC_KINDS, Plan, Record, Target
@@ -273,7 +273,3 @@ def conflict_finding(record: Record, first: Record) -> Finding:
         first=first.line, old=shown(first.value), second=record.line, new=shown(record.value),
     )
     return record, "value", "conflict", message
-
-
-def messages(findings: Iterable[Finding]) -> tuple[str, ...]:
-    return tuple(finding[3] for finding in findings)
