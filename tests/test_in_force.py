@@ -28,9 +28,10 @@ def states(in_force, records):
 
 
 # --- values ------------------------------------------------------------------------------------------
-def test_last_write_wins_per_date_correct_replaces_and_void_cancels():
-    records = [rec(MAY_1, value=5), rec(MAY_1, value=6), rec(MAY_8, value=7), rec(MAY_8, value=6, action="correct"),
-               rec(MAY_20, value=9), rec(MAY_20, action="void"), rec(MAY_20, action="void")]
+def test_one_value_per_date_correct_replaces_and_void_cancels():
+    # the same value again (with a note) replaces; another value would be a conflict (test_invalid_never_counts.py)
+    records = [rec(MAY_1, value=6), rec(MAY_1, value=6, note="复核"), rec(MAY_8, value=7), rec(MAY_8, value=6, action="correct"),
+               rec(MAY_20, value=9), rec(MAY_20, action="void"), rec(MAY_20, action="void", note="再次作废")]
     in_force = H.fold(records, ITEMS)
     series = in_force.history(1, "n").series[None]
     assert series.dates == [MAY_1, MAY_8] and series.values == [D(6), D(6)]
@@ -116,7 +117,7 @@ def test_fold_reads_the_item_targets_from_a_plan():
     from minsheng_cli.ledger.model import Target
 
     plan = make_plan([Target(id="list", name="清单", kind="checklist", items=["甲", "乙"]), Target(id="n", name="数", kind="count", target=D(9), unit="个")])
-    records = [rec(MAY_1, "list", "甲"), rec(MAY_1, "list", "乙"), rec(MAY_1, value=1), rec(MAY_1, value=2)]
+    records = [rec(MAY_1, "list", "甲"), rec(MAY_1, "list", "乙"), rec(MAY_1, value=1), rec(MAY_1, value=2, action="correct")]
     in_force = H.fold(records, plan)
     assert states(in_force, records) == [H.IN_FORCE, H.IN_FORCE, H.REPLACED, H.IN_FORCE]
     assert H.means_done(" 完成 ") and H.means_done("DONE") and not H.means_done("调研")

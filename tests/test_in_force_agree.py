@@ -90,33 +90,51 @@ def write_ledger(root: Path, generated: list[Record]) -> list[Record]:
 
 # --- the rule, replayed plainly -----------------------------------------------------------------------
 class Replay:
-    """Values: the last record per (target, county, date), a void cancels it. Items and steps:
-    sets per date; a correct replaces its date; a void without value cancels its date, with a
-    value that item on its date or, if not recorded that day, on every earlier date. Text: a
-    void or a correct withdraws what was said at its key; other records add to it."""
+    """Values: one record per (target, county, date): the same value again replaces it, another
+    value is a conflict (neither counts, nor does what they say, until a correct replaces them or
+    a void cancels the date); a void cancels it. Items and steps: sets per date; a correct
+    replaces its date; a void without value cancels its date, with a value that item on its date
+    or, if not recorded that day, on every earlier date. Text: a void or a correct withdraws
+    what was said at its key; other records add to it."""
 
     def __init__(self, written: list[Record]):
         self.texts: dict[tuple, list[Record]] = {}  # text: a void or correct withdraws what its key said
         self.values: dict[tuple, Record] = {}
+        self.conflicts: dict[tuple, list[Record]] = {}
         self.items: dict[tuple, dict[dt.date, dict[str, Record]]] = {}
         self.cancelled_nothing: list[Record] = []
         for record in written:
-            if record.action is not None:
-                self.texts.pop(record.key, None)
-            if record.action != "void" and (record.value is None or record.note or record.problem or record.next):
-                self.texts.setdefault(record.key, []).append(record)
+            counts = True
             if record.target in SETS:
                 self.item(self.items.setdefault((record.target, record.county), {}), record)
             elif record.target is not None:
-                self.value(record)
+                counts = self.value(record)
+            if record.action is not None:
+                self.texts.pop(record.key, None)
+            if counts and record.action != "void" and (record.value is None or record.note or record.problem or record.next):
+                self.texts.setdefault(record.key, []).append(record)
 
-    def value(self, record: Record) -> None:
+    def value(self, record: Record) -> bool:
+        """Apply a value record; False when it does not count (a conflict)."""
         key = (record.target, record.county, record.date)
         if record.action == "void":
-            if self.values.pop(key, None) is None:
+            had = self.values.pop(key, None) is not None
+            if not self.conflicts.pop(key, None) and not had:
                 self.cancelled_nothing.append(record)
         elif record.value is not None:
+            if record.action == "correct":
+                self.conflicts.pop(key, None)
+            elif key in self.conflicts:
+                self.conflicts[key].append(record)
+                return False
+            elif key in self.values and self.values[key].value != record.value:
+                first = self.values.pop(key)
+                self.conflicts[key] = [first, record]
+                said = self.texts.get(record.key, [])
+                said[:] = [r for r in said if r is not first]  # what it said goes with it
+                return False
             self.values[key] = record
+        return True
 
     def item(self, days: dict, record: Record) -> None:
         if record.action == "void":
@@ -245,6 +263,7 @@ def assert_check(root: Path, written: list[Record], replay: Replay) -> None:
     found = {(p.code, Path(p.path).parent.name, p.line) for p in problems}
     expected = {("void-nothing", *where(r)) for r in replay.cancelled_nothing}
     expected |= {("decreasing", *where(r)) for r in replay.decreasing()}
+    expected |= {("conflict", *where(r)) for group in replay.conflicts.values() for r in group[1:]}
     assert found == expected
     engine = fold(written, PLAN).records_with_fate(VOID_NOTHING)
     assert {where(r) for r in engine} == {where(r) for r in replay.cancelled_nothing}

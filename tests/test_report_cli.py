@@ -171,7 +171,8 @@ def test_no_lagging_projects(tmp_path, cli):
 # --- JSON contract, field by field ---------------------------------------------------------------
 def test_json_contract_field_by_field(rich, cli):
     data = report_json(cli, rich, "--month", "2023-06")
-    assert set(data) == {"plan", "as_of", "previous", "summary", "projects"}
+    assert set(data) == {"plan", "as_of", "previous", "summary", "projects", "ledger_errors"}
+    assert data["ledger_errors"] == 0  # how many problems `check` reports (test_invalid_never_counts.py)
     assert data["plan"]["title"] == "2023年市政府“重点民生实事”" and data["plan"]["start"] == "2023-01-01"
     assert (data["as_of"], data["previous"]) == ("2023-06-30", "2023-05-31")
     assert data["summary"] == {

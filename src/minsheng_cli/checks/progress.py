@@ -2,8 +2,10 @@
 code, a Chinese message, a hint and the source line (PRODUCT.md §3 `check`).
 
 Files are read as `read_progress` reads them (fast path, YAML fallback), so what `check` accepts
-is what reports read. Duplicates from union merges are found here; every other rule is a named
-check in checks/rules.py's two tables, applied to each record and to the in-force engine's fold.
+is what reports read. The records are folded by the in-force engine with the plan, as a report
+folds them: the engine applies the record rules (checks/rules.py's `RECORD_CHECKS`) and finds
+union-merge duplicates and conflicting values; `ledger_findings` lists all of that and the
+checks over the fold, so every problem `check` reports is one a report leaves out or counts.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from minsheng_cli.checks.rules import LEDGER_CHECKS, RECORD_CHECKS, Facts, Finding
+from minsheng_cli.checks.rules import Facts, Finding, ledger_findings
 from minsheng_cli.errors import LedgerError
 from minsheng_cli.ledger import layout
 from minsheng_cli.ledger.model import Plan, Record
@@ -116,31 +118,17 @@ class _Checker:
             self.add(source, error.line, error.column, error.code, error.detail)
         if not parsed.fast:
             source.positions = {id(record): where for record, where in zip(parsed.records, parsed.positions)}
-        for record in parsed.records:
-            for check in RECORD_CHECKS:
-                finding = check(self.facts, record, month)
-                if finding is not None:
-                    self.found(finding, source)
-            self.records.append((record, source))
+        self.records.extend((record, source) for record in parsed.records)
 
     # --- across records --------------------------------------------------------------------------------
     def check_sequences(self) -> None:
-        """Union-merge duplicates, then the ledger checks on the in-force engine's fold."""
+        """Fold every record as a report does, then list what the engine and the checks found."""
         from minsheng_cli.ledger.history import fold
 
-        seen: dict[tuple[str, Record], int] = {}
-        kept: list[tuple[Record, _Source]] = []
-        for record, source in self.records:
-            first = seen.setdefault((source.path, record), record.line)
-            if first != record.line:
-                self.found((record, None, "duplicate-record", M.REC_CHECK_DUPLICATE.format(line=first)), source)
-            else:
-                kept.append((record, source))  # a union-merge duplicate changes nothing
-        in_force = fold((record for record, _ in kept), self.facts.plan)
-        sources = {id(record): source for record, source in kept}
-        for check in LEDGER_CHECKS:
-            for finding in check(self.facts, in_force):
-                self.found(finding, sources[id(finding[0])])
+        in_force = fold([record for record, _ in self.records], self.facts.plan, today=self.facts.today)
+        sources = {id(record): source for record, source in self.records}
+        for finding in ledger_findings(self.facts, in_force):
+            self.found(finding, sources[id(finding[0])])
 
 
 def check_progress(plan: Plan, root: Path, today: Optional[dt.date] = None) -> tuple[list[Problem], int]:

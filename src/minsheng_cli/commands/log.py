@@ -31,7 +31,7 @@ def log_command(
     plan = ledger.plan
     found = resolve_project(plan, project)
     chosen_target = resolve_target(found, target) if target is not None else None
-    logs = project_log(plan, found, listing.project_records(ledger.root, plan, found.id), chosen_target)
+    logs = project_log(plan, found, listing.project_records(ledger.root, plan, found.id), chosen_target, today=ledger.today)
     if chosen == "json":
         emit_json(view.log_json(found, logs))
         return

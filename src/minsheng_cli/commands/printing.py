@@ -1,11 +1,14 @@
-"""How a user error and a check problem are printed: the error boundary and `check` share it."""
+"""How a user error and a check problem are printed: the error boundary and `check` share it; and
+what a report says when the ledger has check errors (`announce`, for every report and document)."""
 
 from __future__ import annotations
 
+from typing import Optional
+
 import typer
 
-from minsheng_cli.errors import LedgerInvalid, MinshengError
-from minsheng_cli.words import check as check_words, ledger as ledger_words
+from minsheng_cli.errors import InputError, LedgerInvalid, MinshengError
+from minsheng_cli.words import check as check_words, ledger as ledger_words, report as report_words
 
 
 def say(text: str, err: bool = False) -> None:
@@ -41,3 +44,44 @@ def print_error(err: MinshengError) -> None:
         say(line, err=True)
     if err.hint:
         say(ledger_words.HINT_PREFIX + err.hint, err=True)
+
+
+# --- a ledger with check errors: what a report says about it --------------------------------------------
+# What `check` rejects never counts (PRODUCT.md §2): the records are left out of the figures, and the
+# reader is told so in one line, "台账有N处错误（运行 minsheng check 查看），下表未计入这些记录", before
+# anything else. This is the one place that decides how, for every output of every command that reports:
+# - text formats (table, plain, markdown, csv, json — on a terminal, redirected or into a file): on
+#   stderr, so the data on stdout stays what scripts read;
+# - document formats (xlsx, and docx and html when they come): files that travel without the terminal,
+#   so they are refused (exit 1, nothing written, the message names `--force`) unless `--force`, and
+#   then the line is stamped into the document itself — its renderer puts it first.
+DOCUMENT_FORMATS = ("xlsx", "docx", "html")
+
+
+def errors_line(count: int) -> Optional[str]:
+    """The line itself, None when the ledger has no errors."""
+    return report_words.REP_LEDGER_ERRORS.format(count=count) if count else None
+
+
+def document_stamp(count: int, force: bool, path: object) -> Optional[str]:
+    """The line a document must carry first (None: no errors); refuses without `--force`.
+    Call it before writing anything."""
+    if not count:
+        return None
+    if not force:
+        raise InputError(
+            report_words.REP_LEDGER_ERRORS_REFUSED.format(count=count, path=path),
+            report_words.REP_LEDGER_ERRORS_REFUSED_HINT.format(count=count),
+        )
+    return errors_line(count)
+
+
+def announce(fmt: str, count: int, force: bool, path: object = None) -> Optional[str]:
+    """Tell the reader the way `fmt` must: for a document format the stamp to put in it (see
+    `document_stamp`); for a text format the line on stderr now, and None."""
+    if fmt in DOCUMENT_FORMATS:
+        return document_stamp(count, force, path)
+    line = errors_line(count)
+    if line:
+        typer.echo(line, err=True)
+    return None

@@ -12,6 +12,7 @@ from typing import Annotated
 from minsheng_cli.ledger import cache
 from minsheng_cli.words import report as M, commands as commands_words
 from minsheng_cli.commands.context import ledger_of
+from minsheng_cli.commands.printing import announce
 from minsheng_cli.commands.options import OutputOpt, resolve_format
 from minsheng_cli.rendering.output import write_bytes
 
@@ -30,6 +31,7 @@ def report(
     notes: Annotated[bool, typer.Option("--notes", help=M.REP_HELP_NOTES)] = False,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help=M.REP_HELP_FORMAT, show_default=False)] = None,
     output: OutputOpt = None,
+    force: Annotated[bool, typer.Option("--force", help=M.REP_HELP_FORCE)] = False,
 ) -> None:
     from minsheng_cli.errors import UsageError
     from minsheng_cli.reporting.spec import report_spec
@@ -41,44 +43,51 @@ def report(
     root, plan = ledger.root, ledger.plan
     spec = report_spec(plan, ledger.today, month=month, week=week, xun=xun, quarter=quarter, as_of=as_of,
                        by=by, unit=unit, category=category, status=status, detail=detail, notes=notes)
-    # Only a report that was built without error is cached, so a hit needs no more checking.
+    # Only a report that was built without error is cached, so a hit needs no more checking; the
+    # entry holds the ledger's error count beside the text, so a warm report warns as a cold one.
     key = _cached_output_key(root, spec, chosen) if ledger.use_cache and not output and chosen != "xlsx" else None
-    if key is not None and _print_cached(key):
+    if key is not None and _print_cached(key, chosen, force):
         return
-    built = _build(root, plan, spec)
+    built, errors = _build(root, plan, spec)
+    stamp = announce(chosen, errors, force, output)  # first: a document with errors is refused before anything is written
     if chosen == "xlsx":
         from minsheng_cli.rendering.xlsx import write_xlsx
         from minsheng_cli.reporting.view import workbook_view
 
-        write_xlsx(workbook_view(built), Path(output))
+        write_xlsx(workbook_view(built), Path(output), stamp=stamp)
         typer.echo(M.REP_WRITTEN.format(path=output))
         return
     if not output:
         buffer = io.StringIO()
-        _draw(built, chosen, buffer, like_stdout=True)
+        _draw(built, chosen, buffer, like_stdout=True, errors=errors)
         write_bytes(buffer.getvalue().encode("utf-8"))
         if key is not None:
-            cache.put("report", key, buffer.getvalue())
+            cache.put("report", key, (buffer.getvalue(), errors))
         return
-    _write_text_file(Path(output), lambda stream: _draw(built, chosen, stream))
+    _write_text_file(Path(output), lambda stream: _draw(built, chosen, stream, errors=errors))
     typer.echo(M.REP_WRITTEN.format(path=output))
 
 def _build(root: Path, plan, spec):
-    """The report's data: the records in force as of the period's end, judged."""
+    """(the report's data, the ledger's error count): the records as of the period's end folded
+    with the plan — what check rejects left out — and judged; the count is what `check` would
+    report for the records read."""
+    from minsheng_cli.checks.rules import problem_count
+    from minsheng_cli.ledger.history import fold
     from minsheng_cli.ledger.progress_file import read_progress
     from minsheng_cli.reporting.report import build_report
-    from minsheng_cli.reporting.schedule import index_records, item_targets_of
 
     records = read_progress(root, plan, until=spec.period.as_of)
-    return build_report(plan, index_records(records, item_targets_of(plan)), spec)
+    in_force = fold(records, plan, today=spec.today)
+    return build_report(plan, in_force, spec), problem_count(plan, in_force, spec.today)
 
-def _draw(built, fmt: str, stream, like_stdout: bool = False) -> None:
-    """The report in a text format: json from its contract, the others from its view."""
+def _draw(built, fmt: str, stream, like_stdout: bool = False, errors: int = 0) -> None:
+    """The report in a text format: json from its contract (with the ledger's error count), the
+    others from its view."""
     if fmt == "json":
         from minsheng_cli.rendering.json import emit_json
         from minsheng_cli.reporting.contract import report_contract
 
-        emit_json(report_contract(built), stream)
+        emit_json({**report_contract(built), "ledger_errors": errors}, stream)
         return
     from minsheng_cli.reporting.view import report_view
 
@@ -104,10 +113,12 @@ def _cached_output_key(root: Path, spec, fmt: str) -> str:
     screen = terminal_fingerprint() if fmt == "table" else ""
     return cache.content_key(fingerprint(root), spec.key(), fmt.encode("utf-8"), screen.encode("utf-8"))
 
-def _print_cached(key: str) -> bool:
-    text = cache.get("report", key)
-    if not isinstance(text, str):
+def _print_cached(key: str, fmt: str, force: bool) -> bool:
+    entry = cache.get("report", key)
+    if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], int)):
         return False
+    text, errors = entry
+    announce(fmt, errors, force)
     write_bytes(text.encode("utf-8"))
     return True
 

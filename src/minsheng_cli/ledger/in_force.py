@@ -23,7 +23,10 @@ IN_FORCE, REPLACED, VOIDED = "in_force", "replaced", "voided"
 VOID, VOID_NOTHING = "void", "void_nothing"  # a void that cancelled something / nothing
 NARRATIVE, INVALID = "narrative", "invalid"
 # Why an invalid record was not applied (Fate.why).
-CORRECT_WITHOUT_VALUE = "correct-without-value"
+REJECTED = "rejected"  # the record rules found something (Fate.findings says what)
+DUPLICATE = "duplicate"  # identical to an earlier record of its key
+CONFLICT = "conflict"  # another value than an earlier record for the same key, neither corrected nor voided
+CORRECT_WITHOUT_VALUE = "correct-without-value"  # without a plan to judge by, what the engine cannot apply
 ITEM_NOT_TEXT = "item-not-text"
 # Dataclasses here are declared with eq=False: nothing compares them, and each generated __eq__
 # costs start-up time on every report (PRODUCT.md §5).
@@ -35,11 +38,17 @@ class Fate:
 
     state: str  # IN_FORCE | REPLACED | VOIDED | VOID | VOID_NOTHING | NARRATIVE | INVALID
     by: Optional[Record] = None  # REPLACED / VOIDED: the later record that did it
-    why: str = ""  # INVALID: CORRECT_WITHOUT_VALUE | ITEM_NOT_TEXT
+    why: str = ""  # INVALID: REJECTED | DUPLICATE | CONFLICT | CORRECT_WITHOUT_VALUE | ITEM_NOT_TEXT
+    findings: tuple = ()  # INVALID: (record, key, code, message) as `check` reports them
 
     @property
     def in_force(self) -> bool:
         return self.state == IN_FORCE
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the record does not count, in check's words (empty for the engine's own cases)."""
+        return tuple(finding[3] for finding in self.findings)
 
 
 class Series:
@@ -90,10 +99,11 @@ class Folded:
     """What the fold gathers: the facts in force, and what it did to records other than the one
     it was applying (fates are read from it)."""
 
-    __slots__ = ("values", "items", "texts", "said", "withdrawn", "replaced", "voided", "nothing", "invalid")
+    __slots__ = ("values", "items", "texts", "said", "withdrawn", "replaced", "voided", "nothing", "invalid",
+                 "rejected", "duplicates", "conflicts", "seen")
 
     def __init__(self) -> None:
-        self.values: dict[tuple, dict] = {}  # (project, target) -> county -> date -> record in force
+        self.values: dict[tuple, dict] = {}  # (project, target) -> county -> date -> record in force (None: none, see history)
         self.items: dict[tuple, dict] = {}  # (project, target) -> county -> date -> {item: record in force}
         self.texts: dict[tuple, dict] = {}  # (project, target) -> record key -> [records whose text counts]
         self.said: list[Record] = []  # records with text, in written order
@@ -101,7 +111,11 @@ class Folded:
         self.replaced: list[tuple[Record, Record]] = []  # (old, the record that replaced it)
         self.voided: list[tuple[Record, Record]] = []  # (old, the void that cancelled it)
         self.nothing: list[Record] = []  # voids that cancelled nothing
-        self.invalid: list[tuple[Record, str]] = []
+        self.invalid: list[tuple[Record, str]] = []  # what the engine could not apply, and why
+        self.rejected: dict[int, list] = {}  # id(record) -> the record rules' findings: never applied
+        self.duplicates: list[tuple[Record, Record]] = []  # (record, the earlier one it repeats)
+        self.conflicts: dict[tuple, list[Record]] = {}  # key -> its records of different values, unresolved
+        self.seen: dict[tuple, list[Record]] = {}  # key -> its records so far, for keys met more than once
 
 
 class InForce:
@@ -154,18 +168,19 @@ class InForce:
         """One (target, county)'s values in force, without building every target's history."""
         if self._histories is not None:
             return self.history(project, target).series.get(county)
-        by_date = self._folded.values.get((project, target), {}).get(county)
-        if not by_date:
-            return None
-        dates = sorted(by_date)
-        return Series(dates, [by_date[d] for d in dates])
+        return _series(self._folded.values.get((project, target), {}).get(county))
 
     def in_force_at(self, key: tuple) -> list[Record]:
-        """The records in force for one (project, target, county, date): the value, or the items."""
+        """The records in force for one (project, target, county, date): the value, or the items;
+        for a date in conflict, its records of different values (none counts: a new record for
+        that date must be a correction)."""
         project, target, county, day = key
         items = self._items.get((project, target))
         if items is not None:
             return list(items.get(county, {}).get(day, {}).values())
+        conflicted = self._folded.conflicts.get(key)
+        if conflicted:
+            return list(conflicted)
         if self._histories is None:
             record = self._folded.values.get((project, target), {}).get(county, {}).get(day)
             return [] if record is None else [record]
@@ -204,16 +219,37 @@ class InForce:
         if state == VOID_NOTHING:
             return list(folded.nothing)
         if state == INVALID:
-            return [record for record, _why in folded.invalid]
+            return [*(record for record, _why in folded.invalid), *(found[0][0] for found in folded.rejected.values()),
+                    *(record for record, _twin in folded.duplicates), *(r for group in folded.conflicts.values() for r in group)]
         raise ValueError(state)
 
+    def findings(self) -> list[tuple]:
+        """Why the records that do not count do not, as `check` reports them (record, key, code,
+        message): the record rules' findings, each duplicate, and each record of a conflict after
+        the first (its message names both lines)."""
+        from minsheng_cli.ledger.record_rules import conflict_finding, duplicate_finding
+
+        folded = self._folded
+        found = [finding for findings in folded.rejected.values() for finding in findings]
+        found += [duplicate_finding(record, twin) for record, twin in folded.duplicates]
+        found += [conflict_finding(record, group[0]) for group in folded.conflicts.values() for record in group[1:]]
+        return found
+
     def _collect_fates(self) -> dict[int, Fate]:
+        from minsheng_cli.ledger.record_rules import conflict_finding, duplicate_finding
+
         folded = self._folded
         fates = {id(old): Fate(REPLACED, new) for old, new in folded.replaced}
         fates.update((id(old), Fate(VOIDED, void)) for old, void in folded.voided)
         fates.update((id(void), _VOID) for _old, void in folded.voided)
         fates.update((id(void), _VOID_NOTHING) for void in folded.nothing)
         fates.update((id(record), Fate(INVALID, why=why)) for record, why in folded.invalid)
+        fates.update((key, Fate(INVALID, why=REJECTED, findings=tuple(found))) for key, found in folded.rejected.items())
+        fates.update((id(r), Fate(INVALID, why=DUPLICATE, findings=(duplicate_finding(r, twin),))) for r, twin in folded.duplicates)
+        for group in folded.conflicts.values():
+            findings = tuple(conflict_finding(record, group[0]) for record in group[1:])
+            fates[id(group[0])] = Fate(INVALID, why=CONFLICT, findings=findings)
+            fates.update((id(record), Fate(INVALID, why=CONFLICT, findings=(finding,))) for record, finding in zip(group[1:], findings))
         return fates
 
     # --- building the report's histories ------------------------------------------------------------
@@ -222,9 +258,9 @@ class InForce:
         for pair, by_county in folded.values.items():
             history = targets.setdefault(pair, TargetHistory())
             for county, by_date in by_county.items():
-                if by_date:
-                    dates = sorted(by_date)
-                    history.series[county] = Series(dates, [by_date[d] for d in dates])
+                series = _series(by_date)
+                if series is not None:
+                    history.series[county] = series
         for pair, by_county in self._items.items():
             history = targets.setdefault(pair, TargetHistory())
             history.items = sorted((day, item) for by_day in by_county.values() for day, chosen in by_day.items() for item in chosen)
@@ -262,6 +298,14 @@ class InForce:
 
 
 _DATE = attrgetter("date")
+
+
+def _series(by_date: Optional[dict]) -> Optional[Series]:
+    """The records in force of one (target, county), date -> record (None: nothing in force that day)."""
+    if not by_date:
+        return None
+    dates = sorted(day for day, record in by_date.items() if record is not None)
+    return Series(dates, [by_date[d] for d in dates]) if dates else None
 _IN_FORCE, _VOID, _VOID_NOTHING, _NARRATIVE = Fate(IN_FORCE), Fate(VOID), Fate(VOID_NOTHING), Fate(NARRATIVE)
 
 

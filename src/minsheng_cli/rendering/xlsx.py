@@ -34,7 +34,9 @@ WIDTH = 24  # every other column of the main sheet
 COUNTY_WIDTHS = {"rank": 6, "county": 20}  # the county sheet; its figures 14
 
 
-def write_xlsx(view: WorkbookView, path: Path) -> None:
+def write_xlsx(view: WorkbookView, path: Path, stamp: Optional[str] = None) -> None:
+    """`stamp`: a line the document must carry above everything else (the ledger's errors, when a
+    report was forced out with them), as a row at the top of the first sheet."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -46,6 +48,8 @@ def write_xlsx(view: WorkbookView, path: Path) -> None:
         _county_sheet(book.create_sheet(M.REP_SHEET_COUNTIES, 0 if view.counties_first else None), view, view.counties)
         if view.counties_first:
             book.active = 0
+    if stamp:
+        stamp_first_sheet(book, stamp)
     _save(book, path)
 
 
@@ -281,3 +285,42 @@ def _county_sheet(sheet, view: WorkbookView, table: Table) -> None:
 def _county_row(sheet, row: int, shown: Row, border) -> None:
     for column, cell in enumerate(shown.cells, 1):
         _put(sheet, row, column, *_content(cell, missing=M.REP_NONE), border=border)
+
+
+# --- the stamp ---------------------------------------------------------------------------------------
+STAMP_COLOUR = "C00000"
+
+
+def stamp_first_sheet(book, text: str) -> None:
+    """A row above everything on the first sheet, merged across its columns, in bold red. The
+    sheet is built first and moved down one row, with what openpyxl does not move itself: merged
+    cells, row heights, the frozen panes and the print titles and area."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter, range_boundaries
+
+    sheet = book.worksheets[0]
+    merged = [str(cells) for cells in sheet.merged_cells.ranges]
+    for cells in merged:
+        sheet.unmerge_cells(cells)
+    heights = {row: size.height for row, size in sheet.row_dimensions.items() if size.height is not None}
+    sheet.insert_rows(1)
+    for row in sorted(heights, reverse=True):
+        sheet.row_dimensions[row + 1].height = heights[row]
+        sheet.row_dimensions[row].height = None
+    for cells in merged:
+        low_column, low_row, high_column, high_row = range_boundaries(cells)
+        sheet.merge_cells(start_row=low_row + 1, start_column=low_column, end_row=high_row + 1, end_column=high_column)
+    if sheet.freeze_panes:
+        column, row = range_boundaries(sheet.freeze_panes)[:2]
+        sheet.freeze_panes = f"{get_column_letter(column)}{row + 1}"
+    if sheet.print_title_rows:  # "$5:$5"
+        first, last = (int(part) for part in sheet.print_title_rows.replace("$", "").split(":"))
+        sheet.print_title_rows = f"{first + 1}:{last + 1}"
+    if sheet.print_area:  # "'进展情况'!$A$1:$J$40"
+        low_column, low_row, high_column, high_row = range_boundaries(sheet.print_area.split("!")[-1].replace("$", ""))
+        sheet.print_area = f"{get_column_letter(low_column)}{low_row}:{get_column_letter(high_column)}{high_row + 1}"
+    last = max(sheet.max_column, 1)
+    _put(sheet, 1, 1, text, font=Font(bold=True, color=STAMP_COLOUR), alignment=Alignment(wrap_text=True, vertical="center"))
+    if last > 1:
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
+    sheet.row_dimensions[1].height = 30

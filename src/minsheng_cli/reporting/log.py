@@ -2,7 +2,8 @@
 
 Every record is shown, in date order (written order within a date), with what became of it as
 the in-force engine says: in force, replaced by a later record or correction of the same
-target, county and date, voided, a void, or invalid (a correction without a value).
+target, county and date, voided, a void, or invalid — a record `check` rejects (with check's
+reason), a duplicate, or one of two different values for one date — which never counts.
 A numeric record in force carries its change against the previous value in force for the same
 county (a count starts from 0, a level from its baseline) and the target's total at that date
 (the counties' latest values summed). The trend is that total by date; for a checklist the
@@ -33,6 +34,7 @@ _FATES = {
 class LogEntry:
     record: Record
     fate: Optional[str] = None  # None: in force (or a narrative) | "replaced" | "voided" | "void" | "invalid"
+    reasons: tuple[str, ...] = ()  # "invalid": why, in check's words
     delta: Optional[Decimal] = None
     total: Optional[Decimal] = None
 
@@ -48,22 +50,30 @@ class TargetLog:
     trend: list[tuple[dt.date, Decimal]] = field(default_factory=list)
 
 
-def project_log(plan: Plan, project: Project, records: list[Record], target: Optional[Target] = None) -> list[TargetLog]:
+def project_log(
+    plan: Plan, project: Project, records: list[Record], target: Optional[Target] = None, today: Optional[dt.date] = None,
+) -> list[TargetLog]:
     """The logs of one target, or of every target of the project (then project narratives too),
-    leaving out targets without any record. `records` are the project's, in written order."""
+    leaving out targets without any record. `records` are the project's, in written order;
+    `today`, the run's date, judges records dated after it as `check` does."""
     own = [r for r in records if r.project == project.id]
-    in_force = fold(own, plan)
+    in_force = fold(own, plan, today=today)
     chosen = [target] if target is not None else list(project.targets)
     logs = [target_log(t, [r for r in own if r.target == t.id], in_force) for t in chosen]
     if target is None:
-        narratives = [LogEntry(r) for r in own if r.target is None]
+        narratives = [_entry(r, in_force) for r in own if r.target is None]
         logs.append(TargetLog(None, _by_date(narratives)))
     return [log for log in logs if log.entries]
 
 
+def _entry(record: Record, in_force: InForce) -> LogEntry:
+    fate = in_force.fate(record)
+    return LogEntry(record, _FATES.get(fate.state), fate.reasons)
+
+
 def target_log(target: Target, records: list[Record], in_force: InForce) -> TargetLog:
     """`records`: the target's, in written order; `in_force`: the engine's fold of them (or more)."""
-    entries = [LogEntry(r, _FATES.get(in_force.fate(r).state)) for r in records]
+    entries = [_entry(r, in_force) for r in records]
     log = TargetLog(target, _by_date(entries))
     if target.kind in ("count", "level"):
         _add_deltas_and_totals(target, log)

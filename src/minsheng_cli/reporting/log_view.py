@@ -40,7 +40,10 @@ def _fate_text(entry) -> str:
     if what and record.reason:
         what = M.LOG_WITH_REASON.format(what=what, reason=record.reason)
     if entry.fate in ("replaced", "voided", "invalid"):
-        what = M.LOG_FATE_SEP.join(part for part in (what, M.LOG_FATES[entry.fate]) if part)
+        fate = M.LOG_FATES[entry.fate]
+        if entry.reasons:
+            fate = M.LOG_WITH_REASON.format(what=fate, reason=M.LOG_FATE_SEP.join(entry.reasons))
+        what = M.LOG_FATE_SEP.join(part for part in (what, fate) if part)
     return what
 
 
@@ -71,7 +74,8 @@ def log_json(project, logs) -> dict:
     targets, notes = [], []
     for log in logs:
         entries = [
-            {**record_json(e.record), "delta": e.delta, "total": e.total, "in_force": e.in_force, "fate": e.fate}
+            {**record_json(e.record), "delta": e.delta, "total": e.total, "in_force": e.in_force, "fate": e.fate,
+             "reasons": list(e.reasons)}
             for e in log.entries
         ]
         if log.target is None:

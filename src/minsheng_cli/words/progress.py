@@ -128,6 +128,10 @@ REC_CHECK_MISSING_REASON = "{action}记录缺少原因 reason"
 REC_CHECK_VOID_NOTHING = "作废记录没有可作废的对象：指标 {target} 在 {date} 此前没有有效记录"
 REC_CHECK_DECREASING = "累计数 {value} 小于 {date} 的 {old}，且不是更正记录（action: correct）"
 REC_CHECK_DUPLICATE = "与第 {line} 行完全相同的重复记录（常见于两个分支合并后）"
+REC_CHECK_CONFLICT = (
+    "指标 {target}在 {date} 有两个不同的值：第 {first} 行为 {old}，第 {second} 行为 {new}"
+    "（常见于两个分支合并后）；两条都不计入"
+)
 REC_HINTS = {
     "unknown-file": "进度文件为 progress/YYYY-MM/NN.yaml（NN 为两位项目序号）；其他文件请移出 progress/。",
     "unknown-folder": "progress/ 下只放月份文件夹，如 2023-06。",
@@ -141,6 +145,10 @@ REC_HINTS = {
     "before-start": "改正日期；计划开始之前的情况写入计划的 baseline。",
     "decreasing": "核对数字；确需调低时，把该记录写成 action: correct 并注明 reason。",
     "duplicate-record": "删除重复的一行。",
+    "conflict": (
+        "核实哪个数正确后，用 minsheng update 项目 指标 正确值 --date 日期 --correct --reason \"原因\" 更正"
+        "（或 --void --reason 作废该日的记录）；也可以删除报错的那一行。"
+    ),
     "missing-reason": "补上 reason: \"原因\"。",
     "void-nothing": "删除这条作废记录，或改正其指标、县（市、区）和日期。",
     "merge-conflict": "保留正确的记录行，删除 <<<<<<<、=======、>>>>>>> 三行后再提交。",

@@ -152,3 +152,9 @@ REP_XUN_WORDS = {"1": 1, "2": 2, "3": 3, "上": 1, "中": 2, "下": 3}
 REP_TARGETS_NOT_REPORTED = "另有{count}项指标未报送"
 REP_UNREPORTED_BOTH_HEADING = "未报送的项目和指标（{count}项）"
 REP_UNREPORTED_TARGET_ENTRY = "{number}. {name}：{target}（{lead}）"
+
+# What check rejects never counts: a report of a ledger with check errors says so first
+REP_LEDGER_ERRORS = "台账有{count}处错误（运行 minsheng check 查看），下表未计入这些记录"
+REP_LEDGER_ERRORS_REFUSED = "台账有{count}处错误（运行 minsheng check 查看），未生成 {path}：报出的表会漏掉这些记录"
+REP_LEDGER_ERRORS_REFUSED_HINT = "改正后再生成；确需先报出时加 --force，文件开头会注明“台账有{count}处错误……下表未计入这些记录”。"
+REP_HELP_FORCE = "台账有错误时仍生成 xlsx 等文件，并在文件开头注明错误处数和“下表未计入这些记录”"
