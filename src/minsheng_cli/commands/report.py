@@ -62,7 +62,7 @@ def report(
         _draw(built, chosen, buffer, like_stdout=True, errors=errors)
         write_bytes(buffer.getvalue().encode("utf-8"))
         if key is not None:
-            cache.put("report", key, (buffer.getvalue(), errors))
+            cache.put("report", key, {"text": buffer.getvalue(), "errors": errors})
         return
     _write_text_file(Path(output), lambda stream: _draw(built, chosen, stream, errors=errors))
     typer.echo(M.REP_WRITTEN.format(path=output))
@@ -113,14 +113,16 @@ def _cached_output_key(root: Path, spec, fmt: str) -> str:
     screen = terminal_fingerprint() if fmt == "table" else ""
     return cache.content_key(fingerprint(root), spec.key(), fmt.encode("utf-8"), screen.encode("utf-8"))
 
+
 def _print_cached(key: str, fmt: str, force: bool) -> bool:
     entry = cache.get("report", key)
-    if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], int)):
+    if not (isinstance(entry, dict) and isinstance(entry.get("text"), str) and isinstance(entry.get("errors"), int)):
         return False
-    text, errors = entry
+    text, errors = entry["text"], entry["errors"]
     announce(fmt, errors, force)
     write_bytes(text.encode("utf-8"))
     return True
+
 
 def _write_text_file(path: Path, draw) -> None:
     """Render into memory first, then replace the file in one step: an error leaves it as it was."""
