@@ -127,3 +127,10 @@ def test_show_and_errors_never_print_a_units_escapes(example_ledger, cli, tmp_pa
         text = result.stdout_bytes.decode("utf-8") + result.stderr
         assert not any(ch in text for ch in "\x1b\x07\x9b\u202e"), repr(text[-300:])
     assert results[-1].exit_code == 1
+
+
+@pytest.mark.parametrize("key", ["²", "①", "⑩", "٣"])
+def test_digits_that_are_not_numbers_are_an_unknown_project(example_ledger, cli, key):
+    for command in (["show", key], ["log", key], ["update", key, "--note", "x", "--date", "2023-06-30"]):
+        result = cli("--data", example_ledger, *command)
+        assert result.exit_code == 1 and "没有序号或名称为" in result.stderr and "内部错误" not in result.stderr, (command, result.stderr)

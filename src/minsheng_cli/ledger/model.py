@@ -175,8 +175,9 @@ class Plan:
 
     def find_project(self, key: str | int) -> Optional[Project]:
         text = str(key).strip()
+        number = int(text) if text.isascii() and text.isdigit() else None  # not ², ① or ⑩ (isdigit, not int)
         for project in self.projects:
-            if (text.isdigit() and int(text) == project.id) or text == project.name:
+            if number == project.id or text == project.name:
                 return project
         return None
 

@@ -135,7 +135,7 @@ def target_views(plan: Plan, project: Project, records: list[Record], today: dt.
     from minsheng_cli.ledger.history import fold
     from minsheng_cli.reporting.show_view import target_views as views
 
-    return views(plan, project, fold(records, plan), today)
+    return views(plan, project, fold(records, plan, today=today), today)
 
 
 def target_row(view) -> list:
