@@ -48,3 +48,14 @@ def cli():
         return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture
+def run(plan_ledger, cli):
+    """The CLI on the plan's own ledger, asserting success: run(args...) -> stdout."""
+    def invoke(*args):
+        result = cli("--data", plan_ledger, *args)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    return invoke

@@ -5,17 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-
-@pytest.fixture
-def run(plan_ledger, cli):
-    def invoke(*args):
-        result = cli("--data", plan_ledger, *args)
-        assert result.exit_code == 0, result.output
-        return result.stdout
-
-    return invoke
 
 
 def report_json(run, day: str) -> dict:

@@ -12,16 +12,6 @@ import json
 import pytest
 
 
-@pytest.fixture
-def run(plan_ledger, cli):
-    def invoke(*args):
-        result = cli("--data", plan_ledger, *args)
-        assert result.exit_code == 0, result.output
-        return result.stdout
-
-    return invoke
-
-
 def lines_with(text: str, *words: str) -> list[list[str]]:
     return [line.split() for line in text.splitlines() if all(w in line for w in words)]
 

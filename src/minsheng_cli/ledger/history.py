@@ -127,14 +127,21 @@ def _twin(history: list[Record], record: Record) -> Optional[Record]:
     return next((old for old in history if old == record), None)
 
 
-def _apply_again(by_date: dict, record: Record, folded: Folded) -> bool:
-    """A value record for a key that already had one; False when it does not take effect."""
+def _first_time(by_date: dict, record: Record, folded: Folded) -> bool:
+    """Add the record to its key's history; False (and noted) when an identical one is there."""
     history = _history(by_date, record, folded)
     twin = _twin(history, record)
     if twin is not None:
         folded.duplicates.append((record, twin))
         return False
     history.append(record)
+    return True
+
+
+def _apply_again(by_date: dict, record: Record, folded: Folded) -> bool:
+    """A value record for a key that already had one; False when it does not take effect."""
+    if not _first_time(by_date, record, folded):
+        return False
     key, day = record.key, record.date
     old = by_date[day]
     conflicted = folded.conflicts.get(key)
@@ -161,12 +168,8 @@ def _apply_again(by_date: dict, record: Record, folded: Folded) -> bool:
 
 def _void_value(by_date: dict, void: Record, folded: Folded) -> bool:
     """A void for a key that had a record (or a void, or a conflict); False for a duplicate."""
-    history = _history(by_date, void, folded)
-    twin = _twin(history, void)
-    if twin is not None:
-        folded.duplicates.append((void, twin))
+    if not _first_time(by_date, void, folded):
         return False
-    history.append(void)
     old = by_date[void.date]
     conflicted = folded.conflicts.pop(void.key, None)
     if old is None and not conflicted:
