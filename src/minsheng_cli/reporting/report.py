@@ -178,31 +178,40 @@ def _project_line(plan: Plan, project: Project, index: RecordIndex, period: Peri
     now = assess_project(plan, project, index, period.as_of)
     before = assess_project(plan, project, index, period.previous)
     said = [r for r in index.notes.get(project.id, []) if r.date <= period.as_of]
+    said_of_target: dict[Optional[str], list[Record]] = {}
+    for record in said:
+        said_of_target.setdefault(record.target, []).append(record)
     targets = [
-        TargetLine(t_now, t_before, latest_notes((r for r in said if r.target == t_now.target.id), period.previous))
+        TargetLine(t_now, t_before, latest_notes(said_of_target.get(t_now.target.id, []), period.previous))
         for t_now, t_before in zip(now.targets, before.targets)
     ]
     return ProjectLine(now, before, targets, latest_notes(said, period.previous))
 
 
-def latest_notes(records: Iterable[Record], previous_end: dt.date) -> Notes:
+def latest_notes(records: list[Record], previous_end: dt.date) -> Notes:
     """Per field, the texts of the period (after `previous_end`): the latest one of the project
-    and of each county, in the order they were first written; without any, the latest earlier
-    text, marked `earlier` (records in date order)."""
-    records = list(records)
+    and of each county, in the order of those texts; without any, the latest earlier text,
+    marked `earlier`. Records are in date order; read from the newest back, stopping once every
+    field is settled (a year of weekly notes is not read for a December report)."""
+    current: dict[str, dict[Optional[str], Said]] = {name: {} for name in NOTE_FIELDS}
+    earlier: dict[str, Said] = {}
+    for record in reversed(records):
+        if record.date > previous_end:
+            for name in NOTE_FIELDS:
+                text = getattr(record, name)
+                if text and record.county not in current[name]:
+                    current[name][record.county] = Said(text, record.date, record.county)
+            continue
+        for name in NOTE_FIELDS:
+            text = getattr(record, name)
+            if text and name not in earlier and not current[name]:
+                earlier[name] = Said(text, record.date, record.county, earlier=True)
+        if all(current[name] or name in earlier for name in NOTE_FIELDS):
+            break
     notes = Notes()
     for name in NOTE_FIELDS:
-        current: dict[Optional[str], Said] = {}
-        earlier: Optional[Said] = None
-        for record in records:
-            text = getattr(record, name)
-            if not text:
-                continue
-            if record.date > previous_end:
-                current[record.county] = Said(text, record.date, record.county)
-            else:
-                earlier = Said(text, record.date, record.county, earlier=True)
-        setattr(notes, name, list(current.values()) or ([earlier] if earlier else []))
+        chosen = list(reversed(current[name].values())) or ([earlier[name]] if name in earlier else [])
+        setattr(notes, name, chosen)
     return notes
 
 
