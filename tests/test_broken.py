@@ -123,6 +123,8 @@ def ledger_for(case: Case, tmp_path: Path) -> Path:
         shutil.copytree(case.input, root / "progress", dirs_exist_ok=True)
     if str(case) == "plan/unreadable":
         make_unreadable(root / "projects.yaml")
+    if str(case) == "progress/unreadable":
+        make_unreadable(root / "progress" / "2023-06" / "01.yaml")
     return root
 
 

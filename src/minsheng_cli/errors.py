@@ -26,7 +26,15 @@ class InputError(MinshengError):
 
 
 class LedgerError(MinshengError):
-    """The ledger on disk cannot be read or written (missing, unreadable, read-only, broken)."""
+    """The ledger on disk cannot be read or written (missing, unreadable, read-only, broken).
+    `code`: the check code a file that cannot be read reports (encoding, unreadable)."""
+
+    code = "unreadable"
+
+    def __init__(self, message: str, hint: str | None = None, code: str | None = None):
+        super().__init__(message, hint)
+        if code is not None:
+            self.code = code
 
 
 class LedgerInvalid(MinshengError):

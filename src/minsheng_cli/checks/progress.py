@@ -106,7 +106,7 @@ class _Checker:
         try:
             text = read_text(path)
         except LedgerError as err:
-            self.file_problem(path, "encoding", err.message)
+            self.file_problem(path, "encoding" if err.code == "encoding" else "unreadable", err.message)
             return
         source = _Source(shown, text.split("\n"), {})
         try:

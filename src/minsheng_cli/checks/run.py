@@ -9,7 +9,7 @@ from typing import Optional
 
 from minsheng_cli.ledger.layout import plan_path
 from minsheng_cli.ledger.problems import Problem
-from minsheng_cli.ledger.yamlio import decode
+from minsheng_cli.ledger.yamlio import decode, read_bytes
 
 
 @dataclass
@@ -23,18 +23,15 @@ class CheckResult:
 def check_ledger(root: Path, today: Optional[dt.date] = None) -> CheckResult:
     """Every problem of the plan and, when it can be read, of every progress file; `today` is the
     run's date (future-dated records), read once by the caller."""
-    from minsheng_cli.errors import LedgerError, os_error_text
-    from minsheng_cli.words import commands as commands_words
+    from minsheng_cli.errors import LedgerError
     from minsheng_cli.ledger.plan_rules import check_plan_text
 
     path = plan_path(root)
     shown = str(path)
     try:
-        text = decode(path.read_bytes(), shown)
+        text = decode(read_bytes(path), shown)
     except LedgerError as err:
-        return CheckResult([Problem(shown, 1, 1, "encoding", err.message)])
-    except OSError as err:
-        return CheckResult([Problem(shown, 1, 1, "unreadable", commands_words.FILE_UNREADABLE.format(path=shown, error=os_error_text(err)))])
+        return CheckResult([Problem(shown, 1, 1, "encoding" if err.code == "encoding" else "unreadable", err.message)])
     plan, problems = check_plan_text(text, shown)
     result = CheckResult(problems)
     if plan is None:

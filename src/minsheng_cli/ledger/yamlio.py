@@ -70,7 +70,7 @@ def decode(data: bytes, path: Path | str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise LedgerError(messages.FILE_NOT_UTF8.format(path=path)) from None
+        raise LedgerError(messages.FILE_NOT_UTF8.format(path=path), code="encoding") from None
     return text.replace("\r\n", "\n") if "\r" in text else text
 
 
