@@ -134,3 +134,25 @@ def test_digits_that_are_not_numbers_are_an_unknown_project(example_ledger, cli,
     for command in (["show", key], ["log", key], ["update", key, "--note", "x", "--date", "2023-06-30"]):
         result = cli("--data", example_ledger, *command)
         assert result.exit_code == 1 and "没有序号或名称为" in result.stderr and "内部错误" not in result.stderr, (command, result.stderr)
+
+
+def test_a_read_only_progress_file_is_left_alone(example_ledger):
+    path = example_ledger / "progress" / "2023-06" / "02.yaml"
+    before = path.read_bytes()
+    path.chmod(0o444)
+    try:
+        result = run(example_ledger, "update", "2", "screening", "29400", "--date", "2023-06-30", "--correct", "--reason", "核对")
+        assert result.returncode == 1 and "只读" in result.stderr, result.stderr
+        assert path.read_bytes() == before
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_unit_name_with_a_slash_still_gets_its_template(example_ledger, cli, tmp_path):
+    plan = example_ledger / "projects.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [市残联]", "lead: [市残联/市民政局]"), encoding="utf-8")
+    assert "市残联/市民政局" in plan.read_text(encoding="utf-8")
+    result = cli("--data", example_ledger, "template", "--all", "--month", "2023-07", "--output-dir", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    names = [p.name for p in (tmp_path / "out").iterdir()]
+    assert any("市残联＿市民政局" in name for name in names) and all("/" not in name for name in names)

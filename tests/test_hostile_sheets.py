@@ -119,3 +119,26 @@ def test_damaged_workbooks_are_one_message(example_ledger, cli, tmp_path):
         result = cli("--data", example_ledger, "import", "--dry-run", str(path))
         assert result.exit_code in (0, 1), (number, result.output[-300:])
         assert "内部错误" not in result.stderr and "Traceback" not in result.stderr, (number, result.stderr[-300:])
+
+
+def test_a_sheet_on_standard_input_imports_and_a_pipe_path_says_how(example_ledger, tmp_path):
+    csv_text = "项目,指标,本期累计,日期\n2,screening,30000,2023-07-10\n"
+    piped = subprocess.run([sys.executable, "-m", "minsheng_cli", "--data", str(example_ledger), "import", "-"],
+                           input=csv_text.encode("utf-8"), capture_output=True, timeout=60, cwd=REPO)
+    assert piped.returncode == 0, piped.stderr.decode()
+    assert "30000" in (example_ledger / "progress" / "2023-07" / "02.yaml").read_text(encoding="utf-8")
+    if hasattr(__import__("os"), "mkfifo"):
+        import os
+
+        fifo = tmp_path / "sheet.csv"
+        os.mkfifo(fifo)
+        result = subprocess.run([sys.executable, "-m", "minsheng_cli", "--data", str(example_ledger), "import", str(fifo)],
+                                capture_output=True, text=True, timeout=60, cwd=REPO)
+        assert result.returncode == 1 and "不是普通文件" in result.stderr and "import -" in result.stderr
+
+
+def test_a_cell_over_128_kb_is_judged_as_text_not_as_a_broken_quote(example_ledger, cli, tmp_path):
+    sheet = tmp_path / "long.csv"
+    sheet.write_text('项目,指标,本期累计,日期,进展情况\n2,screening,30000,2023-07-10,"' + "长" * 140_000 + '"\n', encoding="utf-8")
+    result = cli("--data", example_ledger, "import", str(sheet))
+    assert result.exit_code == 1 and "文字过长" in result.stderr and "引号" not in result.stderr, result.stderr[-300:]

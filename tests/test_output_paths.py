@@ -54,3 +54,13 @@ def test_a_regular_file_is_replaced_and_a_new_one_made(example_ledger, cli, tmp_
     fresh = example_ledger / "6月.xlsx"  # beside the plan, in the ledger's folder: allowed
     assert cli("--data", example_ledger, "report", "--month", "2023-06", "-o", str(fresh)).exit_code == 0
     assert fresh.stat().st_size > 0
+
+
+def test_dash_is_standard_output(example_ledger, cli):
+    as_file = cli("--data", example_ledger, "report", "--month", "2023-06", "-f", "csv", "-o", "-")
+    assert as_file.exit_code == 0 and as_file.stdout_bytes.startswith(b"\xef\xbb\xbf")
+    assert not (example_ledger / "-").exists() and not __import__("pathlib").Path("-").exists()
+    schema = cli("schema", "-o", "-")
+    assert schema.exit_code == 0 and schema.stdout.lstrip().startswith("{")
+    refused = cli("--data", example_ledger, "report", "--month", "2023-06", "-f", "xlsx", "-o", "-")
+    assert refused.exit_code != 0

@@ -20,6 +20,14 @@ FormatOpt = Annotated[Optional[str], typer.Option("--format", "-f", help=FORMAT_
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help=M.HELP_OUTPUT)]
 
 
+STDOUT = "-"  # -o -: standard output, as most tools read it (and /dev/stdout is a device we never replace)
+
+
+def output_file(output: str | None) -> str | None:
+    """The file `--output` names, None for standard output (no -o, or -o -)."""
+    return None if output in (None, STDOUT) else output
+
+
 def resolve_format(fmt: str | None, extra: tuple[str, ...] = ()) -> str:
     """The format asked for, or `table` on a terminal and `plain` when redirected."""
     from minsheng_cli.rendering.output import FORMATS

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from minsheng_cli.commands.options import OutputOpt
+from minsheng_cli.commands.options import OutputOpt, output_file
 from minsheng_cli.errors import UsageError
 from minsheng_cli.words import commands as commands_words, schema as M
 
@@ -24,6 +24,7 @@ def schema_command(
     if chosen not in KINDS:
         raise UsageError(M.SCH_UNKNOWN_KIND.format(kind=kind))
     data = schema_text(chosen).encode("utf-8")
+    output = output_file(output)
     if output is None:
         write_bytes(data, sys.stdout)
         return

@@ -11,14 +11,15 @@ first, then GB18030 (a superset of GBK); `encoding` forces one.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from minsheng_cli.words import exchange as M, commands as commands_words, ledger as ledger_words
+from minsheng_cli.words import exchange as M, ledger as ledger_words
 from minsheng_cli.exchange import template as T
-from minsheng_cli.errors import InputError, UsageError, os_error_text
+from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
 
 # The columns of a free-form file and the header spellings accepted for each (compared after
@@ -71,26 +72,40 @@ class Source:
     meta: Optional[dict] = None
 
 
-def read_source(path: Path, encoding: Optional[str] = None) -> Source:
-    from minsheng_cli.ledger.yamlio import MAX_FILE_BYTES
+STDIN = "-"  # `import -`: the sheet comes on standard input (a pipe, a redirect)
 
+
+def read_source(path: Path, encoding: Optional[str] = None) -> Source:
+    """The file's rows. Every input is read once, through one bounded read (a regular file, or
+    standard input for `-`), and parsed from those bytes: a FIFO, a folder or a device named as
+    the file is refused, not waited on."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError(M.IMP_FILE_MISSING.format(path=path))
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputError(ledger_words.FILE_TOO_LARGE.format(path=path, size=size, limit=MAX_FILE_BYTES))
+    data = _read_input(path)
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise InputError(M.IMP_XLS.format(path=path))
-    if suffix in XLSX_SUFFIXES or (suffix not in (".csv", ".txt", ".tsv") and _looks_like_zip(path)):
-        return read_workbook(path)
-    return read_csv(path, encoding)
+    if suffix in XLSX_SUFFIXES or (suffix not in (".csv", ".txt", ".tsv") and data[:4] == b"PK\x03\x04"):
+        return read_workbook(path, data)
+    return read_csv(path, encoding, data)
 
 
-def _looks_like_zip(path: Path) -> bool:
-    with open(path, "rb") as handle:
-        return handle.read(4) == b"PK\x03\x04"
+def _read_input(path: Path) -> bytes:
+    import sys
+
+    from minsheng_cli.errors import LedgerError
+    from minsheng_cli.ledger.yamlio import MAX_FILE_BYTES, read_bytes
+
+    if str(path) == STDIN:
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError(ledger_words.FILE_TOO_LARGE.format(path=M.IMP_STDIN, size=len(data), limit=MAX_FILE_BYTES))
+        return data
+    if not os.path.lexists(path):
+        raise InputError(M.IMP_FILE_MISSING.format(path=path))
+    try:
+        return read_bytes(path)
+    except LedgerError as err:
+        raise InputError(err.message, M.IMP_STDIN_HINT) from None
 
 
 def decode_csv(data: bytes, path: Path, encoding: Optional[str]) -> str:
@@ -114,14 +129,14 @@ def decode_csv(data: bytes, path: Path, encoding: Optional[str]) -> str:
     raise InputError(M.IMP_ENCODING.format(path=path))
 
 
-def read_csv(path: Path, encoding: Optional[str] = None) -> Source:
+def read_csv(path: Path, encoding: Optional[str], data: bytes) -> Source:
     import csv
     import io
 
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
+    from minsheng_cli.ledger.yamlio import MAX_FILE_BYTES
+
+    if csv.field_size_limit() < MAX_FILE_BYTES:  # a long cell is a long cell (the text rules judge it), not a broken quote
+        csv.field_size_limit(MAX_FILE_BYTES)
     text = decode_csv(data, path, encoding)
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
@@ -135,12 +150,13 @@ def read_csv(path: Path, encoding: Optional[str] = None) -> Source:
     return source
 
 
-def check_workbook_bounds(path: Path) -> None:
+def check_workbook_bounds(path: Path, data: bytes) -> None:
     """Refuse a workbook whose parts would inflate past the bounds, from the zip's directory alone."""
+    import io
     import zipfile
 
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
@@ -163,16 +179,18 @@ def sheet_rows(sheet) -> list[list]:
     return found
 
 
-def read_workbook(path: Path) -> Source:
+def read_workbook(path: Path, data: bytes) -> Source:
     """A workbook, bounded first; whatever openpyxl cannot read in it (a damaged or crafted part)
     is one message, never an internal error."""
+    import io
+
     from minsheng_cli.errors import MinshengError
 
-    check_workbook_bounds(path)
+    check_workbook_bounds(path, data)
     try:
         from openpyxl import load_workbook
 
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # a hostile file can make the parser raise anything
         raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
     try:

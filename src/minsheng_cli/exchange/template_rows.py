@@ -175,4 +175,8 @@ def row_label(row: TemplateRow) -> str:
 
 
 def template_filename(unit: str, period: Period) -> str:
-    return M.IMP_FILENAME.format(month=period.label, unit=unit)
+    """The file `template --all` writes for a unit: characters no file system takes in a name
+    (a unit written 市住房/城乡建设局) become ＿, so every unit gets its file."""
+    import re
+
+    return M.IMP_FILENAME.format(month=period.label, unit=re.sub(r'[\\/:*?"<>|\x00-\x1f]', "＿", unit))

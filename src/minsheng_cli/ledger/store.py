@@ -318,6 +318,8 @@ def _prepare_file(path: Path, records: list[Record]) -> _Pending:
         old = None
     except OSError as err:
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
+    if old is not None and not os.stat(path).st_mode & 0o222:  # made read-only on purpose: respected, even by root
+        raise LedgerError(M.FILE_READ_ONLY.format(path=path))
     lines = "".join(format_record(record) for record in records)
     if old is None:
         content = (file_header(project, records[0].date) + lines).encode("utf-8")

@@ -16,7 +16,7 @@ FILE_UNREADABLE = "无法读取 {path}：{error}"
 CANNOT_WRITE = "无法写入 {path}：{error}"
 OUTPUT_NOT_REGULAR = "--output：{path} 不是普通文件（是设备、管道、文件夹或符号链接），不覆盖它。"
 OUTPUT_IN_LEDGER = "--output：{path} 是台账本身的文件（计划或 progress/ 下的进度记录），输出不能写到这里。"
-OUTPUT_HINT = "换一个文件名，例如 -o 2023年6月.xlsx；要输出到屏幕或管道，不加 -o。"
+OUTPUT_HINT = "换一个文件名，例如 -o 2023年6月.xlsx；要输出到屏幕或管道，不加 -o 或写 -o -。"
 USAGE_HINT = "运行 minsheng --help 或 minsheng 命令 --help 查看用法。"
 USAGE_GENERIC = "用法错误：{detail}"
 USAGE_NEGATIVE = "数值 {0} 为负数：累计值不能为负"
@@ -48,7 +48,7 @@ HELP_NO_CACHE = "不使用缓存（缓存按文件内容校验，任何时候都
 HELP_VERSION = "显示版本号"
 # The shared output options (commands/options.py).
 HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json，或任一 tabulate 格式名"
-HELP_OUTPUT = "写入文件而不是标准输出"
+HELP_OUTPUT = "写入文件而不是标准输出（- 表示标准输出）"
 # list, show, check.
 LIST_HELP = "按类别列出项目、牵头单位和指标。"
 LIST_HELP_CATEGORY = "只列出该类别（序号或名称中的文字）"
