@@ -33,3 +33,21 @@ def test_a_note_is_never_a_formula_in_log_or_report_csv(example_ledger, cli):
     assert texts and all(not cell.startswith("=") for cell in texts)
     changes = [row[8] for row in report[1:] if len(row) > 8 and row[8] not in ("", "—")]
     assert changes and all(change[0] in "+-0" for change in changes)  # 较上期 (+6.2) stays a number, unmarked
+
+
+def test_text_starting_with_equals_is_text_in_every_workbook(example_ledger, cli, tmp_path):
+    from openpyxl import load_workbook
+
+    hostile = "=HYPERLINK(\"http://evil\",\"点我\")"
+    plan = example_ledger / "projects.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "name: 实施残疾儿童康复救助" in text
+    plan.write_text(text.replace("name: 实施残疾儿童康复救助", f"name: '{hostile}'"), encoding="utf-8")
+    report, template = tmp_path / "r.xlsx", tmp_path / "t.xlsx"
+    assert cli("--data", example_ledger, "report", "--month", "2023-06", "-o", str(report)).exit_code == 0
+    assert cli("--data", example_ledger, "template", "--unit", "市残联", "--month", "2023-07", "-o", str(template)).exit_code == 0
+    for path in (report, template):
+        cells = [cell for sheet in load_workbook(path).worksheets for row in sheet.iter_rows() for cell in row
+                 if isinstance(cell.value, str) and "evil" in cell.value]
+        assert cells, path
+        assert all(cell.data_type == "s" for cell in cells), [(cell.coordinate, cell.data_type) for cell in cells]

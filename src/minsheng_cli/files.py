@@ -46,3 +46,16 @@ def save_whole(path, write) -> None:
     except OSError as err:
         temporary.unlink(missing_ok=True)
         raise InputError(commands_words.CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None
+
+
+def save_workbook(path, book) -> None:
+    """An openpyxl workbook written whole, with no formula in it: openpyxl takes any text that
+    starts with "=" for a formula, so a unit's note or a plan's name such as =HYPERLINK(…) or
+    =cmd|' /C calc'!A0 would run when the office opens the file. We write no formulas, so every
+    such cell is stored as the text it is."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+    save_whole(path, book.save)

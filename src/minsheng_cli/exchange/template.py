@@ -76,10 +76,10 @@ def build_workbook(plan: Plan, records: Iterable[Record], unit: str, period: Per
 
 def write_template(plan: Plan, records: Iterable[Record], unit: str, period: Period, path: Path, date: Optional[dt.date] = None) -> Path:
     """Build and save the template; the file appears whole (written beside it, then renamed)."""
-    from minsheng_cli.files import save_whole
+    from minsheng_cli.files import save_workbook
 
     book = build_workbook(plan, records, unit, period, date)
-    save_whole(path, book.save)
+    save_workbook(path, book)
     return Path(path)
 
 

@@ -54,9 +54,9 @@ def write_xlsx(view: WorkbookView, path: Path, stamp: Optional[str] = None) -> N
 
 
 def _save(book, path: Path) -> None:
-    from minsheng_cli.files import save_whole
+    from minsheng_cli.files import save_workbook
 
-    save_whole(path, book.save)
+    save_workbook(path, book)
 
 
 # --- cells -------------------------------------------------------------------------------------
