@@ -156,3 +156,12 @@ def test_a_unit_name_with_a_slash_still_gets_its_template(example_ledger, cli, t
     assert result.exit_code == 0, result.output
     names = [p.name for p in (tmp_path / "out").iterdir()]
     assert any("市残联＿市民政局" in name for name in names) and all("/" not in name for name in names)
+
+
+def test_scalar_anchors_are_refused_like_shared_lists(example_ledger, cli):
+    with (example_ledger / "progress" / "2023-06" / "05.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("- {date: 2023-06-30, target: expert_studios, value: &v 30}\n")
+    result = cli("--data", example_ledger, "check")
+    assert result.exit_code == 1 and "yaml-alias" in result.stdout and "05.yaml:6:" in result.stdout
+    report = cli("--data", example_ledger, "report", "--month", "2023-06")
+    assert report.exit_code == 1 and "锚点" in report.stderr

@@ -75,6 +75,9 @@ def compose(text: str, path: str):
     where = yamlio.find_deep_nesting(text)
     if where is not None:
         raise ProgressFormatError(path, where[0], where[1], "yaml-depth", ledger_words.YAML_TOO_DEEP.format(limit=yamlio.MAX_NESTING))
+    where = yamlio.find_anchor(text)
+    if where is not None:
+        raise ProgressFormatError(path, where[0], where[1], "yaml-alias", ledger_words.YAML_ALIAS)
     yaml = YAML(typ="safe", pure=False)
     yaml.Constructor = decimal_constructor()
     loader, _ = yaml.get_constructor_parser(text)

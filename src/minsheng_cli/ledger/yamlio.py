@@ -113,6 +113,25 @@ def find_deep_nesting(text: str) -> tuple[int, int] | None:
     return None
 
 
+def find_anchor(text: str) -> tuple[int, int] | None:
+    """(line, column) of the first YAML anchor or alias (&name, *name), scalars included: the
+    README promises that a ledger has none. Only parsed when the text holds & or *."""
+    if "&" not in text and "*" not in text:
+        return None
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import AliasEvent
+
+    try:
+        for event in YAML(typ="safe", pure=False).parse(text):
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                return mark.line + 1, mark.column + 1
+    except YAMLError:
+        return None  # a syntax error: the loader reports it where it is
+    return None
+
+
 def _line_column(text: str, offset: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
@@ -125,6 +144,9 @@ def _check_markers(text: str) -> None:
     where = find_deep_nesting(text)
     if where is not None:
         raise YamlProblem("yaml-depth", messages.YAML_TOO_DEEP.format(limit=MAX_NESTING), *where)
+    where = find_anchor(text)
+    if where is not None:
+        raise YamlProblem("yaml-alias", messages.YAML_ALIAS, *where)
 
 
 def load_fast(text: str) -> Any:
