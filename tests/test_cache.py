@@ -177,3 +177,15 @@ def test_another_build_with_the_same_version_misses(monkeypatch):
     finally:
         os.utime(module, ns=(status.st_atime_ns, status.st_mtime_ns))
         cache.code_stamp.cache_clear()
+
+
+def test_a_dependency_upgraded_under_the_same_minsheng_misses(monkeypatch):
+    from minsheng_cli.ledger import cache
+
+    before = cache.content_key(b"ledger")
+    cache.code_stamp.cache_clear()
+    monkeypatch.setattr(cache, "installed_distributions", lambda: ["pydantic-9.9.9.dist-info"])
+    try:
+        assert cache.content_key(b"ledger") != before
+    finally:
+        cache.code_stamp.cache_clear()

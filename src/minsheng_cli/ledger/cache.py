@@ -2,7 +2,7 @@
 
 An entry's key is a hash of the exact bytes it was computed from, of the program's version and
 of its code (the size and modification time of every module of the package, so an upgrade that
-keeps the version string still misses), so a changed file simply misses. Entries are JSON of
+keeps the version string still misses) and of the Python and installed distributions it runs on, so a changed file simply misses. Entries are JSON of
 plain data — strings, numbers, lists, and the plan's own dataclasses by name from a fixed list —
 never pickle, so a planted entry can at worst be refused, never executed. They live in the
 user's cache folder, outside any ledger (layout.cache_dir), made private (0700, files 0600); a
@@ -38,12 +38,29 @@ def enabled(use: bool = True) -> bool:
 def code_stamp() -> bytes:
     """What identifies the code that computes an entry: the version and every module's size and
     modification time (a stat per module, no reading)."""
+    import sys
+
     package = Path(__file__).resolve().parent.parent
-    parts = [__version__]
+    parts = [__version__, sys.version]
     for path in sorted(package.rglob("*.py")):
         status = path.stat()
         parts.append(f"{path.relative_to(package)}:{status.st_size}:{status.st_mtime_ns}")
+    parts += installed_distributions()
     return "\n".join(parts).encode()
+
+
+def installed_distributions() -> list[str]:
+    """The name-version of every installed distribution (pydantic-2.14.4.dist-info, …), from one
+    listing per folder of sys.path: a dependency upgraded under the same minsheng misses too."""
+    import sys
+
+    found = []
+    for folder in sys.path:
+        try:
+            found += [name for name in os.listdir(folder or ".") if name.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            continue
+    return sorted(found)
 
 
 def content_key(*parts: bytes) -> str:
