@@ -258,6 +258,24 @@ def test_interactive_asks_each_target_then_the_narrative_then_confirms(committed
     assert git(committed_ledger, "status", "--porcelain").splitlines() == ["?? data/progress/2023-07/"]
 
 
+def test_a_text_that_cannot_be_taken_is_asked_again_and_keeps_the_values(committed_ledger, update):
+    answers = [
+        "6,500", "", "", "", "", "", "", "",  # 新增托位, then every other target skipped
+        "托位" * 1500,  # 进展情况: too long — said, asked again
+        "",
+        "",
+        "托位建设按计划推进",  # asked again: taken
+        "",
+        "",
+        "y",
+    ]
+    result = update("1", "--date", "2023-07-07", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "文字过长" in result.stdout and "请重新输入" in result.stdout
+    written = [r for r in records(committed_ledger) if r.date == dt.date(2023, 7, 7)]
+    assert [(r.target, r.value, r.note) for r in written] == [("new_places", Decimal(6500), None), (None, None, "托位建设按计划推进")]
+
+
 def test_interactive_by_county_asks_each_county_of_the_target(committed_ledger, update):
     from minsheng_cli.ledger.plan import load_plan
 

@@ -144,9 +144,7 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
         counties = [None] if not target.by_county else [c for c in plan.counties_of(target) if county is None or c == county.strip()]
         for where in counties:
             _ask_value(project.id, target, where, existing + accepted, attempt)
-    narrative = [_ask_text(label) for label in (M.REC_ASK_NOTE, M.REC_ASK_PROBLEM, M.REC_ASK_NEXT)]
-    if any(narrative):
-        attempt(_Entry(None, None, None, *narrative))
+    _ask_narrative(attempt)
     if not accepted:
         say(M.REC_ASK_NOTHING)
         return
@@ -189,6 +187,22 @@ def _ask_value(project_id: int, target: Target, county: Optional[str], records: 
         if record is None or target.kind != "checklist":
             return
         label = "  " + M.REC_ASK_MORE_ITEMS
+
+
+def _ask_narrative(attempt) -> None:
+    """进展情况, 存在问题, 下步打算, asked until they are taken or left empty: a text that cannot
+    be taken (a control character, too long) is said and asked again, and the values already
+    entered are kept."""
+    while True:
+        narrative = [_ask_text(label) for label in (M.REC_ASK_NOTE, M.REC_ASK_PROBLEM, M.REC_ASK_NEXT)]
+        if not any(narrative):
+            return
+        try:
+            attempt(_Entry(None, None, None, *narrative))
+            return
+        except (InputError, UsageError) as err:
+            message = err.message if err.message.endswith("。") else err.message + "。"
+            say("  " + ledger_words.ERROR_PREFIX + message + M.REC_ASK_RETRY.strip())
 
 
 def _ask_text(label: str) -> Optional[str]:
