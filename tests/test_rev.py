@@ -153,3 +153,28 @@ def test_temporary_folder_is_removed_at_exit(sent, tmp_path):
     report = run("--data", sent, "--rev", "sent-2023-06", "list", "-f", "json", cwd=sent.parent, env=env)
     assert report.returncode == 0 and json.loads(report.stdout)["projects"]
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory read from Linux's /proc/self/status (VmHWM)")
+def test_rev_never_loads_what_no_command_reads(sent):
+    """A 200 MB attachment committed beside the ledger costs --rev nothing (it used to be read
+    into memory twice); other names under progress/ keep their names, so check still sees them."""
+    repo = sent.parent
+    with open(sent / "附件.pdf", "wb") as handle:
+        for _ in range(200):
+            handle.write(b"\0" * (1024 * 1024))
+    (sent / "progress" / "说明.txt").write_text("不是进度文件", encoding="utf-8")
+    commit(repo, "附件")
+    probe = ("import sys\nfrom minsheng_cli.__main__ import main\nsys.argv = ['minsheng'] + sys.argv[1:]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"  # VmHWM: this process's own peak (ru_maxrss counts the parent's)
+             "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe, "--no-cache", "--data", str(sent), "--rev", "HEAD", "report", "--month", "2023-06",
+                             "-f", "json"], capture_output=True, cwd=repo, text=True)
+    assert json.loads(result.stdout)["projects"], result.stderr
+    peak_kb = int(result.stderr.split()[-1])  # KB on Linux
+    assert peak_kb < 150 * 1024, peak_kb
+    folder = gitrev.materialize(sent, "HEAD")
+    assert not (folder / "附件.pdf").exists()
+    assert (folder / "progress" / "说明.txt").read_bytes() == b""
+    checked = run("--data", sent, "--rev", "HEAD", "check", cwd=repo)
+    assert "说明.txt" in checked.stdout.decode()

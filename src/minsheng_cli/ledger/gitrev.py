@@ -69,9 +69,9 @@ def resolve(repo: Repository, rev: str) -> Optional[str]:
     raise GitError(M.GIT_UNKNOWN_REV.format(rev=text), M.GIT_UNKNOWN_REV_HINT)
 
 
-def ledger_blobs(repo: Repository, commit: str) -> list[tuple[str, str]]:
-    """(path inside the ledger, blob id) of every regular file of the ledger at `commit`."""
-    args = ["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit]
+def ledger_blobs(repo: Repository, commit: str) -> list[tuple[str, str, int]]:
+    """(path inside the ledger, blob id, size) of every regular file of the ledger at `commit`."""
+    args = ["--literal-pathspecs", "ls-tree", "-r", "-z", "-l", "--full-tree", commit]
     if repo.prefix:
         args += ["--", repo.prefix]
     done = run_git(args, repo.top)
@@ -82,12 +82,26 @@ def ledger_blobs(repo: Repository, commit: str) -> list[tuple[str, str]]:
         if not entry:
             continue
         meta, _, name = entry.partition(b"\t")
-        mode, kind, blob = meta.decode().split()
+        mode, kind, blob, size = meta.decode().split()
         path = name.decode("utf-8", "surrogateescape")
         if kind != "blob" or mode not in REGULAR_MODES or not path.startswith(repo.prefix):
             continue
-        found.append((path[len(repo.prefix):], blob))
+        found.append((path[len(repo.prefix):], blob, int(size)))
     return found
+
+
+def _read_at_rev(relative: str) -> Optional[bool]:
+    """What a command reads of a committed file: True its bytes (the plan, a progress file), False
+    only its name (anything else under progress/, so `check --rev` still reports it), None nothing
+    (schemas, attachments: a 300 MB file beside the ledger is never loaded)."""
+    parts = PurePosixPath(relative).parts
+    if relative == layout.PLAN_FILE:
+        return True
+    if not parts or parts[0] != layout.PROGRESS_DIR:
+        return None
+    if len(parts) == 3 and layout.month_of_folder(parts[1]) is not None and layout.project_of_file(parts[2]) is not None:
+        return True
+    return False
 
 
 def read_blobs(repo: Repository, blobs: list[str]) -> list[bytes]:
@@ -108,16 +122,26 @@ def read_blobs(repo: Repository, blobs: list[str]) -> list[bytes]:
 
 
 def extract(repo: Repository, commit: str, folder: Path) -> bool:
-    """Write the ledger's files at `commit` into `folder`; False when it has no plan there."""
-    blobs = ledger_blobs(repo, commit)
-    for (relative, _), data in zip(blobs, read_blobs(repo, [blob for _, blob in blobs])):
+    """Write the ledger's files at `commit` into `folder`; False when it has no plan there. Only
+    what a command reads is loaded, each file within the reader's size limit."""
+    from minsheng_cli.errors import LedgerError
+    from minsheng_cli.ledger.yamlio import MAX_FILE_BYTES
+    from minsheng_cli.words import ledger as ledger_words
+
+    chosen = [(relative, blob, size) for relative, blob, size in ledger_blobs(repo, commit) if _read_at_rev(relative) is not None]
+    for relative, _, size in chosen:
+        if _read_at_rev(relative) and size > MAX_FILE_BYTES:
+            raise LedgerError(ledger_words.FILE_TOO_LARGE.format(path=f"{commit[:10]}:{repo.prefix}{relative}", size=size, limit=MAX_FILE_BYTES))
+    contents = [relative for relative, _, _ in chosen if _read_at_rev(relative)]
+    read = dict(zip(contents, read_blobs(repo, [blob for relative, blob, _ in chosen if _read_at_rev(relative)])))
+    for relative, _, _ in chosen:
         target = _safe_join(folder, relative)
         if target is None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target.write_bytes(read.get(relative, b""))
     layout.progress_dir(folder).mkdir(exist_ok=True)
-    return any(relative == layout.PLAN_FILE for relative, _ in blobs)
+    return any(relative == layout.PLAN_FILE for relative, _, _ in chosen)
 
 
 def _safe_join(folder: Path, relative: str) -> Optional[Path]:
