@@ -30,8 +30,6 @@ from minsheng_cli.errors import ImportRejected, InputError, UsageError
 from minsheng_cli.exchange.sheets import FIELDS, Candidate, Source
 from minsheng_cli.ledger.model import NUMERIC_KINDS, Plan, Project, Record
 from minsheng_cli.ledger.numbers import multiplier_in
-from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
-from minsheng_cli.ledger.recording import text_too_long
 
 
 @dataclass
@@ -199,10 +197,6 @@ def _fields(candidate: Candidate) -> dict[str, Any]:
         raise _RowError("project", M.IMP_MISSING_PROJECT)
     if fields["target"] is None and fields["value"] is not None:
         raise _RowError("target", M.IMP_MISSING_TARGET)
-    for name in (*NARRATIVE_FIELDS, "by"):
-        reason = text_too_long(fields.get(name))
-        if reason:
-            raise _RowError(name, reason)
     fields["date"] = _date(cells.get("date"))
     if candidate.item is not None and fields["value"] is not None:
         if fields["value"].lower() not in vocab_words.DONE_WORDS and fields["value"] != candidate.item:

@@ -116,7 +116,7 @@ def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: b
     `confirm`), raised as `Implausible`, which carries the record."""
     record, target, previous = _checked_record(plan, existing_records, *args, **options)
     for name in (*NARRATIVE_FIELDS, "reason", "by"):
-        reason = text_too_long(getattr(record, name, None))
+        reason = _text_too_long(getattr(record, name, None))
         if reason:
             raise InputError(M.REC_TEXT_TOO_LONG.format(option=TEXT_OPTIONS.get(name, name), reason=reason))
     if not after_plan:
@@ -130,7 +130,7 @@ MAX_TEXT_CHARS = 2000  # 进展情况, 存在问题, 下步打算, reasons: a �
 TEXT_OPTIONS = {"note": "--note", "problem": "--problem", "next": "--next", "reason": "--reason", "by": "--by"}
 
 
-def text_too_long(text) -> str | None:
+def _text_too_long(text) -> str | None:
     """Why a unit's text is refused, or None: longer than any note a report can carry (a 10 MB
     note would cost gigabytes in every report that quotes it)."""
     if isinstance(text, str) and len(text) > MAX_TEXT_CHARS:
