@@ -128,20 +128,21 @@ def extract(repo: Repository, commit: str, folder: Path) -> bool:
     from minsheng_cli.ledger.yamlio import MAX_FILE_BYTES
     from minsheng_cli.words import ledger as ledger_words
 
-    chosen = [(relative, blob, size) for relative, blob, size in ledger_blobs(repo, commit) if _read_at_rev(relative) is not None]
-    for relative, _, size in chosen:
-        if _read_at_rev(relative) and size > MAX_FILE_BYTES:
+    chosen = [(relative, blob, size, read) for relative, blob, size in ledger_blobs(repo, commit)
+              if (read := _read_at_rev(relative)) is not None]
+    for relative, _, size, read in chosen:
+        if read and size > MAX_FILE_BYTES:
             raise LedgerError(ledger_words.FILE_TOO_LARGE.format(path=f"{commit[:10]}:{repo.prefix}{relative}", size=size, limit=MAX_FILE_BYTES))
-    contents = [relative for relative, _, _ in chosen if _read_at_rev(relative)]
-    read = dict(zip(contents, read_blobs(repo, [blob for relative, blob, _ in chosen if _read_at_rev(relative)])))
-    for relative, _, _ in chosen:
+    wanted = [(relative, blob) for relative, blob, _, read in chosen if read]
+    contents = dict(zip((relative for relative, _ in wanted), read_blobs(repo, [blob for _, blob in wanted])))
+    for relative, _, _, _ in chosen:
         target = _safe_join(folder, relative)
         if target is None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(read.get(relative, b""))
+        target.write_bytes(contents.get(relative, b""))
     layout.progress_dir(folder).mkdir(exist_ok=True)
-    return any(relative == layout.PLAN_FILE for relative, _, _ in chosen)
+    return any(relative == layout.PLAN_FILE for relative, *_ in chosen)
 
 
 def _safe_join(folder: Path, relative: str) -> Optional[Path]:
