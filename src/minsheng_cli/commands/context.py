@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:
     import typer
 
-    from minsheng_cli.ledger.model import Plan
+    from minsheng_cli.ledger.model import Plan, Project, Record
 
 
 @dataclass
@@ -33,11 +33,14 @@ class LedgerContext:
     def worktree_root(self) -> Path:
         """The ledger folder in the work tree, whatever --rev says; a write killed after its commit
         point is completed first (store.recover), so no command reads half a submission."""
+        from minsheng_cli.ledger.layout import has_journal
         from minsheng_cli.ledger.plan import find_root
-        from minsheng_cli.ledger.store import recover
 
         root = find_root(self.data)
-        recover(root)
+        if has_journal(root):  # the writer (store) is imported only when there is something to complete
+            from minsheng_cli.ledger.store import recover
+
+            recover(root)
         return root
 
     @cached_property
@@ -54,6 +57,14 @@ class LedgerContext:
         from minsheng_cli.ledger.plan import load_plan
 
         return load_plan(self.root, self.use_cache)
+
+    def project_with_records(self, key: str) -> tuple[Project, list[Record]]:
+        """The project a user named (number or name) and its records, as `show` and `log` read them."""
+        from minsheng_cli.ledger.recording import resolve_project
+        from minsheng_cli.reporting.listing import project_records
+
+        project = resolve_project(self.plan, key)
+        return project, project_records(self.root, self.plan, project.id)
 
 
 def new_context(data: Optional[Path], rev: Optional[str], debug: bool, use_cache: bool = True) -> LedgerContext:

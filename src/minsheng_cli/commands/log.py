@@ -22,16 +22,15 @@ def log_command(
     from minsheng_cli.ledger.recording import resolve_target
     from minsheng_cli.rendering.json import emit_json
     from minsheng_cli.rendering.output import emit_rows
-    from minsheng_cli.ledger.recording import resolve_project
-    from minsheng_cli.reporting import listing, log_view as view
+    from minsheng_cli.reporting import log_view as view
     from minsheng_cli.reporting.log import project_log
 
     chosen = resolve_format(fmt)
     ledger = ledger_of(ctx)
     plan = ledger.plan
-    found = resolve_project(plan, project)
+    found, records = ledger.project_with_records(project)
     chosen_target = resolve_target(found, target) if target is not None else None
-    logs = project_log(plan, found, listing.project_records(ledger.root, plan, found.id), chosen_target, today=ledger.today)
+    logs = project_log(plan, found, records, chosen_target, today=ledger.today)
     if chosen == "json":
         emit_json(view.log_json(found, logs))
         return

@@ -21,14 +21,12 @@ def show_project(
 ) -> None:
     from minsheng_cli.rendering.json import emit_json
     from minsheng_cli.rendering.output import emit_rows
-    from minsheng_cli.ledger.recording import resolve_project
     from minsheng_cli.reporting import listing
 
     chosen = resolve_format(fmt)
     ledger = ledger_of(ctx)
     plan = ledger.plan
-    found = resolve_project(plan, project)
-    records = listing.project_records(ledger.root, plan, found.id)
+    found, records = ledger.project_with_records(project)
     if chosen == "json":
         emit_json(listing.show_json(plan, found, records, ledger.today))
         return

@@ -54,6 +54,11 @@ def journal_path(root: Path) -> Path:
     return progress_dir(root) / JOURNAL_NAME
 
 
+def has_journal(root: Path) -> bool:
+    """Whether a write was interrupted after its commit point (one stat: start-up pays no more)."""
+    return os.path.lexists(journal_path(root))
+
+
 def is_private(name: str) -> bool:
     """A name in progress/ that belongs to a writer (the lock, temporary files), not to the ledger."""
     return name.startswith(".")

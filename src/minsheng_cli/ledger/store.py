@@ -197,7 +197,7 @@ def recover(root: Path) -> None:
     """Complete a write that was killed after its commit point (a journal is left), before the
     ledger is read. One stat when there is nothing to do."""
     root = Path(root)
-    if not os.path.lexists(layout.journal_path(root)):
+    if not layout.has_journal(root):
         return
     with ledger_lock(root):
         _complete_journal(root)
