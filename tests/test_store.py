@@ -79,7 +79,7 @@ def test_records_for_several_files_are_grouped_and_month_folders_created(plan_le
 def test_a_file_that_cannot_take_a_line_is_refused_and_left_alone(plan_ledger):
     path = june_file(plan_ledger)
     path.parent.mkdir(parents=True)
-    original = b"[]\n"  # an empty flow sequence: "- ..." after it would not be YAML
+    original = "[ # 本月暂无记录\n]\n".encode("utf-8")  # a flow list holding a comment: no shape keeps both
     path.write_bytes(original)
     with pytest.raises(LedgerError):
         append_records(plan_ledger, [rec(1)])

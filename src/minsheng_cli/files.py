@@ -31,8 +31,11 @@ def check_output_path(path: Path) -> None:
 
 
 def save_whole(path, write) -> None:
-    """Write an output file in one step: `write(temporary_path)` fills a file beside it, which then
-    replaces `path`; an error leaves `path` as it was and is said in Chinese."""
+    """Write an output file in one step: `write(temporary_path)` fills a file beside it, which is
+    flushed to disk and then replaces `path`; an error leaves `path` as it was and is said in Chinese.
+    Renderers that write through a zip library (openpyxl, python-docx) render into memory first
+    (`save_bytes`): a zip file that fails half-way on a full disk otherwise fails again, with a
+    traceback, when it is garbage-collected."""
     from minsheng_cli.errors import InputError, os_error_text
     from minsheng_cli.ledger.layout import temporary_file
     from minsheng_cli.words import commands as commands_words
@@ -42,10 +45,24 @@ def save_whole(path, write) -> None:
     temporary = temporary_file(path, str(os.getpid()))
     try:
         write(temporary)
+        _flush_to_disk(temporary)
         os.replace(temporary, path)
     except OSError as err:
         temporary.unlink(missing_ok=True)
         raise InputError(commands_words.CANNOT_WRITE.format(path=path, error=os_error_text(err))) from None
+
+
+def save_bytes(path, data: bytes) -> None:
+    """`data` as the whole of `path`, in one step (`save_whole`)."""
+    save_whole(path, lambda temporary: temporary.write_bytes(data))
+
+
+def _flush_to_disk(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def save_workbook(path, book) -> None:
@@ -53,9 +70,13 @@ def save_workbook(path, book) -> None:
     starts with "=" for a formula, so a unit's note or a plan's name such as =HYPERLINK(…) or
     =cmd|' /C calc'!A0 would run when the office opens the file. We write no formulas, so every
     such cell is stored as the text it is."""
+    import io
+
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
                 if cell.data_type == "f":
                     cell.data_type = "s"
-    save_whole(path, book.save)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    save_bytes(path, buffer.getvalue())

@@ -19,6 +19,22 @@ def say(text: str, err: bool = False) -> None:
     typer.echo(printable(text), err=err)
 
 
+LONG_SOURCE = 500  # a line longer than this is shown as a window around the caret (a hand-typed note may be megabytes)
+SOURCE_WINDOW = 160
+
+
+def _source_window(source: str, column: int) -> tuple[str, int]:
+    """The part of `source` shown under a problem, and the caret's column in it: all of a line of
+    normal length; of a longer one a window around the column, cut ends marked with …."""
+    if len(source) <= LONG_SOURCE:
+        return source, column
+    start = 0 if column <= SOURCE_WINDOW * 2 // 3 else max(0, min(column - 1 - SOURCE_WINDOW // 3, len(source) - SOURCE_WINDOW))
+    window = source[start:start + SOURCE_WINDOW]
+    head = "…" if start else ""
+    tail = "…" if start + SOURCE_WINDOW < len(source) else ""
+    return head + window + tail, column - start + len(head)
+
+
 def format_problem(problem) -> str:
     """hledger style: location, the line, a caret under the column, the hint."""
     lines = [check_words.CHECK_LINE.format(path=problem.path, line=problem.line, column=problem.column, code=problem.code, message=problem.message)]
@@ -26,8 +42,9 @@ def format_problem(problem) -> str:
         from wcwidth import wcswidth
 
         gutter = f"{problem.line} | "
-        prefix = problem.source[: max(problem.column - 1, 0)]
-        lines.append(gutter + problem.source)
+        source, column = _source_window(problem.source, problem.column)
+        prefix = source[: max(column - 1, 0)]
+        lines.append(gutter + source)
         lines.append(" " * (len(gutter) - 2) + "| " + " " * max(wcswidth(prefix), 0) + "^")
     if problem.hint:
         lines.append(ledger_words.HINT_PREFIX + problem.hint)

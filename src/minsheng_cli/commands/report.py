@@ -127,11 +127,11 @@ def _print_cached(key: str, fmt: str, force: bool) -> bool:
 
 def _write_text_file(path: Path, draw) -> None:
     """Render into memory first, then replace the file in one step: an error leaves it as it was."""
-    from minsheng_cli.files import save_whole
+    from minsheng_cli.files import save_bytes
 
     buffer = io.StringIO()
     draw(buffer)
-    save_whole(path, lambda temporary: temporary.write_bytes(buffer.getvalue().encode("utf-8")))
+    save_bytes(path, buffer.getvalue().encode("utf-8"))
 
 def register(app: typer.Typer) -> None:
     app.command("report", help=M.REP_HELP, short_help=commands_words.SHORT_HELP["report"])(report)

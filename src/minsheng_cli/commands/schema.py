@@ -17,7 +17,7 @@ def schema_command(
     output: OutputOpt = None,
 ) -> None:
     from minsheng_cli.ledger.schema import KINDS, schema_text
-    from minsheng_cli.files import save_whole
+    from minsheng_cli.files import save_bytes
     from minsheng_cli.rendering.output import write_bytes
 
     chosen = kind.strip().lower()
@@ -28,7 +28,7 @@ def schema_command(
     if output is None:
         write_bytes(data, sys.stdout)
         return
-    save_whole(output, lambda temporary: temporary.write_bytes(data))
+    save_bytes(output, data)
     typer.echo(M.SCH_WRITTEN.format(path=output), err=True)
 
 

@@ -31,6 +31,7 @@ from typing import Iterator, Optional, Sequence
 
 from minsheng_cli.ledger import layout
 from minsheng_cli.ledger.model import NUMERIC_KINDS, Plan, Record, Target
+from minsheng_cli.ledger.record_fields import TEXT_FIELDS
 from minsheng_cli.words import progress as M, vocab as vocab_words
 
 Finding = tuple[Record, Optional[str], str, str]
@@ -195,7 +196,28 @@ def _value_finding(record: Record, target: Target) -> Optional[Finding]:
     return (record, "value", "bad-value", message) if message else None
 
 
-RECORD_RULES = (stored_in_its_month, dated_within_plan, change_has_reason, target_is_known, county_is_concerned, value_fits_target)
+MAX_TEXT_CHARS = 2000  # 进展情况, 存在问题, 下步打算, reasons: a 通报 quotes a few lines, never pages
+
+
+def text_too_long(text: object) -> Optional[str]:
+    """Why a text field is refused, or None: longer than any note a report can carry (a 10 MB
+    note would cost gigabytes in every report that quotes it)."""
+    if isinstance(text, str) and len(text) > MAX_TEXT_CHARS:
+        return M.REC_TEXT_LONG_REASON.format(length=len(text), limit=MAX_TEXT_CHARS)
+    return None
+
+
+def text_within_limit(facts: Facts, batch: Batch) -> Iterator[Finding]:
+    """Hand-typed text obeys the limit `update` and `import` enforce."""
+    for record in batch.records:
+        for name in TEXT_FIELDS:
+            reason = text_too_long(getattr(record, name))
+            if reason:
+                yield record, name, "text-too-long", reason
+
+
+RECORD_RULES = (stored_in_its_month, dated_within_plan, change_has_reason, target_is_known, county_is_concerned,
+                value_fits_target, text_within_limit)
 
 
 def record_findings(facts: Facts, records: Sequence[Record]) -> list[Finding]:

@@ -42,6 +42,7 @@ from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
 from minsheng_cli.ledger.numbers import clean_text, parse_value
 from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
+from minsheng_cli.ledger.record_rules import text_too_long
 
 
 class AlreadyRecorded(InputError):
@@ -116,7 +117,7 @@ def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: b
     `confirm`), raised as `Implausible`, which carries the record."""
     record, target, previous = _checked_record(plan, existing_records, *args, **options)
     for name in (*NARRATIVE_FIELDS, "reason", "by"):
-        reason = _text_too_long(getattr(record, name, None))
+        reason = text_too_long(getattr(record, name, None))
         if reason:
             raise InputError(M.REC_TEXT_TOO_LONG.format(option=TEXT_OPTIONS.get(name, name), reason=reason))
     if not after_plan:
@@ -126,16 +127,7 @@ def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: b
     return record
 
 
-MAX_TEXT_CHARS = 2000  # 进展情况, 存在问题, 下步打算, reasons: a 通报 quotes a few lines, never pages
 TEXT_OPTIONS = {"note": "--note", "problem": "--problem", "next": "--next", "reason": "--reason", "by": "--by"}
-
-
-def _text_too_long(text) -> str | None:
-    """Why a unit's text is refused, or None: longer than any note a report can carry (a 10 MB
-    note would cost gigabytes in every report that quotes it)."""
-    if isinstance(text, str) and len(text) > MAX_TEXT_CHARS:
-        return M.REC_TEXT_LONG_REASON.format(length=len(text), limit=MAX_TEXT_CHARS)
-    return None
 
 
 class Implausible(InputError):

@@ -320,24 +320,66 @@ def _prepare_file(path: Path, records: list[Record]) -> _Pending:
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
     if old is not None and not os.stat(path).st_mode & 0o222:  # made read-only on purpose: respected, even by root
         raise LedgerError(M.FILE_READ_ONLY.format(path=path))
-    lines = "".join(format_record(record) for record in records)
     if old is None:
-        content = (file_header(project, records[0].date) + lines).encode("utf-8")
-        old_records: list[Record] = []
+        content = (file_header(project, records[0].date) + "".join(map(format_record, records))).encode("utf-8")
+        new_records = parse_progress_text(decode(content, path), str(path), project)
+        old_count = 0
     else:
         old_records = parse_progress_text(decode(old, path), str(path), project)
-        newline = b"\r\n" if b"\r\n" in old else b"\n"
-        content = old
-        if old and not old.endswith(b"\n"):
-            content += newline
-        content += lines.encode("utf-8").replace(b"\n", newline)
-    new_records = parse_progress_text(decode(content, path), str(path), project)
-    if new_records[: len(old_records)] != old_records or new_records[len(old_records):] != records:
-        raise LedgerError(progress_words.REC_APPEND_UNSAFE.format(path=path), progress_words.REC_FORMAT_HINT)
-    written = [replace(record, path=str(path), line=read.line) for record, read in zip(records, new_records[len(old_records):])]
+        content, new_records = _appended(path, old, old_records, records)
+        old_count = len(old_records)
+    written = [replace(record, path=str(path), line=read.line) for record, read in zip(records, new_records[old_count:])]
     temp = layout.temporary_file(path, f"{os.getpid()}.{random.randrange(16**8):08x}")
     _write_temp(temp, content, path if old is not None else None)
     return _Pending(path, old, temp, written)
+
+
+def _appended(path: Path, old: bytes, old_records: list[Record], records: list[Record]) -> tuple[bytes, list]:
+    """The file's bytes with `records` added, and what they read back as.
+
+    A machine-written file gets the new lines at its end. A hand edit that YAML reads the same but
+    that a line at column 0 cannot follow — an indented list, `[]`, a flow list, a `...` document
+    end — gets the new lines indented like its last item, or failing that is written anew as one
+    record a line (its leading comments kept) when it holds no other comment that would be lost.
+    Every candidate is read back and used only if it holds exactly the old records then the new.
+    """
+    from minsheng_cli.ledger.yamlio import decode
+
+    newline = b"\r\n" if b"\r\n" in old else b"\n"
+    text = old.decode("utf-8-sig", errors="replace")
+    lines = "".join(map(format_record, records))
+    body = old if not old or old.endswith(b"\n") else old + newline
+    candidates = [body + lines.encode("utf-8").replace(b"\n", newline)]
+    indent = _last_item_indent(text)
+    if indent:
+        candidates.append(body + "".join(indent + line for line in lines.splitlines(True)).encode("utf-8").replace(b"\n", newline))
+    leading, rest = _leading_comments(text)
+    if "#" not in rest:
+        rewritten = leading + "".join(map(format_record, old_records)) + lines
+        candidates.append(rewritten.encode("utf-8").replace(b"\n", newline))
+    for content in candidates:
+        try:
+            new_records = parse_progress_text(decode(content, path), str(path), records[0].project)
+        except LedgerError:
+            continue
+        if new_records[: len(old_records)] == old_records and new_records[len(old_records):] == records:
+            return content, new_records
+    raise LedgerError(progress_words.REC_APPEND_UNSAFE.format(path=path), progress_words.REC_APPEND_HINT)
+
+
+def _last_item_indent(text: str) -> str:
+    """The spaces before the last top-level `- ` of a list indented as a whole, or ''."""
+    items = [line for line in text.splitlines() if line.lstrip().startswith("- ")]
+    return items[-1][: len(items[-1]) - len(items[-1].lstrip())] if items else ""
+
+
+def _leading_comments(text: str) -> tuple[str, str]:
+    """The comment lines a file starts with (with their line ends), and the rest."""
+    lines = text.splitlines(True)
+    count = 0
+    while count < len(lines) and lines[count].lstrip().startswith("#"):
+        count += 1
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines[:count]), "".join(lines[count:])
 
 
 def _write_temp(temp: Path, content: bytes, original: Path | None) -> None:

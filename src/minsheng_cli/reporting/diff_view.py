@@ -10,7 +10,7 @@ from typing import Optional
 
 from minsheng_cli.ledger.progress_file import format_number
 from minsheng_cli.ledger.record_fields import record_json
-from minsheng_cli.reporting.record_text import signed, value_text
+from minsheng_cli.reporting.record_text import shown_text, signed, value_text
 from minsheng_cli.words import git as M
 
 
@@ -115,8 +115,8 @@ def record_detail(change) -> str:
     if change.kind in ("edited", "rewritten"):
         for name in change.fields:
             old, new = getattr(change.before, name), getattr(record, name)
-            shown_old = value_text(old) if name == "value" else (old or M.GIT_NONE)
-            shown_new = value_text(new) if name == "value" else (new or M.GIT_NONE)
+            shown_old = value_text(old) if name == "value" else (shown_text(old) or M.GIT_NONE)
+            shown_new = value_text(new) if name == "value" else (shown_text(new) or M.GIT_NONE)
             parts.append(M.GIT_DETAIL_CHANGE.format(field=M.GIT_FIELD_NAMES[name], old=shown_old, new=shown_new))
         if change.kind == "rewritten":
             parts.append(M.GIT_DETAIL_REWRITTEN)
@@ -126,11 +126,11 @@ def record_detail(change) -> str:
     if change.kind in ("corrected", "voided", "added") and change.replaced is not None:
         parts.append(M.GIT_DETAIL_REPLACED.format(old=value_text(change.replaced)))
     if record.reason:
-        parts.append(M.GIT_DETAIL_REASON.format(reason=record.reason))
+        parts.append(M.GIT_DETAIL_REASON.format(reason=shown_text(record.reason)))
     for name in ("note", "problem", "next"):
         text = getattr(record, name)
         if text:
-            parts.append(M.GIT_DETAIL_TEXT.format(field=M.GIT_FIELD_NAMES[name], text=text))
+            parts.append(M.GIT_DETAIL_TEXT.format(field=M.GIT_FIELD_NAMES[name], text=shown_text(text)))
     return M.GIT_DETAIL_SEP.join(parts)
 
 

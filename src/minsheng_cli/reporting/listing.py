@@ -9,6 +9,7 @@ from minsheng_cli.words import commands as M, ledger as ledger_words, vocab as v
 from minsheng_cli.errors import InputError
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
 from minsheng_cli.ledger.record_fields import record_json
+from minsheng_cli.reporting.record_text import shown_text
 
 
 def category_ids(plan: Plan, category: str) -> set[int]:
@@ -216,14 +217,14 @@ def recent_history(records: list[Record], limit: int = 10) -> list[str]:
         if record.county:
             parts.append(record.county)
         if record.value is not None:
-            parts.append(str(record.value))
+            parts.append(shown_text(str(record.value)))
         if record.action:
-            parts.append(f"[{record.action}] {record.reason or ''}")
+            parts.append(f"[{record.action}] {shown_text(record.reason)}")
         for label, text in zip(M.SHOW_RECORD_LABELS, (record.note, record.problem, record.next)):
             if text:
-                parts.append(f"{label}：{text}")
+                parts.append(f"{label}：{shown_text(text)}")
         if record.by:
-            parts.append(f"（{record.by}）")
+            parts.append(f"（{shown_text(record.by)}）")
         lines.append("  " + " ".join(parts))
     return lines
 

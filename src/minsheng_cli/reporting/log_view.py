@@ -8,7 +8,7 @@ from decimal import Decimal
 from minsheng_cli.ledger.progress_file import format_number
 from minsheng_cli.reporting.listing import target_figure
 from minsheng_cli.ledger.record_fields import record_json
-from minsheng_cli.reporting.record_text import signed, value_text
+from minsheng_cli.reporting.record_text import shown_text, signed, value_text
 from minsheng_cli.words import git as M
 
 
@@ -38,7 +38,7 @@ def _fate_text(entry) -> str:
     else:
         what = ""
     if what and record.reason:
-        what = M.LOG_WITH_REASON.format(what=what, reason=record.reason)
+        what = M.LOG_WITH_REASON.format(what=what, reason=shown_text(record.reason))
     if entry.fate in ("replaced", "voided", "invalid"):
         fate = M.LOG_FATES[entry.fate]
         if entry.reasons:
@@ -54,7 +54,7 @@ def log_rows(log) -> list[list]:
         rows.append([
             record.date, record.county or "", value_text(record.value) if record.value is not None else "",
             signed(entry.delta), "" if entry.total is None else format_number(entry.total), _fate_text(entry),
-            record.note or "", record.problem or "", record.next or "", record.by or "",
+            shown_text(record.note), shown_text(record.problem), shown_text(record.next), shown_text(record.by),
         ])
     return rows
 

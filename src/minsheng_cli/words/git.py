@@ -74,3 +74,4 @@ LOG_NO_RECORDS = "项目 {project} 尚无进度记录。"
 LOG_NO_TARGET_RECORDS = "指标「{target}」尚无进度记录。"
 # The completion column of `diff -f csv`.
 GIT_FIELD_COMPLETION = "完成率"
+GIT_TEXT_CUT = "……（全文 {length} 字，超出上限，未显示完）"

@@ -52,7 +52,8 @@ REC_DIFFERENT_VALUE = "指标「{target}」{county}在 {date} 已记录为 {old}
 REC_DECREASING = "VALUE {value} 小于指标「{target}」{county}在 {date} 的累计值 {old}：累计数不应减少；如确需调低，请加 --correct --reason \"原因\""
 REC_LATER_LOWER = "VALUE {value} 大于指标「{target}」{county}在之后 {date} 的累计值 {old}，会使累计数减少；请核对，或先更正 {date} 的记录"
 # store
-REC_APPEND_UNSAFE = "{path}：无法在文件末尾安全追加记录（文件结构被手工改动过），请先运行 minsheng check 修正该文件"
+REC_APPEND_UNSAFE = "{path}：无法在文件末尾安全追加记录：文件被手工改成了别的写法，且其中的注释在改写时会丢失"
+REC_APPEND_HINT = "把该文件改回每行一条记录（- {date: …, target: …, value: …}）的写法，或删去记录之间的注释，再重试；所有文件保持原样"
 REC_WRITE_FAILED = "写入 {path} 失败：{error}；所有文件保持原样"
 REC_FILE_BUSY = "{path} 正被其他程序占用，无法写入；请关闭占用该文件的程序后重试，所有文件保持原样"
 # update
@@ -133,6 +134,7 @@ REC_CHECK_CONFLICT = (
     "（常见于两个分支合并后）；两条都不计入"
 )
 REC_HINTS = {
+    "text-too-long": "把文字压缩到要点（2000 字以内）；详细材料另行报送。",
     "unknown-file": "进度文件为 progress/YYYY-MM/NN.yaml（NN 为两位项目序号）；其他文件请移出 progress/。",
     "unknown-folder": "progress/ 下只放月份文件夹，如 2023-06。",
     "wrong-file": "把这一行移到正确的文件中（记录日期所在月份、指标所属项目）。",
