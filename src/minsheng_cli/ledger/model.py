@@ -189,6 +189,16 @@ class Plan:
         return str(category_id)
 
     @property
+    def lead_units(self) -> list[str]:
+        """Every lead unit, in the order of their first project (one template, one 报送 line each)."""
+        units: list[str] = []
+        for project in self.projects:
+            for unit in project.lead:
+                if unit not in units:
+                    units.append(unit)
+        return units
+
+    @property
     def county_names(self) -> list[str]:
         return [county.name for county in self.settings.counties]
 
