@@ -48,6 +48,7 @@ BAD_MONTH = "--month：{value} 不在计划期内（{start}—{end}）"
 # import of many files
 IMP_HELP_FILES = "填好的填报表或 CSV/XLSX 文件，可以写多个，或写一个文件夹（导入其中全部 .xlsx 和 .csv）；- 为标准输入"
 IMP_HELP_RECEIVED = "收到填报表的日期（默认今天），记入每条导入的记录，minsheng status 据此判断是否按时报送，如 2023-07-03"
+IMP_RECEIVED_FUTURE = "--received：{value} 晚于今天"
 IMP_FOLDER_EMPTY = "{path}：文件夹中没有 .xlsx 或 .csv 文件"
 IMP_STDIN_ALONE = "- （标准输入）只能单独导入，不能与其他文件一起"
 IMP_FILES_REJECTED = "{total} 个文件中有 {count} 个有错误，未写入任何记录（全部无误才写入）："
