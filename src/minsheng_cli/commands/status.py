@@ -34,7 +34,7 @@ def status(
     committed: dict[str, dict] = {}
     for folder in S.month_folders(period):
         committed.update(first_committed(ledger.worktree_root, folder, ledger.rev or "HEAD"))
-    built = S.build_status(plan, fold(records, plan, today=ledger.today), records, period, day, committed)
+    built = S.build_status(plan, fold(records, plan, today=ledger.today), records, period, day, committed, ledger.today)
     if chosen == "json":
         emit_json(S.status_json(built))
         return

@@ -138,9 +138,10 @@ def month_folders(month: Month) -> list[str]:
 
 
 def build_status(plan: Plan, in_force, records: Iterable[Record], month: Month, as_of: dt.date,
-                 committed: dict[str, dict]) -> Status:
-    """The month's 报送. `in_force`: the records folded with the plan (history.fold), `records` the
-    same records; `committed`: gitrev.first_committed for the month's folders (may be empty)."""
+                 committed: dict[str, dict], today: Optional[dt.date] = None) -> Status:
+    """The month's 报送 as of `as_of`. `in_force`: the records folded with the plan (history.fold),
+    `records` the same records; `committed`: gitrev.first_committed for the month's folders (may be
+    empty); `today`: the day an uncommitted record counts as reported (default `as_of`)."""
     from minsheng_cli.ledger.history import INVALID
     from minsheng_cli.ledger.layout import relative_record_path
 
@@ -149,7 +150,7 @@ def build_status(plan: Plan, in_force, records: Iterable[Record], month: Month, 
     for record in records:
         if not month.start <= record.date <= month.end or id(record) in invalid:
             continue
-        day, kind = _evidence(record, committed.get(relative_record_path(record), {}), as_of)
+        day, kind = _evidence(record, committed.get(relative_record_path(record), {}), today or as_of)
         if day <= as_of:
             evidence.setdefault(record.project, []).append((day, kind))
     exempt = [(project, reason) for project in plan.projects if (reason := _exemption(plan, project, in_force, month))]
