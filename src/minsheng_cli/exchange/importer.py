@@ -145,7 +145,8 @@ def _files_rejected(paths: list[Path], failures: list) -> Exception:
     order = {str(path): index for index, path in enumerate(paths)}
     lines: list[str] = []
     for path, err in sorted(failures, key=lambda failure: order.get(str(failure[0]), len(order))):
-        lines.append(words.IMP_FILE_ERROR.format(path=path, message=err.message))
+        named = err.message.startswith(str(path))  # most messages about a file already start with its path
+        lines.append(err.message if named else words.IMP_FILE_ERROR.format(path=path, message=err.message))
         lines += [words.IMP_FILE_LINE.format(line=line) for line in getattr(err, "row_errors", None) or []]
     rejected = ImportRejected(words.IMP_FILES_REJECTED.format(total=len(paths), count=len(failures)), lines)
     rejected.hint = words.IMP_FILES_REJECTED_HINT
