@@ -219,3 +219,14 @@ def test_commit_times_are_the_evidence_in_git(plan_ledger, cli):
     assert (now[11]["state"], now[11]["reported"], now[11]["evidence"]) == ("late", today["as_of"], "uncommitted")
     earlier = json.loads(cli("--data", plan_ledger, "status", "--month", "2023-06", "--as-of", "2023-07-05", "-f", "json").stdout)
     assert {p["id"]: p["state"] for unit in earlier["units"] for p in unit["projects"] if p["id"] in (8, 10)} == {8: "on_time", 10: "missing"}
+
+
+def test_the_status_shown_in_the_readme_is_what_the_command_prints(example_ledger, cli):
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = "$ minsheng --data examples/2023-demo status --month 2023-06 --as-of 2023-07-12 --format plain\n"
+    start = readme.index(command) + len(command)
+    shown = readme[start:readme.index("```", start)]
+    printed = cli("--data", example_ledger, "status", "--month", "2023-06", "--as-of", "2023-07-12", "--format", "plain").stdout
+    assert printed == shown
