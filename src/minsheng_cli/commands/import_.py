@@ -107,4 +107,4 @@ def _progress_bar(total: int):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("import", help=M.IMP_HELP_IMPORT, short_help=commands_words.SHORT_HELP["import"])(import_)
+    app.command("import", help=M.IMP_HELP_IMPORT + status_words.IMP_HELP_MANY, short_help=commands_words.SHORT_HELP["import"])(import_)

@@ -46,6 +46,7 @@ LIST_SEP = "、"
 BAD_MONTH = "--month：{value} 不在计划期内（{start}—{end}）"
 
 # import of many files
+IMP_HELP_MANY = "可以一次导入多个文件或一个文件夹（其中全部 .xlsx 和 .csv）：所有文件为一个事务，任何一个文件有错误都一条不写，并逐个文件列出错误。"
 IMP_HELP_FILES = "填好的填报表或 CSV/XLSX 文件，可以写多个，或写一个文件夹（导入其中全部 .xlsx 和 .csv）；- 为标准输入"
 IMP_HELP_RECEIVED = "收到填报表的日期（默认今天），记入每条导入的记录，minsheng status 据此判断是否按时报送，如 2023-07-03"
 IMP_RECEIVED_FUTURE = "--received：{value} 晚于今天"
