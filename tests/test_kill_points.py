@@ -99,3 +99,45 @@ def test_a_planted_journal_cannot_move_files_out_of_the_ledger(example_ledger, t
         json.dumps([{"temp": "2023-06/.x.tmp", "path": "../../outside.txt"}]), encoding="utf-8")
     assert minsheng(example_ledger, "list").returncode == 0
     assert not outside.exists() and not (example_ledger / "progress" / ".journal").exists()
+
+
+# Many files in one import: the same three records, from two sheets, are still one submission.
+SHEET_A = "项目,指标,本期累计,日期\n2,screening,30000,2023-07-10\n8,classroom_lighting,4700,2023-07-10\n"
+SHEET_B = "项目,指标,本期累计,日期\n14,jobs,26500,2023-07-10\n"
+
+
+@pytest.fixture
+def two_sheets(tmp_path) -> list[str]:
+    paths = [tmp_path / "a.csv", tmp_path / "b.csv"]
+    for path, text in zip(paths, (SHEET_A, SHEET_B)):
+        path.write_text(text, encoding="utf-8")
+    return [str(path) for path in paths]
+
+
+@pytest.mark.parametrize("point", ["committed", "renamed 1", "renamed 2"])
+def test_many_files_killed_after_the_commit_point_are_completed_as_one(example_ledger, two_sheets, tmp_path, point):
+    import shutil
+
+    whole = tmp_path / "whole"
+    shutil.copytree(example_ledger, whole)
+    assert minsheng(whole, "import", *two_sheets, "--received", "2023-07-11").returncode == 0
+    expected = progress_state(whole)
+    assert {"progress/2023-07/02.yaml", "progress/2023-07/08.yaml", "progress/2023-07/14.yaml"} <= set(expected)
+
+    killed = minsheng(example_ledger, "import", *two_sheets, "--received", "2023-07-11", kill_at=point)
+    assert killed.returncode == -signal.SIGKILL
+    assert (example_ledger / "progress" / ".journal").exists()
+    assert minsheng(example_ledger, "status", "--month", "2023-07", "-f", "json").returncode == 0  # any command recovers
+    assert progress_state(example_ledger) == expected
+    assert minsheng(example_ledger, "check").returncode == 0
+
+
+def test_many_files_killed_before_the_commit_point_changed_nothing(example_ledger, two_sheets):
+    before = {name: data for name, data in progress_state(example_ledger).items() if not Path(name).name.startswith(".")}
+    killer = KILLER.replace('store._KILL_POINT = kill', 'store._write_journal = lambda *a: kill("journal")')
+    env = {**os.environ, "MINSHENG_NO_CACHE": "1"}
+    killed = subprocess.run([sys.executable, "-c", killer, "journal", "--data", str(example_ledger), "import", *two_sheets],
+                            capture_output=True, text=True, timeout=120, cwd=REPO, env=env)
+    assert killed.returncode == -signal.SIGKILL
+    after = {name: data for name, data in progress_state(example_ledger).items() if not Path(name).name.startswith(".")}
+    assert after == before

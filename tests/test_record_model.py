@@ -75,10 +75,15 @@ FIELD_FORMS = {
     ),
     "action": (st.sampled_from(["correct", "void"]), st.just('"void"'), st.sampled_from(["delete", "null", "1"])),
     **{name: TEXT_FORMS for name in ("reason", "note", "problem", "next", "by")},
+    "received": (
+        st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)).map(dt.date.isoformat),
+        st.just("2023-7-3"),
+        st.sampled_from(['"2023-07-03"', "2023-02-30", "2023-07-03 10:00:00", "null", "yes"]),
+    ),
 }
 
 
-USUALLY_THERE = {"date": 0.95, "target": 0.8}
+USUALLY_THERE = {"date": 0.95, "target": 0.8, "received": 0.2}
 
 
 def _sometimes(share: float) -> st.SearchStrategy[bool]:

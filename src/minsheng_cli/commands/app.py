@@ -34,6 +34,7 @@ COMMANDS = {
     "template": "template",
     "import": "import_",
     "report": "report",
+    "status": "status",
     "diff": "diff",
     "log": "log",
     "schema": "schema",

@@ -58,12 +58,7 @@ class TemplateRow:
 # --- choosing units, months and rows ------------------------------------------------------------
 def lead_units(plan: Plan) -> list[str]:
     """Every lead unit, in the order of their first project."""
-    units: list[str] = []
-    for project in plan.projects:
-        for unit in project.lead:
-            if unit not in units:
-                units.append(unit)
-    return units
+    return plan.lead_units
 
 
 def resolve_unit(plan: Plan, text: str) -> str:

@@ -213,3 +213,56 @@ def shown_path(path: str, folder: Optional[Path], label: str) -> str:
         return path
     base = str(folder) + os.sep
     return label + path[len(base):].replace(os.sep, "/") if path.startswith(base) else path
+
+
+# --- when a record was first committed (minsheng status: the evidence a record was reported) -------------
+COMMITS_READ = 200  # at most this many of a month folder's latest commits are read
+
+
+def first_committed(root: Path, folder: str, rev: str = "HEAD") -> dict[str, dict]:
+    """For each progress file of `folder` (a month folder, e.g. "progress/2023-06"), the date in
+    Asia/Shanghai of the first commit reachable from REV in which each of its records stood:
+    {relative path: {Record: date}}. Empty outside a git repository or before the first commit.
+
+    Bounded: one `git log` over that folder alone (its latest COMMITS_READ commits, only the files
+    each commit added or changed) and one `cat-file --batch` for exactly those file versions."""
+    import datetime as dt
+
+    from minsheng_cli.errors import MinshengError
+    from minsheng_cli.ledger.dates import CHINA
+    from minsheng_cli.ledger.progress_file import parse_progress_text
+    from minsheng_cli.ledger.yamlio import decode
+
+    try:
+        repo = repository(root)
+        commit = resolve(repo, rev)
+    except GitError:
+        return {}
+    if commit is None:
+        return {}
+    pathspec = f"{repo.prefix}{folder.rstrip('/')}/"
+    done = run_git(["-c", "core.quotePath=false", "log", "--reverse", f"-n{COMMITS_READ}", "--format=%x01%H %ct",
+                    "--name-only", "--diff-filter=AM", "--end-of-options", commit, "--", pathspec], repo.top)
+    if done.returncode != 0:
+        return {}
+    versions: list[tuple[str, str, dt.date]] = []  # (commit, path in the repository, commit date)
+    for block in done.stdout.decode("utf-8", "surrogateescape").split("\x01")[1:]:
+        head, *names = block.strip("\n").split("\n")
+        sha, _, seconds = head.partition(" ")
+        day = dt.datetime.fromtimestamp(int(seconds), CHINA).date()
+        versions += [(sha, name, day) for name in names if name.startswith(pathspec)]
+    contents = read_blobs(repo, [f"{sha}:{name}" for sha, name, _ in versions])
+    found: dict[str, dict] = {}
+    for (sha, name, day), content in zip(versions, contents):
+        relative = name[len(repo.prefix):]
+        project = layout.project_of_file(PurePosixPath(relative).name)
+        if project is None:
+            continue
+        try:
+            records = parse_progress_text(decode(content, relative), relative, project)
+        except MinshengError:  # a version that does not read: its records are not evidence
+            continue
+        seen = found.setdefault(relative, {})
+        for record in records:
+            seen.setdefault(record, day)
+    return found

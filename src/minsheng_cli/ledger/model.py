@@ -54,6 +54,7 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     stale_after_days: int = 14
     report_cutoff_day: Optional[int] = None  # 月报截止日, e.g. 25 (截至每月25日)
+    report_due_day: int = 5  # 报送截止日: a month's sheets are due by this day of the following month
     counties: list[County] = field(default_factory=list)
     # A tuple default (not a factory) so a plan cached before this setting existed still reads it.
     whole_units: tuple[str, ...] = WHOLE_UNITS
@@ -188,6 +189,16 @@ class Plan:
         return str(category_id)
 
     @property
+    def lead_units(self) -> list[str]:
+        """Every lead unit, in the order of their first project (one template, one 报送 line each)."""
+        units: list[str] = []
+        for project in self.projects:
+            for unit in project.lead:
+                if unit not in units:
+                    units.append(unit)
+        return units
+
+    @property
     def county_names(self) -> list[str]:
         return [county.name for county in self.settings.counties]
 
@@ -217,6 +228,7 @@ class Record:
     by: Optional[str] = None
     action: Optional[RecordAction] = None
     reason: Optional[str] = None
+    received: Optional[dt.date] = None  # the day the office received the sheet it came from (import)
     path: str = field(default="", compare=False)
     line: int = field(default=0, compare=False)
 

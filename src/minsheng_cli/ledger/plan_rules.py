@@ -120,6 +120,8 @@ def _check_plan_level(plan: Plan, add: Callable) -> None:
         add(("settings", "thresholds"), "thresholds-order", M.THRESHOLDS_ORDER)
     if plan.settings.stale_after_days < 1:
         add(("settings", "stale_after_days"), "bad-value", M.STALE_DAYS)
+    if not 1 <= plan.settings.report_due_day <= 28:
+        add(("settings", "report_due_day"), "bad-value", M.DUE_DAY)
     cutoff = plan.settings.report_cutoff_day
     if cutoff is not None and not 1 <= cutoff <= 28:
         add(("settings", "report_cutoff_day"), "bad-value", M.CUTOFF_DAY)

@@ -47,6 +47,7 @@ _VALUE_PATTERNS = {
     "county": _STR,
     "value": f"{_NUM}|{_STR}",
     "action": "|".join(ACTIONS),
+    "received": _DATE,
     **{name: _STR for name in TEXT_FIELDS},
 }
 
@@ -80,7 +81,7 @@ def parse_fast(text: str, path: str, project: int) -> list[Record]:
     numbers: dict[str, Decimal] = {}
     make = _record_maker()
     # the groups come in RECORD_FIELDS order
-    for line, (raw_date, target, county, value, action, reason, note, problem, nxt, by) in zip(lines, rows):
+    for line, (raw_date, target, county, value, action, reason, note, problem, nxt, by, raw_received) in zip(lines, rows):
         day = dates.get(raw_date)
         if day is None:
             try:
@@ -107,7 +108,16 @@ def parse_fast(text: str, path: str, project: int) -> list[Record]:
         problem = _text(problem, None) if problem else None
         nxt = _text(nxt, None) if nxt else None
         by = (texts.get(by) or _text(by, texts)) if by else None
-        append(make(day, project, target, county, value, note, problem, nxt, by, action or None, reason, path, line))
+        if raw_received:
+            received = dates.get(raw_received)
+            if received is None:
+                try:
+                    received = dates[raw_received] = dt.date.fromisoformat(raw_received)
+                except ValueError:
+                    raise NotFast from None
+        else:
+            received = None
+        append(make(day, project, target, county, value, note, problem, nxt, by, action or None, reason, received, path, line))
     return records
 
 
@@ -151,12 +161,12 @@ def _record_maker():
     from dataclasses import fields
 
     setters = tuple(Record.__dict__[f.name].__set__ for f in fields(Record))
-    if len(setters) != 13:  # Record changed: build it the ordinary way
+    if len(setters) != 14:  # Record changed: build it the ordinary way
         return Record
     new = object.__new__
-    s_date, s_project, s_target, s_county, s_value, s_note, s_problem, s_next, s_by, s_action, s_reason, s_path, s_line = setters
+    s_date, s_project, s_target, s_county, s_value, s_note, s_problem, s_next, s_by, s_action, s_reason, s_received, s_path, s_line = setters
 
-    def make(date, project, target, county, value, note, problem, nxt, by, action, reason, path, line):
+    def make(date, project, target, county, value, note, problem, nxt, by, action, reason, received, path, line):
         record = new(Record)
         s_date(record, date)
         s_project(record, project)
@@ -169,6 +179,7 @@ def _record_maker():
         s_by(record, by)
         s_action(record, action)
         s_reason(record, reason)
+        s_received(record, received)
         s_path(record, path)
         s_line(record, line)
         return record

@@ -58,6 +58,7 @@ _FORMATS = {
     "county": quote,
     "value": _value,
     "action": str,
+    "received": dt.date.isoformat,
     **{name: quote for name in TEXT_FIELDS},
 }
 

@@ -181,6 +181,8 @@ def _record_from_fields(fields: dict, project: int, path: str, line: int) -> tup
         return None, M.REC_MISSING_DATE, "date"
     if type(day) is not dt.date:
         return None, _wrong_type("date"), "date"
+    if "received" in values and type(values["received"]) is not dt.date:
+        return None, _wrong_type("received"), "received"
     for key in (*NAME_FIELDS, *TEXT_FIELDS):
         if key in values and not isinstance(values[key], str):
             return None, _wrong_type(key), key
@@ -198,7 +200,7 @@ def _record_from_fields(fields: dict, project: int, path: str, line: int) -> tup
             return None, M.REC_EMPTY, "date"
     record = Record(
         day, project, values.get("target"), values.get("county"), value, values.get("note"), values.get("problem"),
-        values.get("next"), values.get("by"), action, values.get("reason"), path, line,
+        values.get("next"), values.get("by"), action, values.get("reason"), values.get("received"), path, line,
     )
     return record, "", ""
 

@@ -13,7 +13,7 @@ from typing import Any, get_args
 
 from minsheng_cli.ledger.model import RecordAction
 
-RECORD_FIELDS = ("date", "target", "county", "value", "action", "reason", "note", "problem", "next", "by")
+RECORD_FIELDS = ("date", "target", "county", "value", "action", "reason", "note", "problem", "next", "by", "received")
 NAME_FIELDS = ("target", "county")  # text naming something of the plan
 TEXT_FIELDS = ("reason", "note", "problem", "next", "by")  # free text, always written quoted
 NARRATIVE_FIELDS = ("note", "problem", "next")  # what a record without target must have one of

@@ -65,6 +65,7 @@ class ProgressRecord(BaseModel):
     problem: Optional[str] = None
     next: Optional[str] = None
     by: Optional[str] = None
+    received: Optional[dt.date] = None
 
     @model_validator(mode="after")
     def _narrative_without_target(self) -> "ProgressRecord":

@@ -38,6 +38,7 @@ settings:
   thresholds: {ahead: 10, on_track: -10, lagging: -30}   # 状态阈值（个百分点）：超序时进度 / 序时推进 / 进度滞后的界限
   stale_after_days: 14     # 未完成指标超过这么多天没有新记录即标为“未按时报送”
   # report_cutoff_day: 25  # 月报截止日（可选）：--month 报表截至当月这一天
+  report_due_day: 5        # 报送截止日：每月的填报表须在次月这一天前报送（minsheng status）
   counties:                # 县（市、区）、功能区和市本级。kind：city 市本级、district 区、county 县（市）、zone 功能区
     - {name: 市本级, kind: city}
     # - {name: 某某区, kind: district}

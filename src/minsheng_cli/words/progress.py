@@ -17,6 +17,7 @@ REC_EXPECTED = {
     "problem": "文本",
     "next": "文本",
     "by": "文本",
+    "received": "收到日期（如 2023-07-03）",
 }
 REC_MISSING_DATE = "记录缺少日期 date"
 REC_NEEDS_TARGET = "写了「{key}」的记录必须写明指标 target"

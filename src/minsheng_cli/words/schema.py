@@ -22,6 +22,7 @@ SCH_DOCS = {
     "Settings.thresholds": "状态阈值（个百分点）",
     "Settings.stale_after_days": "未完成指标超过这么多天没有新记录即标为“未按时报送”（默认 14）",
     "Settings.report_cutoff_day": "月报截止日（1–28）：--month 报表截至当月这一天",
+    "Settings.report_due_day": "报送截止日（1–28，默认 5）：各牵头单位每月的填报表须在次月这一天前报送，minsheng status 据此判断按时、逾期",
     "Settings.counties": "县（市、区）、功能区和市本级",
     "Settings.whole_units": "只能按整数计的计量单位（填了小数即“需核实”），默认 个 户 所 人 名 处 座 只 口 条 家 场 次 人次 辆",
     "Thresholds": "差距（完成率 − 序时进度，个百分点）的界限",
@@ -81,5 +82,6 @@ SCH_DOCS = {
     "ProgressRecord.note": "进展情况",
     "ProgressRecord.problem": "存在问题",
     "ProgressRecord.next": "下步打算",
+    "ProgressRecord.received": "市政府督查室收到这张填报表的日期（minsheng import 写入），minsheng status 据此判断是否按时报送",
     "ProgressRecord.by": "填报人",
 }
