@@ -74,7 +74,6 @@ REP_SHEET_MAIN = "进展情况"
 REP_SHEET_LISTS = "滞后及未报送"
 REP_SHEET_COUNTIES = "分县（市、区）"
 REP_REMARK = "备注"
-REP_XLSX_PRINCIPAL = "年度目标、本期完成、累计完成为首项指标「{name}」（共{count}项指标计入完成率）"
 REP_LAGGING_HEADING_NONE = "进度滞后的项目和指标"
 REP_SENTENCE_EMPTY = "截至{date}，{title}尚无项目。"
 
