@@ -14,12 +14,14 @@ text when they open a file). openpyxl is imported here only.
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
 from minsheng_cli.reporting.cells import Cell, Number, Ordinal, Points, Row, Share, Status, Table, WorkbookView
+from minsheng_cli.rendering.sheet_layout import (
+    a4_landscape, display_width, fit_heights, font as _font, shown_text, thin_border as _border, units, wrap as _wrap,
+)
 from minsheng_cli.words import report as M, workbook as B
 
 HEADER_ROW = 5
@@ -33,9 +35,7 @@ HEADER_FILL = "BDD7EE"
 NOTES_COLOUR = "595959"
 PERCENT = "0.0%"
 POINTS = '+0.0;-0.0;0.0'
-FONT_SIZE = 10  # the body; titles are larger
 TITLE_SIZE = 16
-FOOTER_SIZE = 9
 # Column widths in Excel's units (about one Latin character; a Chinese character takes two).
 # Text wraps within them; a number never wraps, so a numeric column widens to its widest figure.
 MAIN_WIDTHS = {"number": 6, "name": 26, "lead": 14, "figure": 14, "delta": 12, "actual": 14, "completion": 9,
@@ -44,13 +44,6 @@ LAG_WIDTHS = {"number": 5, "name": 20, "lead": 12, "status": 10, "completion": 8
               "streak": 8, "problem": 36, "next": 36}
 COUNTY_WIDTHS = {"rank": 6, "county": 20}  # the county sheet; its figures 14
 FIGURE_WIDTH = 14
-# How much text a column holds per line, and how tall a line is.
-# Excel with 宋体 10 pt fits about one display column per width unit (LibreOffice fits more), and
-# sets 宋体's lines about 1.35 em apart: sized for Excel, the rows have room everywhere.
-CHARACTER_UNITS = 1.0  # Excel width units per display column (a CJK character is two) at 10 pt
-CELL_PADDING = 1.5  # width units lost to the cell's margins
-LINE_EM = 1.35
-ROW_PADDING = 3  # points above and below the text
 
 
 def write_xlsx(view: WorkbookView, path: Path, stamp: Optional[str] = None) -> None:
@@ -110,12 +103,6 @@ def _content(cell: Cell, missing: Optional[str] = None) -> tuple[object, Optiona
     return cell.text or None, None
 
 
-def _font(size: float = FONT_SIZE, **style):
-    from openpyxl.styles import Font
-
-    return Font(name=B.FONT, size=size, **style)
-
-
 def _put(sheet, row: int, column: int, value, number_format: Optional[str] = None, **style):
     """A cell in the workbook's one font (a `font` given keeps it, with its size and weight)."""
     cell = sheet.cell(row=row, column=column, value=value)
@@ -131,19 +118,6 @@ def _fill(colour: str):
     from openpyxl.styles import PatternFill
 
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
-
-
-def _border():
-    from openpyxl.styles import Border, Side
-
-    thin = Side(style="thin", color="999999")
-    return Border(left=thin, right=thin, top=thin, bottom=thin)
-
-
-def _wrap(vertical: str = "center", **more):
-    from openpyxl.styles import Alignment
-
-    return Alignment(wrap_text=True, vertical=vertical, **more)
 
 
 def _headers(sheet, row: int, table: Table, border) -> None:
@@ -194,7 +168,7 @@ def _main_sheet(sheet, view: WorkbookView) -> None:
     row = _write_sections(sheet, HEADER_ROW + 1, table, lambda at, shown: _data_row(sheet, at, shown, table, border))
     _merged_line(sheet, row + 1, view.footnote, last)
     _widen_for_figures(sheet, table, HEADER_ROW + 1, row - 1)
-    _fit_heights(sheet, 1, row + 1)
+    fit_heights(sheet, 1, row + 1)
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"
     _print_setup(sheet, HEADER_ROW, last, row + 1)
 
@@ -233,35 +207,7 @@ def _print_setup(sheet, header_row: int, last_column: int, last_row: int) -> Non
 
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.print_area = f"A1:{get_column_letter(last_column)}{last_row}"
-    _a4_landscape(sheet)
-
-
-def _a4_landscape(sheet) -> None:
-    """A4 landscape, fitted to the page width only (as many pages down as it takes), the footer
-    well inside the bottom margin."""
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    setup.paperSize = sheet.PAPERSIZE_A4
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    margins = sheet.page_margins  # inches
-    margins.left = margins.right = 0.5
-    margins.top, margins.bottom = 0.6, 0.8
-    margins.header, margins.footer = 0.3, 0.35
-    footer = sheet.oddFooter.center
-    footer.text, footer.font, footer.size = M.REP_XLSX_FOOTER, f"{B.FONT},Regular", FOOTER_SIZE
-
-
-def display_width(text: str) -> int:
-    from wcwidth import wcswidth
-
-    widest = 0
-    for part in str(text).split("\n"):
-        width = wcswidth(part)
-        widest = max(widest, width if width >= 0 else len(part) * 2)
-    return widest
+    a4_landscape(sheet, M.REP_XLSX_FOOTER)
 
 
 def _set_widths(sheet, keys, widths: dict[str, float], default: float = FIGURE_WIDTH) -> None:
@@ -269,18 +215,6 @@ def _set_widths(sheet, keys, widths: dict[str, float], default: float = FIGURE_W
 
     for column, key in enumerate(keys, 1):
         sheet.column_dimensions[get_column_letter(column)].width = widths.get(key, default)
-
-
-def _shown_text(cell) -> str:
-    """What a cell shows, near enough to measure it: a number with its unit, a share as 100.0%."""
-    value, number_format = cell.value, cell.number_format or ""
-    if isinstance(value, (int, float)) and "%" in number_format:
-        return "100.0%"
-    if isinstance(value, (int, float)) and '"' in number_format:
-        return f"{value}{number_format.split(chr(34))[1]}"
-    if hasattr(value, "year"):
-        return "2000年12月31日"
-    return str(value)
 
 
 def _widen_for_figures(sheet, table: Table, first_row: int, last_row: int) -> None:
@@ -292,39 +226,7 @@ def _widen_for_figures(sheet, table: Table, first_row: int, last_row: int) -> No
         for row in range(first_row, last_row + 1):
             cell = sheet.cell(row=row, column=column)
             if isinstance(cell.value, (int, float)) and cell.coordinate not in sheet.merged_cells:
-                dimension.width = max(dimension.width, _units(display_width(_shown_text(cell)), FONT_SIZE) + CELL_PADDING + 1)
-
-
-def _units(columns: float, size: float) -> float:
-    """Excel width units that `columns` display columns of text take at `size` points."""
-    return columns * CHARACTER_UNITS * size / FONT_SIZE
-
-
-def _lines(text: str, width_units: float, size: float) -> int:
-    """How many lines `text` takes wrapped in a cell `width_units` wide (each of its lines apart)."""
-    per_line = max((width_units - CELL_PADDING) / _units(1, size), 1)
-    return sum(max(1, math.ceil(display_width(part) / per_line)) for part in str(text).split("\n"))
-
-
-def _fit_heights(sheet, first_row: int, last_row: int) -> None:
-    """Each row as tall as its tallest wrapped cell (a merged cell measured across its columns)."""
-    from openpyxl.utils import get_column_letter
-
-    spans = {}
-    for cells in sheet.merged_cells.ranges:
-        width = sum(sheet.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(cells.min_col, cells.max_col + 1))
-        spans[(cells.min_row, cells.min_col)] = width
-    for row in range(first_row, last_row + 1):
-        tallest = 0.0
-        for cell in sheet[row]:
-            if cell.value is None or not hasattr(cell, "column_letter"):
-                continue
-            size = float(cell.font.sz or FONT_SIZE) if cell.font else FONT_SIZE
-            width = spans.get((row, cell.column), sheet.column_dimensions[cell.column_letter].width or 8.43)
-            lines = _lines(_shown_text(cell), width, size) if cell.alignment.wrap_text else 1
-            tallest = max(tallest, lines * size * LINE_EM + ROW_PADDING)
-        if tallest:
-            sheet.row_dimensions[row].height = round(tallest, 1)
+                dimension.width = max(dimension.width, units(display_width(shown_text(cell))) + 2.5)
 
 
 # --- the other sheets ----------------------------------------------------------------------------
@@ -354,7 +256,7 @@ def _lists_sheet(sheet, view: WorkbookView) -> None:
         row += 1
     if view.lag_table is not None:
         _widen_for_figures(sheet, view.lag_table, header_row + 1, header_row + len(view.lag_table.sections[0].rows))
-    _fit_heights(sheet, 1, row)
+    fit_heights(sheet, 1, row)
     if header_row is not None:
         sheet.freeze_panes = f"A{header_row + 1}"
     _print_setup(sheet, header_row or 1, last, max(row - 1, 1))
@@ -370,7 +272,7 @@ def _county_sheet(sheet, view: WorkbookView, table: Table) -> None:
     _headers(sheet, header_row, table, border)
     row = _write_sections(sheet, header_row + 1, table, lambda at, shown: _county_row(sheet, at, shown, table, border))
     _widen_for_figures(sheet, table, header_row + 1, row - 1)
-    _fit_heights(sheet, 1, row - 1)
+    fit_heights(sheet, 1, row - 1)
     sheet.freeze_panes = f"C{header_row + 1}"
     _print_setup(sheet, header_row, last, row - 1)
 
