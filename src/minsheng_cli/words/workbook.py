@@ -13,5 +13,6 @@ PRINCIPAL_REMARK = "首项：{name}，共{count}项"  # the footnote says once w
 LAG_NOTE = "注：差距为完成率与序时进度之差（个百分点）；连续滞后月数从本期起逐月向前计算（每月按月末台账判断）。"
 
 # --- the template ------------------------------------------------------------------------------------
-SIGN_FIELDS = ("填报人", "联系电话", "审核人（分管负责人）")
-COUNTY_SHEET = "分县填报"
+SIGN_FIELDS = ("填报人", "联系电话", "审核人（分管负责人）")  # the first is exchange.IMP_BY_LABEL
+COUNTY_SHEET = "分县填报"  # the template's one sheet of by-county targets, a row per county
+PAGE_FOOTER = "第 &P 页，共 &N 页"
