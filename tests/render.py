@@ -91,6 +91,12 @@ def pages(pdf: Path) -> list[Page]:
     return found
 
 
+def fonts(pdf: Path) -> list[str]:
+    """The names of the fonts the PDF embeds (pdffonts), without the subset prefix (ABCDEF+)."""
+    out = subprocess.run([require("pdffonts"), str(pdf)], check=True, capture_output=True, text=True).stdout
+    return [line.split()[0].split("+")[-1] for line in out.splitlines()[2:] if line.strip()]
+
+
 def to_pngs(pdf: Path, out_dir: Path, dpi: int = 60) -> list[Path]:
     """Each page as a PNG (pdftoppm), for a person to look at while working on a document."""
     subprocess.run([require("pdftoppm"), "-png", "-r", str(dpi), str(pdf), str(out_dir / pdf.stem)],
