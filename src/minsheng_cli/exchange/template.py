@@ -12,7 +12,8 @@ of every row, and a very hidden sheet holds the format, plan document, unit and 
 `importer.py` reads a filled template without guessing (by the column titles: templates made by
 earlier versions, with one sheet per county, still import).
 
-It prints as it is: A4 landscape fitted to the page width at about 90% (every text ≥ 9 pt),
+It prints as it is: A4 landscape fitted to the page width (about 100% in LibreOffice, 90% in
+Excel: the 11 pt text prints at 9.5 pt or more),
 borders on every cell of the table, wrapped text with fitted row heights, the header row
 repeated and the page number in the footer (`rendering/sheet_layout.py`).
 

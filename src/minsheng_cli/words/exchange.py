@@ -1,6 +1,6 @@
 """Words of the template and import."""
 
-IMP_HELP_TEMPLATE = "生成牵头单位填报用的 Excel 表：预填项目、指标、年度目标和上次累计，只开放本期累计、日期、进展情况、存在问题、下步打算。"
+IMP_HELP_TEMPLATE = "生成牵头单位填报用的 Excel 表：预填项目、指标、年度目标和上次累计，只开放本期累计、日期、进展情况、存在问题、下步打算和表头的填报人、联系电话、审核人；分县统计的指标集中在「分县填报」一张表，每县一行；A4 横向，可直接打印。"
 IMP_HELP_IMPORT = "导入填好的填报表，或任意含 project、target、value、date 等列的 CSV/XLSX；全部行无误才写入，逐行列出所有错误。"
 IMP_HELP_UNIT = "牵头单位名称，如 市卫生健康委（可写名称的一部分，须只对应一个单位）"
 IMP_HELP_ALL = "为每个牵头单位各生成一个文件"

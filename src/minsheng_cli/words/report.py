@@ -142,7 +142,7 @@ REP_HELP = (
     "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
     "附总体情况、滞后项目和未报送项目。默认截至今天（计划结束后为计划结束日）。"
 )
-REP_HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、xlsx（需 --output）"
+REP_HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、xlsx（需 --output；A4 横向可直接打印，滞后名单含连续滞后月数）"
 
 # --xun as typed: 1/2/3 or 上/中/下
 REP_XUN_WORDS = {"1": 1, "2": 2, "3": 3, "上": 1, "中": 2, "下": 3}
