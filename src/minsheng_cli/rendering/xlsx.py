@@ -195,7 +195,8 @@ def _data_row(sheet, row: int, shown: Row, table: Table, border) -> None:
         return
     _data_cells(sheet, row, shown, table, border)
     name_column = table.index("name") + 1
-    if shown.kind == "target":
+    if shown.kind == "target":  # 1.2: centred under the projects' numbers, the name indented
+        sheet.cell(row=row, column=1).alignment = _wrap(horizontal="center")
         sheet.cell(row=row, column=name_column).alignment = _wrap(indent=1)
     if shown.kind == "project":
         sheet.cell(row=row, column=name_column).font = _font(bold=True)
