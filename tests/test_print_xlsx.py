@@ -177,6 +177,12 @@ def fill_new_template(path: Path) -> None:
     for offset, value in enumerate((45, 40, 39), 1):
         county.cell(chead + offset, ccol["value"]).value = value
     county.cell(chead + 1, ccol["problem"]).value = LONG_PROBLEM
+    # Excel and WPS grow a row of automatic height (the template's rows) to what is typed into
+    # it; openpyxl and LibreOffice do not, so the rows typed in are fitted here as Excel would
+    from minsheng_cli.rendering.sheet_layout import fit_heights
+
+    fit_heights(main, head + 1, head + 1)
+    fit_heights(county, chead + 1, chead + 3)
     book.save(path)
 
 
@@ -213,6 +219,25 @@ def test_filled_template_prints_whole_without_overlap(template_pdf):
     assert "###" not in render.text(pdf)
     assert_inside_and_apart(render.pages(pdf))
     assert_one_font_family(pdf)
+
+
+def test_template_rows_keep_growing_as_a_unit_types(plan_ledger, cli, tmp_path):
+    """The rows a unit fills have a starting height but no fixed one (customHeight), so Excel and
+    WPS fit them to the text typed in; the title and instruction rows above are fixed."""
+    import zipfile
+
+    path = tmp_path / "water.xlsx"
+    assert cli("--data", plan_ledger, "template", "--unit", "市城乡水务局", "--month", "2023-06", "-o", path).exit_code == 0
+    book = load_workbook(path)
+    with zipfile.ZipFile(path) as archive:
+        for number, name in enumerate((T.MAIN_SHEET, T.COUNTY_SHEET), 1):
+            sheet = book[name]
+            head = next(r for r in range(1, 40) if sheet.cell(r, 1).value == T.HEADER_FIRST)
+            xml = archive.read(f"xl/worksheets/sheet{number}.xml").decode()
+            rows = dict(re.findall(r'<row r="(\d+)"([^>]*)>', xml))
+            data = [attributes for row, attributes in rows.items() if int(row) > head]
+            assert data and all("ht=" in a and "customHeight" not in a for a in data)
+            assert 'customHeight="1"' in rows["1"]
 
 
 def test_filled_new_template_imports_with_its_filler(plan_ledger, cli, tmp_path):

@@ -152,7 +152,8 @@ def _fill_sheet(sheet, plan: Plan, rows: list[TemplateRow], intro: list[str], pr
     validations.attach()
     last_row = header_row + len(rows)
     blocks = _merge_blocks(sheet, rows, header_row + 1, layout) if columns is COUNTY_COLUMNS else []
-    fit_heights(sheet, 1, last_row)
+    fit_heights(sheet, 1, header_row)
+    fit_heights(sheet, header_row + 1, last_row, growing=True)  # the unit's text may need more
     _fit_blocks(sheet, blocks, layout)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=4)
     _print_setup(sheet, header_row, last_visible, last_row)
@@ -246,14 +247,14 @@ def _merge_blocks(sheet, rows: list[TemplateRow], first_row: int, layout: _Layou
 
 def _fit_blocks(sheet, blocks: list[tuple[int, int]], layout: _Layout) -> None:
     """A block's rows together as tall as its merged names need (the last row takes what is missing)."""
-    from minsheng_cli.rendering.sheet_layout import LINE_EM, ROW_PADDING, line_count
+    from minsheng_cli.rendering.sheet_layout import LINE_EM, ROW_PADDING, growing_row, line_count
 
     for first, last in blocks:
         needed = max(line_count(str(sheet.cell(row=first, column=layout.index[key]).value), layout.widths[key], FONT_SIZE)
                      for key in MERGED_KEYS) * FONT_SIZE * LINE_EM + ROW_PADDING
         heights = [sheet.row_dimensions[row].height or FONT_SIZE * LINE_EM + ROW_PADDING for row in range(first, last + 1)]
         if sum(heights) < needed:
-            sheet.row_dimensions[last].height = round(heights[-1] + needed - sum(heights), 1)
+            sheet.row_dimensions[last] = growing_row(sheet, last, round(heights[-1] + needed - sum(heights), 1))
 
 
 def _print_setup(sheet, header_row: int, last_visible: int, last_row: int) -> None:

@@ -83,9 +83,11 @@ def shown_text(cell) -> str:
     return str(value)
 
 
-def fit_heights(sheet, first_row: int, last_row: int) -> None:
+def fit_heights(sheet, first_row: int, last_row: int, growing: bool = False) -> None:
     """Each row as tall as its tallest wrapped cell (a merged cell measured across its columns;
-    a cell merged down several rows is left to the rows it spans)."""
+    a cell merged down several rows is left to the rows it spans). `growing`: the heights are
+    where the rows start, not fixed — Excel and WPS grow such a row to fit what a unit types into
+    it (a fixed height, which openpyxl writes for every height, would cut the text off)."""
     from openpyxl.utils import get_column_letter
 
     spans, tall = {}, set()
@@ -106,8 +108,22 @@ def fit_heights(sheet, first_row: int, last_row: int) -> None:
             width = spans.get((row, cell.column), sheet.column_dimensions[cell.column_letter].width or DEFAULT_WIDTH)
             lines = line_count(shown_text(cell), width, size) if cell.alignment.wrap_text else 1
             tallest = max(tallest, lines * size * LINE_EM + ROW_PADDING)
-        if tallest:
+        if tallest and growing:
+            sheet.row_dimensions[row] = growing_row(sheet, row, round(tallest, 1))
+        elif tallest:
             sheet.row_dimensions[row].height = round(tallest, 1)
+
+
+def growing_row(sheet, index: int, height: float):
+    """A row with a height but without customHeight="1": Excel and WPS keep fitting it to its text."""
+    from openpyxl.worksheet.dimensions import RowDimension
+
+    class GrowingRow(RowDimension):
+        @property
+        def customHeight(self):
+            return False
+
+    return GrowingRow(sheet, index=index, ht=height)
 
 
 def a4_landscape(sheet, footer: str) -> None:
