@@ -49,7 +49,7 @@ COLUMNS = [(key, M.IMP_COLUMN_TITLES[key], width) for key, width in COLUMN_WIDTH
 # The county sheet: the county is the fourth column, the kind (one per block) hidden.
 COUNTY_ORDER = ("project", "project_name", "target_name", "county", "unit", "annual", "last_value", "last_date",
                 "value", "date", "note", "problem", "next", "target_id", "item", "kind")
-COUNTY_COLUMNS = [(key, M.IMP_COLUMN_TITLES[key], 11 if key == "county" else COLUMN_WIDTHS[key]) for key in COUNTY_ORDER]
+COUNTY_COLUMNS = [(key, M.IMP_COLUMN_TITLES[key], 13 if key == "county" else COLUMN_WIDTHS[key]) for key in COUNTY_ORDER]
 OPEN_KEYS = ("value", "date", "note", "problem", "next")
 # What `import` reads from a template row: record field → column key.
 IMPORT_FIELDS = {
