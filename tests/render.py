@@ -19,11 +19,18 @@ from tools import require
 MM_PER_POINT = 25.4 / 72
 
 
-def to_pdf(document: Path, out_dir: Path, timeout: float = 180) -> Path:
-    """Convert `document` (xlsx, docx, …) with LibreOffice headless; return the PDF's path."""
+OFFICE_FONTS = Path(__file__).parent / "fonts" / "fonts.conf"
+
+
+def to_pdf(document: Path, out_dir: Path, timeout: float = 180, office_fonts: bool = False) -> Path:
+    """Convert `document` (xlsx, docx, …) with LibreOffice headless; return the PDF's path.
+    `office_fonts`: resolve the Windows Chinese font names (宋体, 黑体) to the free Noto CJK font
+    of the same kind for all of the text (tests/fonts/fonts.conf), as on a machine that has them."""
     soffice = require("soffice")
     profile = out_dir / "lo-profile"
     env = dict(os.environ, HOME=str(out_dir))
+    if office_fonts:
+        env["FONTCONFIG_FILE"] = str(OFFICE_FONTS)
     subprocess.run(
         [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
          "--convert-to", "pdf", "--outdir", str(out_dir), str(document)],
@@ -82,6 +89,12 @@ def pages(pdf: Path) -> list[Page]:
         )
         found.append(Page(float(page.get("width")) * MM_PER_POINT, float(page.get("height")) * MM_PER_POINT, words))
     return found
+
+
+def fonts(pdf: Path) -> list[str]:
+    """The names of the fonts the PDF embeds (pdffonts), without the subset prefix (ABCDEF+)."""
+    out = subprocess.run([require("pdffonts"), str(pdf)], check=True, capture_output=True, text=True).stdout
+    return [line.split()[0].split("+")[-1] for line in out.splitlines()[2:] if line.strip()]
 
 
 def to_pngs(pdf: Path, out_dir: Path, dpi: int = 60) -> list[Path]:

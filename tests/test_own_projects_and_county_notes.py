@@ -82,15 +82,15 @@ def test_a_free_form_sheet_has_no_unit(plan_ledger, cli, tmp_path):
 # --- base units in a template cell ---------------------------------------------------------------------------
 def test_a_template_cell_refuses_wan_and_says_to_type_base_units(plan_ledger, cli, tmp_path):
     path = make_template(cli, plan_ledger, tmp_path)
-    fill(path, [(T.MAIN_SHEET, "screening", None, {"value": "9.9万"}), ("任城区", "branch_centers", None, {"value": "１万"})])
+    fill(path, [(T.MAIN_SHEET, "screening", None, {"value": "9.9万"}), (T.COUNTY_SHEET, "branch_centers", "任城区", {"value": "１万"})])
     book = load_workbook(path)
-    row, county_row = find_row(book[T.MAIN_SHEET], "screening"), find_row(book["任城区"], "branch_centers")
+    row, county_row = find_row(book[T.MAIN_SHEET], "screening"), find_row(book[T.COUNTY_SHEET], "branch_centers", "任城区")
     instructions = " ".join(str(book[T.MAIN_SHEET].cell(r, 1).value) for r in range(1, header_row(book[T.MAIN_SHEET])))
     assert "不接受“1.2万”" in instructions  # what the template tells the unit
     refused = cli("--data", plan_ledger, "import", path)
     assert refused.exit_code == 1
     assert f"「全市」表第{row}行「本期累计」：「9.9万」" in refused.stderr and "基本单位" in refused.stderr
-    assert f"「任城区」表第{county_row}行「本期累计」：「１万」" in refused.stderr
+    assert f"「分县填报」表第{county_row}行「本期累计」：「１万」" in refused.stderr
     assert progress_snapshot(plan_ledger) == {}
 
 
@@ -105,7 +105,7 @@ def test_a_template_list_cell_is_not_read_as_a_number(plan_ledger, cli, tmp_path
 def test_a_note_in_a_county_sheet_keeps_its_county_and_target(plan_ledger, cli, tmp_path):
     path = make_template(cli, plan_ledger, tmp_path)
     fill(path, [
-        ("鱼台县", "branch_centers", None, {"problem": "分中心选址未定", "next": "7月底前确定选址"}),
+        (T.COUNTY_SHEET, "branch_centers", "鱼台县", {"problem": "分中心选址未定", "next": "7月底前确定选址"}),
         (T.MAIN_SHEET, "new_places", None, {"value": 5200}),
     ])
     result = cli("--data", plan_ledger, "import", path)

@@ -154,12 +154,12 @@ def test_import_lists_every_implausible_row_as_to_be_checked_and_refuses_unless_
         (T.MAIN_SHEET, "new_places", None, {"value": 36000}),  # (a) above 3× 10000
         (T.MAIN_SHEET, "outreach_events", None, {"value": 201}),  # (b) 20 → 201
         (T.MAIN_SHEET, "model_institutions", None, {"value": 7.5}),  # (c) half an institution (个)
-        ("鱼台县", "branch_centers", None, {"value": 11}),  # (a) a county above the city's 10
+        (T.COUNTY_SHEET, "branch_centers", "鱼台县", {"value": 11}),  # (a) a county above the city's 10
         (T.MAIN_SHEET, "screening", None, {"value": 28000}),  # plausible
     ])
     book = load_workbook(path)
     rows = {key: find_row(book[T.MAIN_SHEET], key) for key in ("new_places", "outreach_events", "model_institutions")}
-    county_row = find_row(book["鱼台县"], "branch_centers")
+    county_row = find_row(book[T.COUNTY_SHEET], "branch_centers", "鱼台县")
 
     for args in ((), ("--dry-run",)):
         refused = cli("--data", plan_ledger, "import", path, *args)
@@ -169,7 +169,7 @@ def test_import_lists_every_implausible_row_as_to_be_checked_and_refuses_unless_
         assert f"需核实：「全市」表第{rows['new_places']}行「本期累计」：36000 超过年度目标 10000 个的 3 倍" in lines
         assert any(f"第{rows['outreach_events']}行「本期累计」" in line and "上次累计 20" in line for line in lines)
         assert any(f"第{rows['model_institutions']}行「本期累计」" in line and "整数" in line for line in lines)
-        assert any(f"「鱼台县」表第{county_row}行「本期累计」" in line and "全市" in line for line in lines)
+        assert any(f"「分县填报」表第{county_row}行「本期累计」" in line and "鱼台县" in line and "全市" in line for line in lines)
         assert "--accept-outliers" in refused.stderr
         assert progress_snapshot(plan_ledger) == before
 

@@ -40,13 +40,13 @@ def test_sheets_and_title_block(workbook):
 
 def test_numbers_are_numbers_and_percentages_percentages(workbook):
     sheet = workbook["进展情况"]
-    project = row_of(sheet, "1")
+    project = row_of(sheet, 1)  # 序号 is a number
     values = [sheet.cell(row=project, column=c).value for c in range(4, 10)]
     assert values == [10000, 2200, 6200, 0.31, 0.25, 11]
     assert sheet.cell(row=project, column=4).number_format == '0"个"'
     assert sheet.cell(row=project, column=7).number_format == "0.0%"
     assert sheet.cell(row=project, column=9).number_format == "+0.0;-0.0;0.0"
-    assert "新增托位" in sheet.cell(row=project, column=11).value
+    assert sheet.cell(row=project, column=11).value.startswith("首项：新增托位")
     target = row_of(sheet, "1.1")
     assert [sheet.cell(row=target, column=c).value for c in (2, 6, 7, 8)] == ["新增托位", 6200, 0.62, 0.5]
     markets = row_of(sheet, "3.1")
@@ -57,7 +57,7 @@ def test_numbers_are_numbers_and_percentages_percentages(workbook):
 def test_status_cells_coloured_and_category_rows(workbook):
     sheet = workbook["进展情况"]
     fills = {}
-    for first in ("1", "3", "4"):
+    for first in (1, 3, 4):
         cell = sheet.cell(row=row_of(sheet, first), column=10)
         fills[cell.value] = cell.fill.fgColor.rgb[-6:]
     assert fills == {"序时推进": "C6EFCE", "超序时进度": "C6EFCE", "未报送": "E4DFEC"}
@@ -96,3 +96,31 @@ def test_xlsx_needs_output_and_leaves_no_file_on_error(tmp_path, cli):
     path = tmp_path / "bad.xlsx"
     result = cli("--data", root, "report", "--month", "2022-06", "-o", path)
     assert result.exit_code == 1 and not path.exists()
+
+
+def test_lagging_list_is_a_table_with_streaks_and_full_texts(tmp_path, cli, example_ledger):
+    path = tmp_path / "r.xlsx"
+    assert cli("--data", example_ledger, "report", "--month", "2023-06", "-o", path).exit_code == 0
+    lists = load_workbook(path)["滞后及未报送"]
+    header = row_of(lists, "序号")
+    assert [lists.cell(row=header, column=c).value for c in range(1, 11)] == [
+        "序号", "项目", "牵头单位", "状态", "完成率", "序时进度", "差距", "连续滞后月数", "存在问题", "下步打算"]
+    first = header + 1
+    assert lists.cell(row=first, column=1).value == 1
+    completion, expected, gap, streak = (lists.cell(row=first, column=c) for c in (5, 6, 7, 8))
+    assert completion.number_format == expected.number_format == "0.0%" and expected.value == 0.5
+    assert isinstance(gap.value, float) and gap.value < 0
+    assert isinstance(streak.value, int) and streak.value >= 1 and streak.number_format == '0"个月"'
+    assert lists.cell(row=first, column=9).value and lists.cell(row=first, column=10).value
+    assert lists.print_title_rows == f"${header}:${header}"
+
+
+def test_every_cell_is_in_one_font_and_rows_have_heights(tmp_path, cli, example_ledger):
+    path = tmp_path / "r.xlsx"
+    assert cli("--data", example_ledger, "report", "--month", "2023-06", "-o", path).exit_code == 0
+    book = load_workbook(path)
+    fonts = {cell.font.name for sheet in book for row in sheet.iter_rows() for cell in row if cell.value is not None}
+    assert fonts == {"宋体"}
+    main = book["进展情况"]
+    assert all(main.row_dimensions[r].height for r in range(1, main.max_row + 1) if main.cell(row=r, column=1).value is not None)
+    assert "宋体" in main.oddFooter.center.font

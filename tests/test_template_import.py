@@ -18,6 +18,12 @@ from minsheng_cli.exchange import template as T
 from minsheng_cli.ledger.progress_file import read_progress
 
 COL = {key: T.column_index(key) for key, _header, _width in T.COLUMNS}
+COUNTY_COL = {key: T.column_index(key, T.COUNTY_COLUMNS) for key, _header, _width in T.COUNTY_COLUMNS}
+
+
+def cols(sheet) -> dict[str, int]:
+    """The column numbers of the sheet's layout (the county sheet shows the county fourth)."""
+    return COUNTY_COL if sheet.title == T.COUNTY_SHEET else COL
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -34,8 +40,11 @@ def header_row(sheet) -> int:
 
 
 def find_row(sheet, target_id: str, item: str | None = None) -> int:
+    """The row of a target (a checklist item; on the county sheet, `item` names the county)."""
+    col = cols(sheet)
+    which = "county" if sheet.title == T.COUNTY_SHEET else "item"
     for row in range(header_row(sheet) + 1, sheet.max_row + 1):
-        if sheet.cell(row, COL["target_id"]).value == target_id and sheet.cell(row, COL["item"]).value == item:
+        if sheet.cell(row, col["target_id"]).value == target_id and sheet.cell(row, col[which]).value == item:
             return row
     raise AssertionError(f"no row for {target_id} {item}")
 
@@ -45,13 +54,17 @@ def fill(path: Path, entries: list[tuple], by: str | None = "王敏") -> None:
     book = load_workbook(path)
     if by is not None:
         main = book[T.MAIN_SHEET]
-        main.cell(header_row(main) - 2, 2).value = by
+        main.cell(sign_row(main), T.SIGN_CELLS[0][3]).value = by
     for sheet_name, target_id, item, cells in entries:
         sheet = book[sheet_name]
         row = find_row(sheet, target_id, item)
         for key, value in cells.items():
-            sheet.cell(row, COL[key]).value = value
+            sheet.cell(row, cols(sheet)[key]).value = value
     book.save(path)
+
+
+def sign_row(sheet) -> int:
+    return next(r for r in range(1, 60) if sheet.cell(r, 1).value == "填报人")
 
 
 def progress_snapshot(root: Path) -> dict[str, bytes]:
@@ -76,8 +89,8 @@ def test_template_rows_locks_and_validations(plan_ledger, cli, tmp_path):
     assert book[T.META_SHEET].sheet_state == "veryHidden"
     meta = T.read_meta(book)
     assert meta["unit"] == "市卫生健康委" and meta["month"] == "2023-06" and meta["document"] == "济政发〔2023〕2号"
-    # project 3's per-county target gets one sheet per county it concerns
-    assert "任城区" in book.sheetnames and "济宁经济技术开发区" in book.sheetnames and "市本级" not in book.sheetnames
+    # project 3's per-county target: one sheet 分县填报, a row per county it concerns
+    assert book.sheetnames == [T.MAIN_SHEET, T.COUNTY_SHEET, T.META_SHEET]
 
     main = book[T.MAIN_SHEET]
     assert main.protection.sheet is True and not main.protection.password
@@ -96,7 +109,10 @@ def test_template_rows_locks_and_validations(plan_ledger, cli, tmp_path):
         assert main.cell(places, COL[key]).protection.locked is False, key
     for key in ("project", "project_name", "target_name", "kind", "unit", "annual", "last_value", "last_date", "target_id"):
         assert main.cell(places, COL[key]).protection.locked is True, key
-    assert main.cell(head - 2, 1).value == "填报人" and main.cell(head - 2, 2).protection.locked is False
+    sign = sign_row(main)
+    assert [main.cell(sign, c).value for c in (1, 4, 9)] == ["填报人", "联系电话", "审核人（分管负责人）"]
+    for _label, _first, _last, value_first, _value_last in T.SIGN_CELLS:
+        assert main.cell(sign, value_first).protection.locked is False
     assert main.cell(1, 1).protection.locked is True  # the title and instructions too
     assert any("1.2万" in str(main.cell(r, 1).value) for r in range(1, head))  # says whether 1.2万 is accepted
 
@@ -113,12 +129,15 @@ def test_template_rows_locks_and_validations(plan_ledger, cli, tmp_path):
     date_rules = [cells for (kind, _f), cells in rules.items() if kind == "date"]
     assert date_rules and date_cell(places) in date_rules[0] and date_cell(hotline) in date_rules[0]
 
-    county = book["任城区"]
-    row = find_row(county, "branch_centers")
-    assert county.cell(row, COL["county"]).value == "任城区"
+    county = book[T.COUNTY_SHEET]
+    row = find_row(county, "branch_centers", "任城区")
+    assert county.cell(row, COUNTY_COL["county"]).value == "任城区"
+    assert county.cell(header_row(county), 4).value == "县（市、区）"
     assert county.protection.sheet is True
-    assert county.cell(row, COL["value"]).protection.locked is False
-    assert county.cell(row, COL["project_name"]).protection.locked is True
+    assert county.cell(row, COUNTY_COL["value"]).protection.locked is False
+    assert county.cell(row, COUNTY_COL["project"]).protection.locked is True
+    counties = [county.cell(r, COUNTY_COL["county"]).value for r in range(header_row(county) + 1, county.max_row + 1)]
+    assert counties[0] == "任城区" and "济宁经济技术开发区" in counties and "市本级" not in counties
 
 
 def _cells(cell_range):
@@ -139,15 +158,15 @@ def test_template_continuing_choices(plan_ledger, cli, tmp_path):
 
 def test_template_shows_last_value_before_the_month(plan_ledger, cli, tmp_path):
     may = make_template(cli, plan_ledger, tmp_path, month="2023-05")
-    fill(may, [(T.MAIN_SHEET, "new_places", None, {"value": 4100}), ("任城区", "branch_centers", None, {"value": 1})])
+    fill(may, [(T.MAIN_SHEET, "new_places", None, {"value": 4100}), (T.COUNTY_SHEET, "branch_centers", "任城区", {"value": 1})])
     assert cli("--data", plan_ledger, "import", may).exit_code == 0
     june = load_workbook(make_template(cli, plan_ledger, tmp_path, month="2023-06"))
     main = june[T.MAIN_SHEET]
     row = find_row(main, "new_places")
     assert main.cell(row, COL["last_value"]).value == 4100
     assert main.cell(row, COL["last_date"]).value.date() == dt.date(2023, 5, 31)
-    county = june["任城区"]
-    assert county.cell(find_row(county, "branch_centers"), COL["last_value"]).value == 1
+    county = june[T.COUNTY_SHEET]
+    assert county.cell(find_row(county, "branch_centers", "任城区"), COUNTY_COL["last_value"]).value == 1
     # May's own template does not show May's figures as "last": it shows where the month started
     again = load_workbook(make_template(cli, plan_ledger, tmp_path, month="2023-05"))
     assert again[T.MAIN_SHEET].cell(find_row(again[T.MAIN_SHEET], "new_places"), COL["last_value"]).value is None
@@ -184,7 +203,7 @@ def test_round_trip_and_identical_reimport(plan_ledger, cli, tmp_path):
         (T.MAIN_SHEET, "county_communities", "邹城市", {"value": "完成"}),
         (T.MAIN_SHEET, "screening", None, {"date": dt.datetime(2023, 6, 20), "value": 28000}),
         (T.MAIN_SHEET, "diagnosis", None, {"problem": "孕妇依从性不高"}),  # a narrative without a value
-        ("任城区", "branch_centers", None, {"value": 1}),
+        (T.COUNTY_SHEET, "branch_centers", "任城区", {"value": 1}),
     ])
     result = cli("--data", plan_ledger, "import", path)
     assert result.exit_code == 0, result.stderr
@@ -219,13 +238,13 @@ def test_template_bad_cells_named_by_sheet_row_and_column(plan_ledger, cli, tmp_
     fill(path, [
         (T.MAIN_SHEET, "new_places", None, {"value": 5200}),
         (T.MAIN_SHEET, "staff_training", None, {"value": "很多"}),  # Excel would refuse it; WPS and scripts may not
-        ("任城区", "branch_centers", None, {"value": -1}),
+        (T.COUNTY_SHEET, "branch_centers", "任城区", {"value": -1}),
         (T.MAIN_SHEET, "county_communities", "曲阜市", {"value": "一半"}),
         (T.MAIN_SHEET, "model_institutions", None, {"value": 3, "date": "2023-02-30"}),
     ])
     book = load_workbook(path)
     staff = find_row(book[T.MAIN_SHEET], "staff_training")
-    county_row = find_row(book["任城区"], "branch_centers")
+    county_row = find_row(book[T.COUNTY_SHEET], "branch_centers", "任城区")
     item_row = find_row(book[T.MAIN_SHEET], "county_communities", "曲阜市")
     model_row = find_row(book[T.MAIN_SHEET], "model_institutions")
 
@@ -234,7 +253,7 @@ def test_template_bad_cells_named_by_sheet_row_and_column(plan_ledger, cli, tmp_
     errors = [line for line in result.stderr.splitlines() if "表第" in line]
     assert len(errors) == 4, result.stderr
     assert f"「全市」表第{staff}行「本期累计」：「很多」不是有效数字" in result.stderr
-    assert f"「任城区」表第{county_row}行「本期累计」：" in result.stderr and "负数" in result.stderr
+    assert f"「分县填报」表第{county_row}行「本期累计」：" in result.stderr and "负数" in result.stderr
     assert f"「全市」表第{item_row}行「本期累计」：「一半」" in result.stderr
     assert f"「全市」表第{model_row}行「日期」：「2023-02-30」不是有效日期" in result.stderr
     assert not any("VALUE" in line or "--date" in line for line in errors)  # the column says it

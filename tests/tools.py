@@ -17,6 +17,7 @@ INSTALL = {
     "pdftotext": "apt-get install poppler-utils",
     "pdfinfo": "apt-get install poppler-utils",
     "pdftoppm": "apt-get install poppler-utils",
+    "pdffonts": "apt-get install poppler-utils",
     "chromium": "apt-get install chromium",
 }
 

@@ -323,7 +323,15 @@ def read_template(path: Path, book, meta: dict) -> Source:
 
 
 def _by_of(rows: list) -> Optional[str]:
+    """填报人 from the rows above the header: the first filled cell after the label in column A and
+    before the next label of the row (联系电话); a template of the first layout has it in column B."""
+    labels = {label for label, *_cells in T.SIGN_CELLS}
     for row in rows:
-        if row and row[0] == T.BY_LABEL and len(row) > 1 and row[1] not in (None, ""):
-            return str(row[1]).strip()
+        if not row or row[0] != T.BY_LABEL:
+            continue
+        for value in row[1:]:
+            if value in labels:
+                break
+            if value not in (None, "") and str(value).strip():
+                return str(value).strip()
     return None

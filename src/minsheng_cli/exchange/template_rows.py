@@ -3,8 +3,8 @@ target of a unit's projects where it stood before the month — read from the in
 so 上次累计 and the checklist items shown done are what report, check, show and log hold.
 
 A checklist target is one row per item (several items can be ticked in one month); a target
-recorded per county (`by_county`) is one row per county, on that county's sheet; everything
-else is on the main sheet 「全市」. The workbook itself is laid out by `template.py`.
+recorded per county (`by_county`) is one row per county, all on the sheet 「分县填报」 (target by
+target, the counties in the plan's order); everything else is on the main sheet 「全市」. The workbook itself is laid out by `template.py`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.dates import month_end
 from minsheng_cli.ledger.history import SET_KINDS, Standing, fold, means_done
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
-from minsheng_cli.words import exchange as M, vocab as vocab_words
+from minsheng_cli.words import exchange as M, vocab as vocab_words, workbook as B
 
 MAIN_SHEET = M.IMP_MAIN_SHEET
+COUNTY_SHEET = B.COUNTY_SHEET
 DONE = M.IMP_DONE
 
 
@@ -94,17 +95,17 @@ def unit_projects(plan: Plan, unit: str) -> list[Project]:
 
 
 def template_sheets(plan: Plan, records: Iterable[Record], unit: str, period: Period) -> dict[str, list[TemplateRow]]:
-    """Rows by sheet: the main sheet 「全市」 first, then one sheet per county, in the plan's order.
+    """Rows by sheet: the main sheet 「全市」, then 「分县填报」 when the unit has by-county targets.
     上次累计 is what the in-force engine holds at the end of the day before the month."""
     standing = fold(records, plan).as_of(period.start - dt.timedelta(days=1))
     sheets: dict[str, list[TemplateRow]] = {MAIN_SHEET: []}
-    per_county: dict[str, list[TemplateRow]] = {name: [] for name in plan.county_names}
+    per_county: list[TemplateRow] = []
     for project in unit_projects(plan, unit):
         for target in project.targets:
             if target.by_county:
                 for county in plan.counties_of(target):
                     value, date = last_state(standing, project, target, county)
-                    per_county.setdefault(county, []).append(TemplateRow(project, target, county, None, value, date))
+                    per_county.append(TemplateRow(project, target, county, None, value, date))
             elif target.kind == "checklist":
                 done = standing.items_done(project.id, target.id)
                 for item in target.items:
@@ -113,7 +114,8 @@ def template_sheets(plan: Plan, records: Iterable[Record], unit: str, period: Pe
             else:
                 value, date = last_state(standing, project, target)
                 sheets[MAIN_SHEET].append(TemplateRow(project, target, None, None, value, date))
-    sheets.update((county, rows) for county, rows in per_county.items() if rows)
+    if per_county:
+        sheets[COUNTY_SHEET] = per_county
     return sheets
 
 

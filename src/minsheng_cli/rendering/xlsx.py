@@ -1,12 +1,15 @@
 """A report's workbook view as an Excel file (`report --format xlsx --output FILE`), the way the
-office sends its table on: a title block (plan title, as-of date, 序时进度), category rows, numbers
-as numbers (units in the number format, so 6200 reads 6200个 and still sums), percentages as
-percentages, status cells coloured, the header frozen, widths fitted to Chinese text, and an A4
-landscape print setup that repeats the header row on every page.
+office sends its table on and prints it as it is: a title block (plan title, as-of date, 序时进度),
+category rows, numbers as numbers (units in the number format, so 6200 reads 6200个 and still
+sums), percentages as percentages, status cells coloured, the header frozen, one font (宋体)
+throughout, text wrapped with row heights that fit it, and an A4 landscape print setup fitted to
+the page width that repeats the header row on every page, with the page number in the footer.
 
-Sheets: 进展情况 (the table), 滞后及未报送 (summary sentence and lists), and 分县（市、区） when a
-shown project has targets recorded per county. Cells come typed from the view; this module only
-places and styles them. openpyxl is imported here only.
+Sheets: 进展情况 (the table), 滞后及未报送 (the summary sentence, the lagging list as a table with
+连续滞后月数, 存在问题 and 下步打算 in full, then the 未报送 and 未按时报送 lists), and 分县（市、区）
+when a shown project has targets recorded per county. Cells come typed from the view; this module
+only places and styles them and sizes rows (Excel and LibreOffice do not fit a row to wrapped
+text when they open a file). openpyxl is imported here only.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ from pathlib import Path
 from typing import Optional
 
 from minsheng_cli.reporting.cells import Cell, Number, Ordinal, Points, Row, Share, Status, Table, WorkbookView
-from minsheng_cli.words import report as M
+from minsheng_cli.rendering.sheet_layout import (
+    a4_landscape, display_width, fit_heights, font as _font, shown_text, thin_border as _border, units, wrap as _wrap,
+)
+from minsheng_cli.words import report as M, workbook as B
 
 HEADER_ROW = 5
 STATUS_FILLS = {
@@ -29,9 +35,15 @@ HEADER_FILL = "BDD7EE"
 NOTES_COLOUR = "595959"
 PERCENT = "0.0%"
 POINTS = '+0.0;-0.0;0.0'
-MAX_WIDTH = {"name": 34, "figure": 26, "status": 30, "remark": 36}  # these columns wrap beyond this
-WIDTH = 24  # every other column of the main sheet
+TITLE_SIZE = 16
+# Column widths in Excel's units (about one Latin character; a Chinese character takes two).
+# Text wraps within them; a number never wraps, so a numeric column widens to its widest figure.
+MAIN_WIDTHS = {"number": 6, "name": 26, "lead": 14, "figure": 14, "delta": 12, "actual": 14, "completion": 9,
+               "expected": 9, "change": 8, "status": 12, "remark": 26}
+LAG_WIDTHS = {"number": 5, "name": 20, "lead": 12, "status": 10, "completion": 8, "expected": 8, "gap": 7,
+              "streak": 8, "problem": 36, "next": 36}
 COUNTY_WIDTHS = {"rank": 6, "county": 20}  # the county sheet; its figures 14
+FIGURE_WIDTH = 14
 
 
 def write_xlsx(view: WorkbookView, path: Path, stamp: Optional[str] = None) -> None:
@@ -92,9 +104,11 @@ def _content(cell: Cell, missing: Optional[str] = None) -> tuple[object, Optiona
 
 
 def _put(sheet, row: int, column: int, value, number_format: Optional[str] = None, **style):
+    """A cell in the workbook's one font (a `font` given keeps it, with its size and weight)."""
     cell = sheet.cell(row=row, column=column, value=value)
     if number_format:
         cell.number_format = number_format
+    style.setdefault("font", _font())
     for key, chosen in style.items():
         setattr(cell, key, chosen)
     return cell
@@ -106,29 +120,26 @@ def _fill(colour: str):
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
 
-def _border():
-    from openpyxl.styles import Border, Side
-
-    thin = Side(style="thin", color="999999")
-    return Border(left=thin, right=thin, top=thin, bottom=thin)
-
-
 def _headers(sheet, row: int, table: Table, border) -> None:
-    from openpyxl.styles import Alignment, Font
-
     for column, header in enumerate(table.headers, 1):
-        _put(sheet, row, column, header, font=Font(bold=True), fill=_fill(HEADER_FILL), border=border,
-             alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+        _put(sheet, row, column, header, font=_font(bold=True), fill=_fill(HEADER_FILL), border=border,
+             alignment=_wrap(horizontal="center"))
+
+
+def _merged_line(sheet, row: int, text: str, last: int, **style) -> None:
+    """A line of text across the table's columns, wrapped (its height is set by `_fit_heights`)."""
+    style.setdefault("alignment", _wrap("top"))
+    _put(sheet, row, 1, text, **style)
+    if last > 1:
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
 
 
 def _write_sections(sheet, row: int, table: Table, write_row) -> int:
     """Each section's title as a merged, shaded row, then its rows; returns the next free row."""
-    from openpyxl.styles import Font
-
     last = len(table.columns)
     for section in table.sections:
         if section.title:
-            _put(sheet, row, 1, section.title, font=Font(bold=True), fill=_fill(SECTION_FILL))
+            _put(sheet, row, 1, section.title, font=_font(bold=True), fill=_fill(SECTION_FILL), alignment=_wrap())
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
             row += 1
         for shown in section.rows:
@@ -137,154 +148,141 @@ def _write_sections(sheet, row: int, table: Table, write_row) -> int:
     return row
 
 
+def _data_cells(sheet, row: int, shown: Row, table: Table, border) -> None:
+    """A row's typed cells, bordered and wrapped, its status cell coloured."""
+    for column, cell in enumerate(shown.cells, 1):
+        across = "center" if isinstance(cell, Ordinal) else "right" if table.columns[column - 1].numeric else None
+        _put(sheet, row, column, *_content(cell), border=border, alignment=_wrap(horizontal=across))
+    status = table.find("status")
+    if shown.status in STATUS_FILLS and status is not None:
+        sheet.cell(row=row, column=status + 1).fill = _fill(STATUS_FILLS[shown.status])
+
+
 # --- the main sheet ----------------------------------------------------------------------------
 def _main_sheet(sheet, view: WorkbookView) -> None:
     table, border = view.table, _border()
     last = len(table.columns)
+    _set_widths(sheet, [c.key for c in table.columns], MAIN_WIDTHS)
     _title_block(sheet, view, last)
     _headers(sheet, HEADER_ROW, table, border)
     row = _write_sections(sheet, HEADER_ROW + 1, table, lambda at, shown: _data_row(sheet, at, shown, table, border))
-    _finish(sheet, view, table, row)
+    _merged_line(sheet, row + 1, view.footnote, last)
+    _widen_for_figures(sheet, table, HEADER_ROW + 1, row - 1)
+    fit_heights(sheet, 1, row + 1)
+    sheet.freeze_panes = f"C{HEADER_ROW + 1}"
+    _print_setup(sheet, HEADER_ROW, last, row + 1)
 
 
 def _title_block(sheet, view: WorkbookView, last: int) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
-    _put(sheet, 1, 1, view.title, font=Font(bold=True, size=16), alignment=Alignment(horizontal="center"))
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
-    _put(sheet, 2, 1, view.period)
+    _merged_line(sheet, 1, view.title, last, font=_font(TITLE_SIZE, bold=True), alignment=_wrap(horizontal="center"))
+    _put(sheet, 2, 1, view.period, alignment=_wrap())
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=2)
-    _put(sheet, 2, 3, M.REP_XLSX_AS_OF, font=Font(bold=True), alignment=Alignment(horizontal="right"))
-    _put(sheet, 2, 4, view.as_of, M.REP_XLSX_DATE_FORMAT, alignment=Alignment(horizontal="left"))
-    _put(sheet, 2, 6, M.REP_XLSX_TIME_SHARE, font=Font(bold=True), alignment=Alignment(horizontal="right"))
-    _put(sheet, 2, 7, *_content(view.time_share), alignment=Alignment(horizontal="left"))
-    _put(sheet, 3, 1, view.summary, alignment=Alignment(wrap_text=True, vertical="top"))
-    sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=last)
-    sheet.row_dimensions[3].height = 48
+    _put(sheet, 2, 3, M.REP_XLSX_AS_OF, font=_font(bold=True), alignment=Alignment(horizontal="right", vertical="center"))
+    # the date spans two columns, so that its long format is never shown as ###
+    _put(sheet, 2, 4, view.as_of, M.REP_XLSX_DATE_FORMAT, alignment=Alignment(horizontal="left", vertical="center"))
+    sheet.merge_cells(start_row=2, start_column=4, end_row=2, end_column=5)
+    _put(sheet, 2, 6, M.REP_XLSX_TIME_SHARE, font=_font(bold=True), alignment=Alignment(horizontal="right", vertical="center"))
+    _put(sheet, 2, 7, *_content(view.time_share), alignment=Alignment(horizontal="left", vertical="center"))
+    _merged_line(sheet, 3, view.summary, last)
 
 
 def _data_row(sheet, row: int, shown: Row, table: Table, border) -> None:
-    from openpyxl.styles import Alignment, Font
-
     if shown.kind == "notes":
-        _put(sheet, row, 2, shown.note, alignment=Alignment(wrap_text=True, vertical="top"), font=Font(color=NOTES_COLOUR))
+        _put(sheet, row, 2, shown.note, alignment=_wrap("top"), font=_font(color=NOTES_COLOUR))
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(table.columns))
-        sheet.row_dimensions[row].height = 15 * max(1, shown.note.count("\n") + 1)
         return
-    wrap = Alignment(wrap_text=True, vertical="center")
+    _data_cells(sheet, row, shown, table, border)
     name_column = table.index("name") + 1
-    for column, cell in enumerate(shown.cells, 1):
-        placed = _put(sheet, row, column, *_content(cell), border=border, alignment=wrap)
-        if shown.kind == "target" and column == name_column:
-            placed.alignment = Alignment(wrap_text=True, vertical="center", indent=1)
-    if shown.status in STATUS_FILLS:
-        sheet.cell(row=row, column=table.index("status") + 1).fill = _fill(STATUS_FILLS[shown.status])
+    if shown.kind == "target":  # 1.2: centred under the projects' numbers, the name indented
+        sheet.cell(row=row, column=1).alignment = _wrap(horizontal="center")
+        sheet.cell(row=row, column=name_column).alignment = _wrap(indent=1)
     if shown.kind == "project":
-        sheet.cell(row=row, column=name_column).font = Font(bold=True)
+        sheet.cell(row=row, column=name_column).font = _font(bold=True)
 
 
-def _finish(sheet, view: WorkbookView, table: Table, next_row: int) -> None:
-    from openpyxl.styles import Alignment
+# --- page and sizes ------------------------------------------------------------------------------
+def _print_setup(sheet, header_row: int, last_column: int, last_row: int) -> None:
     from openpyxl.utils import get_column_letter
 
-    last = len(table.columns)
-    _put(sheet, next_row + 1, 1, view.footnote, alignment=Alignment(wrap_text=True, vertical="top"))
-    sheet.merge_cells(start_row=next_row + 1, start_column=1, end_row=next_row + 1, end_column=last)
-    sheet.row_dimensions[next_row + 1].height = 45
-    _fit_widths(sheet, HEADER_ROW, next_row - 1, table)
-    sheet.freeze_panes = f"C{HEADER_ROW + 1}"
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.print_area = f"A1:{get_column_letter(last)}{next_row + 1}"
-    _a4_landscape(sheet)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.print_area = f"A1:{get_column_letter(last_column)}{last_row}"
+    a4_landscape(sheet, M.REP_XLSX_FOOTER)
 
 
-def _a4_landscape(sheet) -> None:
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    setup.paperSize = sheet.PAPERSIZE_A4
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.oddFooter.center.text = M.REP_XLSX_FOOTER
-
-
-def display_width(text: str) -> int:
-    from wcwidth import wcswidth
-
-    widest = 0
-    for part in str(text).split("\n"):
-        width = wcswidth(part)
-        widest = max(widest, width if width >= 0 else len(part) * 2)
-    return widest
-
-
-def _fit_widths(sheet, first_row: int, last_row: int, table: Table) -> None:
-    """Column widths in Excel's units (one per Latin character; a Chinese character takes two)."""
+def _set_widths(sheet, keys, widths: dict[str, float], default: float = FIGURE_WIDTH) -> None:
     from openpyxl.utils import get_column_letter
 
-    for column, key in enumerate((c.key for c in table.columns), 1):
-        widest = 4
+    for column, key in enumerate(keys, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = widths.get(key, default)
+
+
+def _widen_for_figures(sheet, table: Table, first_row: int, last_row: int) -> None:
+    """A number does not wrap (a narrow column shows ###): numeric columns widen to their widest."""
+    from openpyxl.utils import get_column_letter
+
+    for column in range(1, len(table.columns) + 1):
+        dimension = sheet.column_dimensions[get_column_letter(column)]
         for row in range(first_row, last_row + 1):
             cell = sheet.cell(row=row, column=column)
-            if cell.value is None or cell.coordinate in sheet.merged_cells:
-                continue
-            shown = cell.value
-            if isinstance(shown, (int, float)) and cell.number_format and '"' in cell.number_format:
-                shown = f"{shown}{cell.number_format.split(chr(34))[1]}"
-            widest = max(widest, display_width(shown if not isinstance(shown, float) or "%" not in cell.number_format else "100.0%"))
-        sheet.column_dimensions[get_column_letter(column)].width = min(widest, MAX_WIDTH.get(key, WIDTH)) + 2
+            if isinstance(cell.value, (int, float)) and cell.coordinate not in sheet.merged_cells:
+                dimension.width = max(dimension.width, units(display_width(shown_text(cell))) + 2.5)
 
 
 # --- the other sheets ----------------------------------------------------------------------------
 def _lists_sheet(sheet, view: WorkbookView) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    row = 1
-    _put(sheet, row, 1, view.title, font=Font(bold=True, size=14))
-    row += 1
-    _put(sheet, row, 1, view.subtitle)
-    row += 2
-    _put(sheet, row, 1, view.summary, alignment=Alignment(wrap_text=True, vertical="top"))
-    sheet.row_dimensions[row].height = 48
+    """The summary sentence, the lagging list as a table, then the 未报送 and 未按时报送 lists."""
+    last = len(B.LAG_COLUMNS)
+    border = _border()
+    _set_widths(sheet, B.LAG_COLUMNS, LAG_WIDTHS)
+    _merged_line(sheet, 1, view.title, last, font=_font(14, bold=True))
+    _merged_line(sheet, 2, view.subtitle, last)
+    _merged_line(sheet, 3, view.summary, last)
+    _merged_line(sheet, 5, view.lag_heading, last, font=_font(bold=True))
+    row, header_row = 6, None
+    if view.lag_table is not None:
+        header_row = row
+        _headers(sheet, row, view.lag_table, border)
+        row = _write_sections(sheet, row + 1, view.lag_table,
+                              lambda at, shown: _data_cells(sheet, at, shown, view.lag_table, border))
+    _merged_line(sheet, row, view.lag_note, last, font=_font(color=NOTES_COLOUR))
     row += 2
     for heading, entries in view.blocks:
-        _put(sheet, row, 1, heading, font=Font(bold=True))
+        _merged_line(sheet, row, heading, last, font=_font(bold=True))
         row += 1
         for entry in entries:
-            _put(sheet, row, 1, entry, alignment=Alignment(wrap_text=True, vertical="top"))
+            _merged_line(sheet, row, entry, last)
             row += 1
         row += 1
-    sheet.column_dimensions["A"].width = 120
-    _a4_landscape(sheet)
+    if view.lag_table is not None:
+        _widen_for_figures(sheet, view.lag_table, header_row + 1, header_row + len(view.lag_table.sections[0].rows))
+    fit_heights(sheet, 1, row)
+    if header_row is not None:
+        sheet.freeze_panes = f"A{header_row + 1}"
+    _print_setup(sheet, header_row or 1, last, max(row - 1, 1))
 
 
 def _county_sheet(sheet, view: WorkbookView, table: Table) -> None:
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
     last = len(table.columns)
-    _put(sheet, 1, 1, view.counties_title, font=Font(bold=True, size=14))
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
-    _put(sheet, 2, 1, view.subtitle)
-    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last)
+    _set_widths(sheet, [c.key for c in table.columns], COUNTY_WIDTHS)
+    _merged_line(sheet, 1, view.counties_title, last, font=_font(14, bold=True))
+    _merged_line(sheet, 2, view.subtitle, last)
     border = _border()
     header_row = 4
     _headers(sheet, header_row, table, border)
-    sheet.row_dimensions[header_row].height = 48
-    _write_sections(sheet, header_row + 1, table, lambda at, shown: _county_row(sheet, at, shown, border))
-    for column, key in enumerate((c.key for c in table.columns), 1):
-        sheet.column_dimensions[get_column_letter(column)].width = COUNTY_WIDTHS.get(key, 14)
+    row = _write_sections(sheet, header_row + 1, table, lambda at, shown: _county_row(sheet, at, shown, table, border))
+    _widen_for_figures(sheet, table, header_row + 1, row - 1)
+    fit_heights(sheet, 1, row - 1)
     sheet.freeze_panes = f"C{header_row + 1}"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    _a4_landscape(sheet)
+    _print_setup(sheet, header_row, last, row - 1)
 
 
-def _county_row(sheet, row: int, shown: Row, border) -> None:
+def _county_row(sheet, row: int, shown: Row, table: Table, border) -> None:
     for column, cell in enumerate(shown.cells, 1):
-        _put(sheet, row, column, *_content(cell, missing=M.REP_NONE), border=border)
+        numeric = table.columns[column - 1].numeric
+        _put(sheet, row, column, *_content(cell, missing=M.REP_NONE), border=border,
+             alignment=_wrap(horizontal="right" if numeric else None))
 
 
 # --- the stamp ---------------------------------------------------------------------------------------
@@ -295,7 +293,7 @@ def stamp_first_sheet(book, text: str) -> None:
     """A row above everything on the first sheet, merged across its columns, in bold red. The
     sheet is built first and moved down one row, with what openpyxl does not move itself: merged
     cells, row heights, the frozen panes and the print titles and area."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter, range_boundaries
 
     sheet = book.worksheets[0]
@@ -320,7 +318,7 @@ def stamp_first_sheet(book, text: str) -> None:
         low_column, low_row, high_column, high_row = range_boundaries(sheet.print_area.split("!")[-1].replace("$", ""))
         sheet.print_area = f"{get_column_letter(low_column)}{low_row}:{get_column_letter(high_column)}{high_row + 1}"
     last = max(sheet.max_column, 1)
-    _put(sheet, 1, 1, text, font=Font(bold=True, color=STAMP_COLOUR), alignment=Alignment(wrap_text=True, vertical="center"))
+    _put(sheet, 1, 1, text, font=_font(bold=True, color=STAMP_COLOUR), alignment=Alignment(wrap_text=True, vertical="center"))
     if last > 1:
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
     sheet.row_dimensions[1].height = 30

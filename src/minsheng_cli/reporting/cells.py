@@ -65,7 +65,7 @@ class Column:
 
 @dataclass(eq=False)
 class Row:
-    kind: str  # project | target | notes | total | county
+    kind: str  # project | target | notes | total | county | lag
     cells: tuple[Cell, ...] = ()  # one per column of the table (a notes row has none)
     status: Optional[str] = None  # the row's status code (colours)
     note: str = ""  # a notes row's text, its parts on lines of their own
@@ -122,3 +122,6 @@ class WorkbookView:
     counties: Optional[Table] = None  # when a shown project has by-county targets
     counties_first: bool = False  # --by county: the county sheet comes first
     counties_title: str = ""
+    lag_heading: str = ""  # 进度滞后的项目和指标（N项）
+    lag_table: Optional[Table] = None  # None: nothing lags (lag_note says so)
+    lag_note: str = ""  # said once under the lagging table

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable, Optional
@@ -146,6 +147,19 @@ class Report:
     projects: list[ProjectLine]  # shown (after every filter)
     scope: list[ProjectLine]  # counted in the summary (before the --status filter)
     summary: Summary
+    index: Optional[RecordIndex] = None  # what the report was judged from (连续滞后月数 reads it again)
+
+    @cached_property
+    def streaks(self) -> dict:
+        """连续滞后月数 of the projects and targets behind schedule (streak.lagging_streaks), judged
+        only when asked: a terminal report does not pay for it."""
+        from minsheng_cli.reporting.streak import lagging_streaks
+
+        behind = [line.project.id for line in self.projects
+                  if line.status in BEHIND or any(t.now.status in BEHIND for t in line.targets)]
+        if self.index is None or not behind:
+            return {}
+        return lagging_streaks(self.plan, self.index, self.as_of, behind)
 
     @property
     def period(self) -> Period:
@@ -171,7 +185,7 @@ def build_report(plan: Plan, index: RecordIndex, spec: ReportSpec) -> Report:
     chosen = set(spec.scope.projects)
     scope = [_project_line(plan, project, index, spec.period) for project in plan.projects if project.id in chosen]
     shown = [line for line in scope if spec.statuses is None or line.status in spec.statuses]
-    return Report(plan, spec, shown, scope, summarize(scope))
+    return Report(plan, spec, shown, scope, summarize(scope), index)
 
 
 def _project_line(plan: Plan, project: Project, index: RecordIndex, period: Period) -> ProjectLine:
@@ -242,21 +256,27 @@ class Lag:
     gap: Optional[Decimal]
     concerned: list[TargetLine]  # the overdue counted targets of a project, or the target itself
     notes: Notes  # the latest 存在问题 and 下步打算 that apply
+    expected: Optional[Fraction] = None  # 序时进度 of the project (or the target)
+    streak: int = 0  # 连续滞后月数: month ends behind in a row, up to the report date
 
 
-def lagging(report: Report) -> list[Lag]:
+def lagging(report: Report, streaks: bool = False) -> list[Lag]:
     """Each lagging, seriously lagging or overdue project, and each such target of an otherwise
-    on-schedule project (e.g. a policy 中断 in a finished project)."""
+    on-schedule project (e.g. a policy 中断 in a finished project). `streaks`: with 连续滞后月数
+    (judged again at each earlier month end; the text formats do without)."""
+    found = report.streaks if streaks else {}
     entries = []
     for line in report.projects:
         if line.status in BEHIND:
             overdue = [t for t in line.targets if t.now.status == "overdue" and t.target.counted]
-            entries.append(Lag(line, None, line.status, line.now.completion, line.now.gap, overdue, line.notes))
+            entries.append(Lag(line, None, line.status, line.now.completion, line.now.gap, overdue, line.notes,
+                               line.now.expected, found.get((line.project.id, None), 0)))
         elif line.status in ON_SCHEDULE:
             for t in line.targets:
                 if t.now.status in BEHIND:
                     notes = Notes([], t.notes.problem or line.notes.problem, t.notes.next or line.notes.next)
-                    entries.append(Lag(line, t, t.now.status, t.now.completion, t.now.gap, [t], notes))
+                    entries.append(Lag(line, t, t.now.status, t.now.completion, t.now.gap, [t], notes,
+                                       t.now.expected, found.get((line.project.id, t.target.id), 0)))
     return entries
 
 

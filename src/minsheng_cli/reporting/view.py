@@ -25,7 +25,7 @@ from minsheng_cli.reporting.cells import (
 )
 from minsheng_cli.reporting.schedule import round_half_up
 from minsheng_cli.reporting.terms import shown_change
-from minsheng_cli.words import report as M
+from minsheng_cli.words import report as M, workbook as B
 
 NUMERIC_COLUMNS = ("delta", "actual", "completion", "expected", "change")
 TABLE_COLUMNS = tuple(M.REP_COLUMNS)
@@ -68,12 +68,40 @@ def workbook_view(report: R.Report) -> WorkbookView:
     by = "category" if report.spec.by == "county" else report.spec.by
     ranking = R.county_ranking(report)
     title = W.title_text(report)
+    table = main_table(report, by, sheet=True)
+    lags = R.lagging(report, streaks=True)
     return WorkbookView(
         title, W.subtitle_text(report), W.period_text(report), report.as_of, share_cell(report.time_share),
-        W.summary_sentence(report), W.text_blocks(report), M.REP_FOOTNOTE, main_table(report, by, sheet=True),
+        W.summary_sentence(report), W.unreported_blocks(report), M.REP_FOOTNOTE, table,
         county_table(report, ranking) if ranking is not None else None, report.spec.by == "county",
         W.aside(title, M.REP_SHEET_COUNTIES) + ("" if ranking is None or ranking.ranked else M.REP_COUNTIES_NOT_RANKED),
+        lag_heading=W.lagging_heading(len(lags)), lag_table=lag_table(report, lags) if lags else None,
+        lag_note=B.LAG_NOTE if lags else W.none_lagging_text(),
     )
+
+
+# --- the lagging table (xlsx) ----------------------------------------------------------------
+def lag_columns() -> tuple[Column, ...]:
+    numeric = ("completion", "expected", "gap", "streak")
+    return tuple(Column(key, header, key in numeric) for key, header in B.LAG_COLUMNS.items())
+
+
+def lag_table(report: R.Report, lags: list[R.Lag]) -> Table:
+    """滞后及未报送's table: one row per lagging project or target, its texts in full."""
+    return Table(lag_columns(), [Section(None, [lag_row(report, number, lag) for number, lag in enumerate(lags, 1)])])
+
+
+def lag_row(report: R.Report, number: int, lag: R.Lag) -> Row:
+    project = lag.line.project
+    name = project.name if lag.target is None else M.REP_PROJECT_TARGET.format(project=project.name, target=lag.target.target.name)
+    word = W.status_word(lag.status, report.after_plan)
+    cells = (
+        Ordinal(str(number), number), Text(name), Text(W.names(project.lead)), Status(word, lag.status, word),
+        share_cell(lag.completion), share_cell(lag.expected), points_cell(lag.gap),
+        Number(str(lag.streak), Decimal(lag.streak), B.LAG_STREAK_UNIT),
+        Text(W.said_text(lag.notes.problem) or B.LAG_NOT_SAID), Text(W.said_text(lag.notes.next) or B.LAG_NOT_SAID),
+    )
+    return Row("lag", cells, lag.status)
 
 
 # --- the main table --------------------------------------------------------------------------
@@ -113,7 +141,8 @@ def project_row(report: R.Report, line: R.ProjectLine, sheet: bool) -> Row:
     if not sheet:  # the text has no 备注: the figure says it stands for several targets
         figure = dataclasses.replace(figure, text=W.project_figure_text(line))
     cells = (
-        Text(str(line.project.id)), Text(line.project.name), Text(W.names(line.project.lead)), figure, delta, actual,
+        Ordinal(str(line.project.id), line.project.id), Text(line.project.name), Text(W.names(line.project.lead)),
+        figure, delta, actual,
         *_rate_cells(state.completion, state.expected, line.before.completion),
         Status(W.status_text(state.status, state.flags, report.after_plan), state.status, W.status_word(state.status, report.after_plan)),
     )

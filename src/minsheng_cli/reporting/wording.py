@@ -17,7 +17,7 @@ from minsheng_cli.ledger.model import Plan, Target
 from minsheng_cli.reporting import report as R
 from minsheng_cli.reporting.schedule import INTERRUPTED, TargetState
 from minsheng_cli.reporting.terms import percent_text, points_text
-from minsheng_cli.words import commands as commands_words, report as M, vocab as vocab_words
+from minsheng_cli.words import commands as commands_words, report as M, vocab as vocab_words, workbook as B
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -178,9 +178,10 @@ def remark_text(flags: list[str], missing_items: list[str] = (), missing_countie
 
 
 def principal_remark(line: R.ProjectLine) -> str:
+    """备注's 首项：新增托位（共3项）, said in full once in the note under the table."""
     if line.counted_count <= 1:
         return ""
-    return M.REP_XLSX_PRINCIPAL.format(name=line.principal.target.name, count=line.counted_count)
+    return B.PRINCIPAL_REMARK.format(name=line.principal.target.name, count=line.counted_count)
 
 
 def county_header(line: R.ProjectLine, target_line: R.TargetLine) -> str:
@@ -375,12 +376,22 @@ def stale_entries(report: R.Report) -> list[str]:
 
 def text_blocks(report: R.Report) -> list[tuple[str, list[str]]]:
     """What follows the table: (heading, lines) — the lagging list, 未报送, 未按时报送."""
-    blocks = []
     lagging = lagging_entries(report)
-    if lagging:
-        blocks.append((M.REP_LAGGING_HEADING.format(count=len(lagging)), lagging))
-    else:
-        blocks.append((M.REP_LAGGING_HEADING_NONE, [M.REP_NONE_LAGGING + M.REP_STOP]))
+    first = (lagging_heading(len(lagging)), lagging) if lagging else (lagging_heading(0), [none_lagging_text()])
+    return [first] + unreported_blocks(report)
+
+
+def lagging_heading(count: int) -> str:
+    return M.REP_LAGGING_HEADING.format(count=count) if count else M.REP_LAGGING_HEADING_NONE
+
+
+def none_lagging_text() -> str:
+    return M.REP_NONE_LAGGING + M.REP_STOP
+
+
+def unreported_blocks(report: R.Report) -> list[tuple[str, list[str]]]:
+    """未报送 and 未按时报送, when there are any."""
+    blocks = []
     unreported = unreported_entries(report)
     if unreported:
         heading = M.REP_UNREPORTED_BOTH_HEADING if R.unreported_targets(report) else M.REP_UNREPORTED_HEADING

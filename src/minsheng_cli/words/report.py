@@ -74,7 +74,6 @@ REP_SHEET_MAIN = "进展情况"
 REP_SHEET_LISTS = "滞后及未报送"
 REP_SHEET_COUNTIES = "分县（市、区）"
 REP_REMARK = "备注"
-REP_XLSX_PRINCIPAL = "年度目标、本期完成、累计完成为首项指标「{name}」（共{count}项指标计入完成率）"
 REP_LAGGING_HEADING_NONE = "进度滞后的项目和指标"
 REP_SENTENCE_EMPTY = "截至{date}，{title}尚无项目。"
 
@@ -143,7 +142,7 @@ REP_HELP = (
     "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
     "附总体情况、滞后项目和未报送项目。默认截至今天（计划结束后为计划结束日）。"
 )
-REP_HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、xlsx（需 --output）"
+REP_HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、xlsx（需 --output；A4 横向可直接打印，滞后名单含连续滞后月数）"
 
 # --xun as typed: 1/2/3 or 上/中/下
 REP_XUN_WORDS = {"1": 1, "2": 2, "3": 3, "上": 1, "中": 2, "下": 3}
