@@ -20,6 +20,7 @@ from typing import Optional
 
 from minsheng_cli.errors import InputError
 from minsheng_cli.reporting import report as R, wording as W
+from minsheng_cli.reporting.forecast_wording import row_text
 from minsheng_cli.reporting.cells import (
     Cell, Column, Number, Ordinal, Points, ReportView, Row, Section, Share, Status, Table, Text, WorkbookView,
 )
@@ -99,7 +100,11 @@ def main_table(report: R.Report, by: str, sheet: bool = False) -> Table:
 def project_rows(report: R.Report, line: R.ProjectLine, sheet: bool = False) -> list[Row]:
     rows = [project_row(report, line, sheet)]
     if report.spec.detail:
-        rows += [target_row(report, line, number, target_line, sheet) for number, target_line in enumerate(line.targets, 1)]
+        for number, target_line in enumerate(line.targets, 1):
+            rows.append(target_row(report, line, number, target_line, sheet))
+            forecast = row_text(target_line)
+            if forecast:  # a spanning row as a project's notes are
+                rows.append(Row("notes", note=forecast))
     if report.spec.notes:
         text = W.notes_text(line.notes)
         if text:

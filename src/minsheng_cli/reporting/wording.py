@@ -374,7 +374,7 @@ def stale_entries(report: R.Report) -> list[str]:
 
 
 def text_blocks(report: R.Report) -> list[tuple[str, list[str]]]:
-    """What follows the table: (heading, lines) — the lagging list, 未报送, 未按时报送."""
+    """What follows the table: (heading, lines) — the lagging list, 未报送, 未按时报送, 年底预测."""
     blocks = []
     lagging = lagging_entries(report)
     if lagging:
@@ -388,4 +388,7 @@ def text_blocks(report: R.Report) -> list[tuple[str, list[str]]]:
     stale = stale_entries(report)
     if stale:
         blocks.append((M.REP_STALE_HEADING.format(days=report.plan.settings.stale_after_days, count=len(stale)), stale))
+    from minsheng_cli.reporting.forecast_wording import forecast_block
+
+    blocks.append(forecast_block(report))
     return blocks
