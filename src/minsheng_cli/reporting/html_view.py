@@ -1,0 +1,161 @@
+"""The report as leaders read it on a phone or a locked-down PC (`report --format html`): plain
+data for `rendering/html.py`, which draws it and computes nothing.
+
+It holds the title lines and the summary sentence, a bar per project (completion against 序时进度,
+by status), each project's monthly trend of its principal target with the forecast to its due
+date, the county ranking, and the text blocks after the table (the lagging list with the units'
+dated texts, 未报送, 未按时报送, 年底预测). Positions on a time axis are months since the plan's
+start, as 序时进度 counts them (`terms.month_position`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Optional
+
+from minsheng_cli.ledger.dates import month_end
+from minsheng_cli.reporting import report as R, wording as W
+from minsheng_cli.reporting.forecast_wording import target_text
+from minsheng_cli.reporting.schedule import RecordIndex, assess_project
+from minsheng_cli.reporting.terms import month_position, schedule_curve
+from minsheng_cli.words import forecast as F, report as M
+
+Point = tuple[Fraction, Fraction]  # (months since the plan's start, share of the target)
+
+
+@dataclass(eq=False)
+class Bar:
+    """One project (or county) as a bar: its completion against the schedule."""
+
+    label: str  # 7. 实施中小学幼儿园扩容
+    aside: str  # 市教育局 · 完成率29.3% · 序时进度50.0%
+    completion: Optional[Fraction]  # uncapped; None: not reported
+    expected: Optional[Fraction]
+    status: Optional[str]  # the colour
+    status_text: str
+    completion_text: str
+    spoken: str = ""  # what a screen reader says of the bar (default: the aside)
+
+
+@dataclass(eq=False)
+class Trend:
+    """One project's monthly trend: the principal target's completion at each month's end, the
+    schedule, and the forecast from now to its due date."""
+
+    title: str  # 7. 实施中小学幼儿园扩容
+    subject: str  # the principal target's name
+    status: Optional[str]
+    status_text: str
+    months: int  # the length of the time axis (the plan's months)
+    ticks: list[tuple[Fraction, str]]  # (position, 3月)
+    actual: list[Point]
+    schedule: list[Point]
+    forecast: Optional[tuple[Point, Point]]  # from the latest point to the due date
+    note: str  # the forecast in words, or the stage of a milestone or checklist
+    label: str  # what a screen reader says
+
+
+@dataclass(eq=False)
+class CountyGroup:
+    title: str  # 县（市、区） / 功能区
+    bars: list[Bar]
+
+
+@dataclass(eq=False)
+class HtmlView:
+    title: str
+    subtitle: str
+    summary: str
+    bars: list[Bar]
+    trends: list[Trend]
+    counties: list[CountyGroup]
+    blocks: list[tuple[str, list[str]]]
+    footnote: str
+    legend: list[tuple[str, str]]  # (status code, status word) in the order of the statuses
+    headings: dict = field(default_factory=dict)
+
+
+LEGEND_ORDER = ("completed", "ahead", "on_track", "lagging", "seriously_lagging", "overdue", "not_reported", "not_started")
+
+
+def html_view(report: R.Report, index: RecordIndex) -> HtmlView:
+    return HtmlView(
+        W.title_text(report), W.subtitle_text(report), W.summary_sentence(report),
+        [project_bar(report, line) for line in report.projects],
+        [project_trend(report, index, line) for line in report.projects],
+        county_groups(report), W.text_blocks(report), M.REP_FOOTNOTE,
+        [(code, W.status_word(code, report.after_plan)) for code in LEGEND_ORDER],
+        headings={
+            "completion": F.HTML_CHART_COMPLETION, "completion_note": F.HTML_CHART_COMPLETION_NOTE,
+            "trends": F.HTML_TRENDS, "trends_note": F.HTML_TRENDS_NOTE, "counties": F.HTML_COUNTIES,
+            "legend": F.HTML_LEGEND, "expected": F.HTML_EXPECTED_LINE, "actual": F.HTML_ACTUAL_LINE,
+            "forecast": F.HTML_FORECAST_LINE, "foot": F.HTML_FOOT, "lang": F.HTML_LANG,
+        },
+    )
+
+
+def project_bar(report: R.Report, line: R.ProjectLine) -> Bar:
+    state = line.now
+    status_text = W.status_text(state.status, state.flags, report.after_plan)
+    completion, expected = W.percent(state.completion), W.percent(state.expected)
+    aside = F.HTML_CHART_LABEL.format(name=W.names(line.project.lead), completion=completion, expected=expected, status=status_text)
+    return Bar(f"{line.project.id}. {line.project.name}", aside, state.completion, state.expected, state.status,
+               status_text, completion)
+
+
+# --- the trends --------------------------------------------------------------------------------
+def month_ends(start: dt.date, day: dt.date) -> list[dt.date]:
+    """Every month's end from the plan's start up to `day`, and `day` itself when it is not one."""
+    ends, year, month = [], start.year, start.month
+    while True:
+        end = month_end(year, month)
+        if end >= day:
+            break
+        if end >= start:
+            ends.append(end)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return ends + [day]
+
+
+def project_trend(report: R.Report, index: RecordIndex, line: R.ProjectLine) -> Trend:
+    plan, principal = report.plan, line.principal
+    origin = month_position(plan.start, end_of_day=False)
+    months = int(month_position(plan.end) - origin + Fraction(1, 2))
+    position = lambda day: month_position(day) - origin  # noqa: E731 - one conversion, named once
+    actual: list[Point] = []
+    for day in month_ends(plan.start, report.as_of):
+        state = assess_project(plan, line.project, index, day).target(principal.target.id)
+        if state is not None and state.reported and state.completion is not None:
+            actual.append((position(day), state.completion))
+    now = principal.now
+    curve = schedule_curve(principal.target, now.terms, now.baseline) if principal.target.kind != "milestone" else None
+    schedule = [(x - origin, y) for x, y in curve] if curve else []
+    forecast = principal.forecast
+    ahead = None
+    if forecast is not None and forecast.projected_share is not None and actual and forecast.months_left:
+        ahead = (actual[-1], (position(now.terms.due), forecast.projected_share))
+    note = target_text(principal.target, forecast) if forecast is not None else W.status_text(now.status, now.flags, report.after_plan)
+    ticks = [(Fraction(m), F.HTML_MONTH_TICK.format(month=(plan.start.month + m - 2) % 12 + 1)) for m in range(0, months + 1, 3) if m]
+    title = f"{line.project.id}. {line.project.name}"
+    return Trend(title, W.target_name(principal.target), line.status, W.status_text(line.status, line.now.flags, report.after_plan),
+                 months, ticks, actual, schedule, ahead, note, F.HTML_TREND_LABEL.format(name=title))
+
+
+# --- the counties ------------------------------------------------------------------------------
+def county_groups(report: R.Report) -> list[CountyGroup]:
+    ranking = R.county_ranking(report)
+    if ranking is None or not ranking.ranked:
+        return []
+    groups = []
+    for group in ranking.groups:
+        bars = []
+        for county in group.lines:
+            rank = f"{county.rank}. " if county.rank is not None else ""
+            text = W.percent(county.completion) if county.completion is not None else M.REP_COUNTY_UNREPORTED
+            status = None if county.completion is None else "county"
+            bars.append(Bar(rank + county.name, "", county.completion, None, status, "", text,
+                            F.HTML_COUNTY_LABEL.format(name=county.name, completion=text)))
+        groups.append(CountyGroup(W.county_group_title(group.kind), bars))
+    return groups
