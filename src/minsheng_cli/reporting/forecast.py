@@ -9,7 +9,7 @@ Each rule, in one sentence (the README has a worked example whose numbers a test
 - 需月均 (`needed_pace`): what is left of the target divided by the months left (0 once reached).
 - 压力系数 (`pressure`): 需月均 ÷ 近3个月月均 (none when nothing was gained: 进度停滞 says it).
 - 滞后约N个月 (`months_behind`): how many months ago the schedule (序时进度, with its 节点目标)
-  stood where the actual stands now, rounded half up.
+  last stood where the actual stands now, rounded half up.
 - 进度停滞 (`stalled`): an unfinished target whose completion did not move in the last three
   full months (a milestone without steps is not judged: it has nothing partial to move).
 - 预警 (`warns`): a target still ahead of or on schedule whose 年底预计 falls short of its target.
@@ -84,20 +84,24 @@ def months_behind(curve: list[tuple[Fraction, Fraction]], completion: Fraction, 
     """滞后约N个月: months from the moment the schedule reached `completion` to `now`, rounded
     half up; None when the actual is not behind the schedule by half a month or more."""
     reached = reached_at(curve, completion)
-    if reached is None or reached >= now:
+    if reached >= now:
         return None
     months = int(((now - reached) * 2 + 1) // 2)
     return months or None
 
 
 def reached_at(curve: list[tuple[Fraction, Fraction]], share: Fraction) -> Optional[Fraction]:
-    """The first month position where the schedule `curve` reaches `share` (None: never)."""
-    if share <= curve[0][1]:
-        return curve[0][0]
+    """The latest month position where the schedule `curve` stood at `share` (on a flat stretch
+    of 节点目标, its end: the schedule stood there until then)."""
+    position = curve[0][0]
     for (x0, y0), (x1, y1) in zip(curve, curve[1:]):
-        if y1 >= share:
+        if y1 <= share:
+            position = x1
+            continue
+        if y0 <= share:
             return x0 + (share - y0) * (x1 - x0) / (y1 - y0)
-    return None
+        break
+    return position
 
 
 def stalled(now: Fraction, then: Fraction, full_window: bool, finished: bool) -> bool:
