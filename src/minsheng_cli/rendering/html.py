@@ -54,7 +54,7 @@ figure .subject{color:#57606a;font-size:.8em}
 footer{margin:10px 0 20px}
 @page{size:A4;margin:12mm}
 @media print{
- body{background:#fff;font-size:10pt}
+ body{background:#fff;font-size:10pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
  main{max-width:none;padding:0}
  section{border:none;padding:0 0 4mm;margin:0}
  .trends{grid-template-columns:repeat(3,1fr)}
@@ -178,7 +178,7 @@ def _trend_svg(trend: Trend) -> str:
     while level <= top:
         shapes.append(f'<line x1="{LEFT}" y1="{y(level)}" x2="{RIGHT}" y2="{y(level)}" stroke="#eaeef2"></line>')
         shapes.append(f'<text x="{LEFT - 4}" y="{_num(float(y(level)) + 3.5)}" text-anchor="end" font-size="10" fill="#57606a">'
-                      f'{int(level * 100)}%</text>')
+                      f'{escape(trend.percent_tick.format(value=int(level * 100)))}</text>')
         level += step
     for position, label in trend.ticks:
         shapes.append(f'<text x="{x(position)}" y="{BOTTOM + 14}" text-anchor="middle" font-size="10" fill="#57606a">{escape(label)}</text>')

@@ -18,7 +18,7 @@ from typing import Optional
 from minsheng_cli.ledger.dates import month_end
 from minsheng_cli.reporting import report as R, wording as W
 from minsheng_cli.reporting.forecast_wording import target_text
-from minsheng_cli.reporting.schedule import RecordIndex, assess_project
+from minsheng_cli.reporting.schedule import RecordIndex, assess_targets
 from minsheng_cli.reporting.terms import month_position, schedule_curve
 from minsheng_cli.words import forecast as F, report as M
 
@@ -50,6 +50,7 @@ class Trend:
     status_text: str
     months: int  # the length of the time axis (the plan's months)
     ticks: list[tuple[Fraction, str]]  # (position, 3月)
+    percent_tick: str  # "{value}%": the vertical axis
     actual: list[Point]
     schedule: list[Point]
     forecast: Optional[tuple[Point, Point]]  # from the latest point to the due date
@@ -101,7 +102,7 @@ def project_bar(report: R.Report, line: R.ProjectLine) -> Bar:
     status_text = W.status_text(state.status, state.flags, report.after_plan)
     completion, expected = W.percent(state.completion), W.percent(state.expected)
     aside = F.HTML_CHART_LABEL.format(name=W.names(line.project.lead), completion=completion, expected=expected, status=status_text)
-    return Bar(f"{line.project.id}. {line.project.name}", aside, state.completion, state.expected, state.status,
+    return Bar(M.REP_LIST_ENTRY.format(number=line.project.id, text=line.project.name), aside, state.completion, state.expected, state.status,
                status_text, completion)
 
 
@@ -126,8 +127,8 @@ def project_trend(report: R.Report, index: RecordIndex, line: R.ProjectLine) -> 
     position = lambda day: month_position(day) - origin  # noqa: E731 - one conversion, named once
     actual: list[Point] = []
     for day in month_ends(plan.start, report.as_of):
-        state = assess_project(plan, line.project, index, day).target(principal.target.id)
-        if state is not None and state.reported and state.completion is not None:
+        state = assess_targets(plan, line.project, index, day, [principal.target])[0]
+        if state.reported and state.completion is not None:
             actual.append((position(day), state.completion))
     now = principal.now
     curve = schedule_curve(principal.target, now.terms, now.baseline) if principal.target.kind != "milestone" else None
@@ -138,9 +139,9 @@ def project_trend(report: R.Report, index: RecordIndex, line: R.ProjectLine) -> 
         ahead = (actual[-1], (position(now.terms.due), forecast.projected_share))
     note = target_text(principal.target, forecast) if forecast is not None else W.status_text(now.status, now.flags, report.after_plan)
     ticks = [(Fraction(m), F.HTML_MONTH_TICK.format(month=(plan.start.month + m - 2) % 12 + 1)) for m in range(0, months + 1, 3) if m]
-    title = f"{line.project.id}. {line.project.name}"
+    title = M.REP_LIST_ENTRY.format(number=line.project.id, text=line.project.name)
     return Trend(title, W.target_name(principal.target), line.status, W.status_text(line.status, line.now.flags, report.after_plan),
-                 months, ticks, actual, schedule, ahead, note, F.HTML_TREND_LABEL.format(name=title))
+                 months, ticks, F.HTML_PERCENT_TICK, actual, schedule, ahead, note, F.HTML_TREND_LABEL.format(name=title))
 
 
 # --- the counties ------------------------------------------------------------------------------
@@ -152,10 +153,10 @@ def county_groups(report: R.Report) -> list[CountyGroup]:
     for group in ranking.groups:
         bars = []
         for county in group.lines:
-            rank = f"{county.rank}. " if county.rank is not None else ""
+            name = M.REP_LIST_ENTRY.format(number=county.rank, text=county.name) if county.rank is not None else county.name
             text = W.percent(county.completion) if county.completion is not None else M.REP_COUNTY_UNREPORTED
             status = None if county.completion is None else "county"
-            bars.append(Bar(rank + county.name, "", county.completion, None, status, "", text,
+            bars.append(Bar(name, "", county.completion, None, status, "", text,
                             F.HTML_COUNTY_LABEL.format(name=county.name, completion=text)))
         groups.append(CountyGroup(W.county_group_title(group.kind), bars))
     return groups

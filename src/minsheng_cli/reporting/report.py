@@ -23,7 +23,8 @@ from minsheng_cli.ledger.model import Plan, Project, Record, Target
 from minsheng_cli.reporting.forecast import ProjectForecast, TargetForecast, project_forecast, target_forecast, window_start
 from minsheng_cli.reporting.periods import Period
 from minsheng_cli.reporting.schedule import (
-    BEHIND, CountyState, ProjectState, RecordIndex, TargetState, assess_project, elapsed_share, fraction, gap_points,
+    BEHIND, CountyState, ProjectState, RecordIndex, TargetState, assess_project, assess_targets, elapsed_share, fraction,
+    gap_points,
 )
 from minsheng_cli.reporting.spec import ReportSpec
 
@@ -184,11 +185,11 @@ def _project_line(plan: Plan, project: Project, index: RecordIndex, period: Peri
     said_of_target: dict[Optional[str], list[Record]] = {}
     for record in said:
         said_of_target.setdefault(record.target, []).append(record)
-    window = assess_project(plan, project, index, window_start(period.as_of))
+    window = assess_targets(plan, project, index, window_start(period.as_of))
     targets = [
         TargetLine(t_now, t_before, latest_notes(said_of_target.get(t_now.target.id, []), period.previous),
                    target_forecast(t_now, t_window, period.as_of))
-        for t_now, t_before, t_window in zip(now.targets, before.targets, window.targets)
+        for t_now, t_before, t_window in zip(now.targets, before.targets, window)
     ]
     line = ProjectLine(now, before, targets, latest_notes(said, period.previous))
     counted = [(t.now, t.forecast) for t in targets if t.target.counted]
