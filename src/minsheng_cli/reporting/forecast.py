@@ -159,9 +159,8 @@ def target_forecast(now, then, day: dt.date) -> Optional[TargetForecast]:
     full = window_start(day) >= start - dt.timedelta(days=1)
     finished = now.completion >= 1
     is_stalled = stalled(now.completion, then.completion if then.completion is not None else Fraction(0), full, finished)
-    if target.kind in STAGED:  # a milestone without steps has nothing partial that could move
-        movable = target.kind == "checklist" or bool(target.steps)
-        return TargetForecast(target.kind, stage=stage_of(now), stalled=is_stalled and movable)
+    if target.kind in STAGED:
+        return TargetForecast(target.kind, stage=stage_of(now), stalled=is_stalled and judged_for_stalling(target))
     figure, actual = fraction(now.terms.figure), fraction(now.actual)
     before = fraction(then.actual) if then.actual is not None else actual
     months_left = max(Fraction(0), months_between(day, due))
@@ -176,6 +175,11 @@ def target_forecast(now, then, day: dt.date) -> Optional[TargetForecast]:
         target.kind, figure, actual, pace, months_left, projected, projected_share, needed, pressure(needed, pace),
         behind, is_stalled, warns(now.status, projected, figure),
     )
+
+
+def judged_for_stalling(target) -> bool:
+    """A milestone without steps has nothing partial that could move: 进度停滞 does not judge it."""
+    return target.kind != "milestone" or bool(target.steps)
 
 
 def stage_of(state) -> Stage:
@@ -210,7 +214,8 @@ def project_forecast(status: str, counted: list, principal: Optional[TargetForec
     judged = [(state, forecast) for state, forecast in counted if forecast is not None]
     short = [state for state, forecast in judged if forecast.short]
     behind = [forecast.months_behind for _, forecast in judged if forecast.months_behind is not None]
-    unfinished = [forecast for state, forecast in judged if not state.finished]
+    # a milestone without steps is not judged for 进度停滞, so it neither makes nor spoils the project's
+    unfinished = [forecast for state, forecast in judged if not state.finished and judged_for_stalling(state.target)]
     is_stalled = status not in ("completed", "not_reported", "not_started") and bool(unfinished) and all(
         forecast.stalled for forecast in unfinished)
     warning = status in ON_SCHEDULE and bool(short)
