@@ -195,7 +195,7 @@ def test_json_keeps_the_contract_and_adds_the_forecast(example_ledger, cli):
 def test_text_formats_end_with_the_forecast_block(example_ledger, cli, fmt):
     result = cli("--data", example_ledger, "report", "--month", "2023-06", "--format", fmt)
     assert result.exit_code == 0
-    assert "年底预测：按近3个月进度年底完不成或进度停滞的项目（7项）" in result.stdout
+    assert "年底预测：按近3个月进度年底完不成或进度停滞的项目（8项）" in result.stdout
     assert "免费开展孕妇外周血胎儿游离DNA产前筛查和产前诊断（市卫生健康委）：预警，序时推进" in result.stdout
 
 

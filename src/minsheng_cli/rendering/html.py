@@ -15,7 +15,7 @@ from fractions import Fraction
 from html import escape
 from typing import Optional
 
-from minsheng_cli.reporting.html_view import Bar, HtmlView, Trend
+from minsheng_cli.reporting.cells import Bar, HtmlView, Trend
 
 STATUS_COLOURS = {
     "completed": "#1a7f37", "ahead": "#2da44e", "on_track": "#0969da", "lagging": "#e36209",
