@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import Optional
 
 from minsheng_cli.ledger.dates import month_end
 from minsheng_cli.reporting.cells import Bar, CountyGroup, HtmlView, Point, Trend
