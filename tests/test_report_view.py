@@ -49,7 +49,8 @@ def rich(tmp_path):
 
 
 def rows_of(table: Table) -> list[Row]:
-    return [row for section in table.sections for row in section.rows]
+    """The rows with cells (a spanning row — a project's notes, a target's forecast — has none)."""
+    return [row for section in table.sections for row in section.rows if row.kind != "notes"]
 
 
 # --- the data holds no words ------------------------------------------------------------------

@@ -16,6 +16,8 @@ from minsheng_cli.commands.printing import announce
 from minsheng_cli.commands.options import OutputOpt, output_file, resolve_format
 from minsheng_cli.rendering.output import write_bytes
 
+DOCUMENT_SUFFIXES = {".xlsx": "xlsx", ".html": "html", ".htm": "html"}  # -o FILE names the format
+
 def report(
     ctx: typer.Context,
     month: Annotated[Optional[str], typer.Option("--month", "-m", help=M.REP_HELP_MONTH, show_default=False)] = None,
@@ -37,20 +39,29 @@ def report(
     from minsheng_cli.reporting.spec import report_spec
 
     output = output_file(output)
-    chosen = "xlsx" if fmt is None and output and output.lower().endswith(".xlsx") else resolve_format(fmt, ("xlsx",))
-    if chosen == "xlsx" and not output:
-        raise UsageError(M.REP_XLSX_NEEDS_OUTPUT)
+    inferred = DOCUMENT_SUFFIXES.get(Path(output).suffix.lower()) if fmt is None and output else None
+    chosen = inferred or resolve_format(fmt, ("xlsx", "html"))
+    if chosen in DOCUMENT_SUFFIXES.values() and not output:
+        raise UsageError(M.REP_XLSX_NEEDS_OUTPUT if chosen == "xlsx" else M.REP_HTML_NEEDS_OUTPUT)
     ledger = ledger_of(ctx)
     root, plan = ledger.root, ledger.plan
     spec = report_spec(plan, ledger.today, month=month, week=week, xun=xun, quarter=quarter, as_of=as_of,
                        by=by, unit=unit, category=category, status=status, detail=detail, notes=notes)
     # Only a report that was built without error is cached, so a hit needs no more checking; the
     # entry holds the ledger's error count beside the text, so a warm report warns as a cold one.
-    key = _cached_output_key(root, spec, chosen) if ledger.use_cache and not output and chosen != "xlsx" else None
+    key = _cached_output_key(root, spec, chosen) if ledger.use_cache and not output and chosen not in DOCUMENT_SUFFIXES.values() else None
     if key is not None and _print_cached(key, chosen, force):
         return
-    built, errors = _build(root, plan, spec)
+    built, errors, in_force = _build(root, plan, spec)
     stamp = announce(chosen, errors, force, output)  # first: a document with errors is refused before anything is written
+    if chosen == "html":
+        from minsheng_cli.rendering.html import html_text
+        from minsheng_cli.reporting.html_view import html_view
+
+        text = html_text(html_view(built, in_force), stamp=stamp)
+        _write_text_file(Path(output), lambda stream: stream.write(text))
+        typer.echo(M.REP_WRITTEN.format(path=output))
+        return
     if chosen == "xlsx":
         from minsheng_cli.rendering.xlsx import write_xlsx
         from minsheng_cli.reporting.view import workbook_view
@@ -69,7 +80,7 @@ def report(
     typer.echo(M.REP_WRITTEN.format(path=output))
 
 def _build(root: Path, plan, spec):
-    """(the report's data, the ledger's error count): the records as of the period's end folded
+    """(the report's data, the ledger's error count, the facts in force): the records as of the period's end folded
     with the plan — what check rejects left out — and judged; the count is what `check` would
     report for the records read."""
     from minsheng_cli.checks.rules import problem_count
@@ -79,7 +90,7 @@ def _build(root: Path, plan, spec):
 
     records = read_progress(root, plan, until=spec.period.as_of)
     in_force = fold(records, plan, today=spec.today)
-    return build_report(plan, in_force, spec), problem_count(plan, in_force, spec.today)
+    return build_report(plan, in_force, spec), problem_count(plan, in_force, spec.today), in_force
 
 def _draw(built, fmt: str, stream, like_stdout: bool = False, errors: int = 0) -> None:
     """The report in a text format: json from its contract (with the ledger's error count), the

@@ -10,7 +10,7 @@ module imports nothing of the report, so the renderers depend on the view's shap
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Optional
@@ -125,3 +125,60 @@ class WorkbookView:
     lag_heading: str = ""  # 进度滞后的项目和指标（N项）
     lag_table: Optional[Table] = None  # None: nothing lags (lag_note says so)
     lag_note: str = ""  # said once under the lagging table
+
+
+# --- the HTML report's shapes (reporting/html_view.py builds them, rendering/html.py draws them) ---
+Point = tuple[Fraction, Fraction]  # (months since the plan's start, share of the target)
+
+
+@dataclass(eq=False)
+class Bar:
+    """One project (or county) as a bar: its completion against the schedule."""
+
+    label: str  # 7. 实施中小学幼儿园扩容
+    aside: str  # 市教育局 · 完成率29.3% · 序时进度50.0%
+    completion: Optional[Fraction]  # uncapped; None: not reported
+    expected: Optional[Fraction]
+    status: Optional[str]  # the colour
+    status_text: str
+    completion_text: str
+    spoken: str = ""  # what a screen reader says of the bar (default: the aside)
+
+
+@dataclass(eq=False)
+class Trend:
+    """One project's monthly trend: the principal target's completion at each month's end, the
+    schedule, and the forecast from now to its due date."""
+
+    title: str  # 7. 实施中小学幼儿园扩容
+    subject: str  # the principal target's name
+    status: Optional[str]
+    status_text: str
+    months: int  # the length of the time axis (the plan's months)
+    ticks: list[tuple[Fraction, str]]  # (position, 3月)
+    percent_tick: str  # "{value}%": the vertical axis
+    actual: list[Point]
+    schedule: list[Point]
+    forecast: Optional[tuple[Point, Point]]  # from the latest point to the due date
+    note: str  # the forecast in words, or the stage of a milestone or checklist
+    label: str  # what a screen reader says
+
+
+@dataclass(eq=False)
+class CountyGroup:
+    title: str  # 县（市、区） / 功能区
+    bars: list[Bar]
+
+
+@dataclass(eq=False)
+class HtmlView:
+    title: str
+    subtitle: str
+    summary: str
+    bars: list[Bar]
+    trends: list[Trend]
+    counties: list[CountyGroup]
+    blocks: list[tuple[str, list[str]]]
+    footnote: str
+    legend: list[tuple[str, str]]  # (status code, status word) in the order of the statuses
+    headings: dict = field(default_factory=dict)

@@ -13,6 +13,7 @@ from typing import Optional
 
 from minsheng_cli.ledger.model import Target
 from minsheng_cli.reporting import report as R
+from minsheng_cli.reporting.forecast import TargetForecast
 from minsheng_cli.reporting.schedule import TargetState, round_half_up
 
 
@@ -52,6 +53,7 @@ def _project(line: R.ProjectLine) -> dict:
         "status": state.status,
         "flags": list(state.flags),
         "targets": [_target(t) for t in line.targets],
+        "forecast": _project_forecast(line),
     }
 
 
@@ -83,4 +85,48 @@ def _target(line: R.TargetLine) -> dict:
             {"name": c.name, "target": c.target, "actual": c.actual, "completion": share(c.completion), "as_of": c.as_of}
             for c in state.counties
         ],
+        "forecast": _target_forecast(line.forecast),
+    }
+
+
+def _amount(value: Optional[Fraction]) -> Optional[Decimal]:
+    """A forecast figure in its unit, rounded to 0.01."""
+    return None if value is None else round_half_up(value, 2)
+
+
+def _target_forecast(forecast: Optional[TargetForecast]) -> Optional[dict]:
+    """年底预计 and the rest (forecast.py), added to the §3 contract; None for a continuing,
+    unreported or not started target. A milestone or checklist has its stage and no figures."""
+    if forecast is None:
+        return None
+    stage = forecast.stage
+    return {
+        "projected": _amount(forecast.projected),
+        "projected_completion": share(forecast.projected_share),
+        "recent_monthly": _amount(forecast.pace),
+        "needed_monthly": _amount(forecast.needed),
+        "months_left": _amount(forecast.months_left),
+        "pressure": _amount(forecast.pressure),
+        "months_behind": forecast.months_behind,
+        "stalled": forecast.stalled,
+        "warning": forecast.warning,
+        "stage": None if stage is None else {"done": stage.done, "total": stage.total, "next": stage.next},
+    }
+
+
+def _project_forecast(line: R.ProjectLine) -> Optional[dict]:
+    """The project's: its principal target's figures, and its own months behind, 进度停滞 and 预警."""
+    forecast = line.forecast
+    if forecast is None:
+        return None
+    principal = forecast.principal
+    return {
+        "target": line.principal.target.id if principal is not None else None,
+        "projected_completion": share(principal.projected_share) if principal is not None else None,
+        "needed_monthly": _amount(principal.needed) if principal is not None else None,
+        "pressure": _amount(principal.pressure) if principal is not None else None,
+        "months_behind": forecast.months_behind,
+        "stalled": forecast.stalled,
+        "warning": forecast.warning,
+        "short": [state.target.id for state in forecast.short],
     }

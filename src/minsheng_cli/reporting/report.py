@@ -21,9 +21,11 @@ from fractions import Fraction
 from typing import Iterable, Optional
 
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
+from minsheng_cli.reporting.forecast import ProjectForecast, TargetForecast, project_forecast, target_forecast, window_start
 from minsheng_cli.reporting.periods import Period
 from minsheng_cli.reporting.schedule import (
-    BEHIND, CountyState, ProjectState, RecordIndex, TargetState, assess_project, elapsed_share, fraction, gap_points,
+    BEHIND, CountyState, ProjectState, RecordIndex, TargetState, assess_project, assess_targets, elapsed_share, fraction,
+    gap_points,
 )
 from minsheng_cli.reporting.spec import ReportSpec
 
@@ -68,6 +70,7 @@ class TargetLine:
     now: TargetState
     before: TargetState  # as of the previous period's end
     notes: Notes
+    forecast: Optional[TargetForecast] = None  # 年底预计 and the rest (forecast.py)
 
     @property
     def target(self) -> Target:
@@ -104,6 +107,7 @@ class ProjectLine:
     before: ProjectState  # as of the previous period's end
     targets: list[TargetLine]
     notes: Notes
+    forecast: Optional[ProjectForecast] = None
 
     @property
     def project(self) -> Project:
@@ -195,11 +199,16 @@ def _project_line(plan: Plan, project: Project, index: RecordIndex, period: Peri
     said_of_target: dict[Optional[str], list[Record]] = {}
     for record in said:
         said_of_target.setdefault(record.target, []).append(record)
+    window = assess_targets(plan, project, index, window_start(period.as_of))
     targets = [
-        TargetLine(t_now, t_before, latest_notes(said_of_target.get(t_now.target.id, []), period.previous))
-        for t_now, t_before in zip(now.targets, before.targets)
+        TargetLine(t_now, t_before, latest_notes(said_of_target.get(t_now.target.id, []), period.previous),
+                   target_forecast(t_now, t_window, period.as_of))
+        for t_now, t_before, t_window in zip(now.targets, before.targets, window)
     ]
-    return ProjectLine(now, before, targets, latest_notes(said, period.previous))
+    line = ProjectLine(now, before, targets, latest_notes(said, period.previous))
+    counted = [(t.now, t.forecast) for t in targets if t.target.counted]
+    line.forecast = project_forecast(now.status, counted, line.principal.forecast if targets else None)
+    return line
 
 
 def latest_notes(records: list[Record], previous_end: dt.date) -> Notes:

@@ -318,10 +318,16 @@ class ProjectState:
 
 
 def assess_project(plan: Plan, project: Project, index: InForce, day: dt.date) -> ProjectState:
+    return combine_project(plan, project, assess_targets(plan, project, index, day), day)
+
+
+def assess_targets(plan: Plan, project: Project, index: InForce, day: dt.date, targets: Optional[list[Target]] = None) -> list[TargetState]:
+    """The project's targets (or those of them given) judged as of `day`: the forecast and the
+    monthly trend need no more than these."""
     activity = index.project_activity.get(project.id, [])
     reports = index.project_reports.get(project.id, [])
-    targets = [assess_target(plan, t, index.history(project.id, t.id), activity, day, reports) for t in project.targets]
-    return combine_project(plan, project, targets, day)
+    chosen = project.targets if targets is None else targets
+    return [assess_target(plan, t, index.history(project.id, t.id), activity, day, reports) for t in chosen]
 
 
 def combine_project(plan: Plan, project: Project, targets: list[TargetState], day: dt.date) -> ProjectState:

@@ -134,19 +134,29 @@ def expected_share(target: Target, terms: Terms, baseline: Optional[Decimal], da
         return None
     if kind == "milestone":
         return _expected_milestone(target, terms, day)
+    curve = schedule_curve(target, terms, baseline)
+    if curve is None:
+        return None
+    return max(Fraction(0), interpolate(curve, month_position(day)))
+
+
+def schedule_curve(target: Target, terms: Terms, baseline: Optional[Decimal]) -> Optional[list[tuple[Fraction, Fraction]]]:
+    """The schedule of a count, level or checklist target as (month position, expected share)
+    points, straight from start to due or through its 节点目标; None when it cannot be known.
+    序时进度 reads it forwards, the forecast's "滞后约N个月" backwards."""
+    begin, end = month_position(terms.start, end_of_day=False), month_position(terms.due)
     if not terms.milestones:
-        return elapsed_share(terms.start, terms.due, day)
-    base = fraction(baseline) if kind == "level" and baseline is not None else Fraction(0)
-    if (kind == "level" and baseline is None) or terms.figure is None:
+        return [(begin, Fraction(0)), (end, Fraction(1))]
+    base = fraction(baseline) if target.kind == "level" and baseline is not None else Fraction(0)
+    if (target.kind == "level" and baseline is None) or terms.figure is None:
         return None
     figure = fraction(terms.figure)
     if figure == base:
         return None
-    planned = [(month_position(terms.start, end_of_day=False), base)]
+    planned = [(begin, base)]
     planned += [(month_position(p.date), fraction(p.value)) for p in sorted(terms.milestones, key=lambda p: p.date)]
-    planned.append((month_position(terms.due), figure))
-    value = interpolate(planned, month_position(day))
-    return max(Fraction(0), (value - base) / (figure - base))
+    planned.append((end, figure))
+    return [(position, (value - base) / (figure - base)) for position, value in planned]
 
 
 def _expected_milestone(target: Target, terms: Terms, day: dt.date) -> Fraction:

@@ -20,6 +20,7 @@ from typing import Optional
 
 from minsheng_cli.errors import InputError
 from minsheng_cli.reporting import report as R, wording as W
+from minsheng_cli.reporting.forecast_wording import row_text
 from minsheng_cli.reporting.cells import (
     Cell, Column, Number, Ordinal, Points, ReportView, Row, Section, Share, Status, Table, Text, WorkbookView,
 )
@@ -72,7 +73,7 @@ def workbook_view(report: R.Report) -> WorkbookView:
     lags = R.lagging(report, streaks=True)
     return WorkbookView(
         title, W.subtitle_text(report), W.period_text(report), report.as_of, share_cell(report.time_share),
-        W.summary_sentence(report), W.unreported_blocks(report), M.REP_FOOTNOTE, table,
+        W.summary_sentence(report), W.blocks_after_lagging(report), M.REP_FOOTNOTE, table,
         county_table(report, ranking) if ranking is not None else None, report.spec.by == "county",
         W.aside(title, M.REP_SHEET_COUNTIES) + ("" if ranking is None or ranking.ranked else M.REP_COUNTIES_NOT_RANKED),
         lag_heading=W.lagging_heading(len(lags)), lag_table=lag_table(report, lags) if lags else None,
@@ -127,7 +128,11 @@ def main_table(report: R.Report, by: str, sheet: bool = False) -> Table:
 def project_rows(report: R.Report, line: R.ProjectLine, sheet: bool = False) -> list[Row]:
     rows = [project_row(report, line, sheet)]
     if report.spec.detail:
-        rows += [target_row(report, line, number, target_line, sheet) for number, target_line in enumerate(line.targets, 1)]
+        for number, target_line in enumerate(line.targets, 1):
+            rows.append(target_row(report, line, number, target_line, sheet))
+            forecast = row_text(target_line)
+            if forecast:  # a spanning row as a project's notes are
+                rows.append(Row("notes", note=forecast))
     if report.spec.notes:
         text = W.notes_text(line.notes)
         if text:

@@ -375,10 +375,10 @@ def stale_entries(report: R.Report) -> list[str]:
 
 
 def text_blocks(report: R.Report) -> list[tuple[str, list[str]]]:
-    """What follows the table: (heading, lines) — the lagging list, 未报送, 未按时报送."""
+    """What follows the table: (heading, lines) — the lagging list, 未报送, 未按时报送, 年底预测."""
     lagging = lagging_entries(report)
     first = (lagging_heading(len(lagging)), lagging) if lagging else (lagging_heading(0), [none_lagging_text()])
-    return [first] + unreported_blocks(report)
+    return [first] + blocks_after_lagging(report)
 
 
 def lagging_heading(count: int) -> str:
@@ -389,8 +389,9 @@ def none_lagging_text() -> str:
     return M.REP_NONE_LAGGING + M.REP_STOP
 
 
-def unreported_blocks(report: R.Report) -> list[tuple[str, list[str]]]:
-    """未报送 and 未按时报送, when there are any."""
+def blocks_after_lagging(report: R.Report) -> list[tuple[str, list[str]]]:
+    """未报送 and 未按时报送 when there are any, then 年底预测 (the workbook shows the lagging list
+    as a table of its own and these under it)."""
     blocks = []
     unreported = unreported_entries(report)
     if unreported:
@@ -399,4 +400,7 @@ def unreported_blocks(report: R.Report) -> list[tuple[str, list[str]]]:
     stale = stale_entries(report)
     if stale:
         blocks.append((M.REP_STALE_HEADING.format(days=report.plan.settings.stale_after_days, count=len(stale)), stale))
+    from minsheng_cli.reporting.forecast_wording import forecast_block
+
+    blocks.append(forecast_block(report))
     return blocks

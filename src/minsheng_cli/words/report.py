@@ -14,6 +14,7 @@ REP_WEEK_LABEL = "{year}年第{week}周（{first}—{last}）"
 REP_BAD_STATUS = "--status「{value}」不是可用的状态，可选：{choices}"
 REP_BAD_BY = "--by「{value}」无效，可选：{choices}"
 REP_XLSX_NEEDS_OUTPUT = "xlsx 格式需要用 --output 指定要写入的文件，例如 --output 2023年6月民生实事.xlsx"
+REP_HTML_NEEDS_OUTPUT = "html 格式需要用 --output 指定要写入的文件，例如 --output 2023年6月民生实事.html"
 REP_WRITTEN = "已写入 {path}"
 REP_SCOPE_LEAD = "{unit}牵头"
 REP_SCOPE_CO = "{unit}协办"
@@ -140,9 +141,14 @@ REP_HELP_DETAIL = "逐项列出每个项目的指标"
 REP_HELP_NOTES = "在每个项目下列出最新的进展情况、存在问题、下步打算"
 REP_HELP = (
     "完成情况表：截至某期末各项目的年度目标、累计完成、完成率、序时进度、较上期和状态，"
-    "附总体情况、滞后项目和未报送项目。默认截至今天（计划结束后为计划结束日）。"
+    "附总体情况、滞后项目、未报送项目和年底预测（年底预计、需月均、压力系数、滞后约N个月、进度停滞、预警）。"
+    "默认截至今天（计划结束后为计划结束日）。"
 )
-REP_HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、xlsx（需 --output；A4 横向可直接打印，滞后名单含连续滞后月数）"
+REP_HELP_FORMAT = (
+    "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json、"
+    "xlsx（需 --output；A4 横向可直接打印，滞后名单含连续滞后月数）、"
+    "html（给领导看的单个网页文件，含图表和年底预测，需 --output）"
+)
 
 # --xun as typed: 1/2/3 or 上/中/下
 REP_XUN_WORDS = {"1": 1, "2": 2, "3": 3, "上": 1, "中": 2, "下": 3}
