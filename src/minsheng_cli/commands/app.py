@@ -34,6 +34,7 @@ COMMANDS = {
     "template": "template",
     "import": "import_",
     "report": "report",
+    "notice": "notice",
     "diff": "diff",
     "log": "log",
     "schema": "schema",

@@ -146,6 +146,10 @@ class Report:
     projects: list[ProjectLine]  # shown (after every filter)
     scope: list[ProjectLine]  # counted in the summary (before the --status filter)
     summary: Summary
+    # project id → escalation.Oversight (months behind in a row, the ladder's rung, the office's
+    # own entry): filled by the command for `--detail` and the 通报, empty otherwise
+    oversight: dict = field(default_factory=dict)
+    supervision: object = None  # the office's supervision/YYYY-MM.yaml for the period (ledger.supervision.Supervision)
 
     @property
     def period(self) -> Period:

@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Optional
 
 from minsheng_cli.errors import InputError
-from minsheng_cli.reporting import report as R, wording as W
+from minsheng_cli.reporting import oversight_words, report as R, wording as W
 from minsheng_cli.reporting.cells import (
     Cell, Column, Number, Ordinal, Points, ReportView, Row, Section, Share, Status, Table, Text, WorkbookView,
 )
@@ -100,6 +100,10 @@ def project_rows(report: R.Report, line: R.ProjectLine, sheet: bool = False) -> 
     rows = [project_row(report, line, sheet)]
     if report.spec.detail:
         rows += [target_row(report, line, number, target_line, sheet) for number, target_line in enumerate(line.targets, 1)]
+        seen = report.oversight.get(line.project.id)
+        said = oversight_words.oversight_text(seen) if seen is not None else ""
+        if said:
+            rows.append(Row("notes", note=said))
     if report.spec.notes:
         text = W.notes_text(line.notes)
         if text:
