@@ -32,7 +32,7 @@ MARK_PT = 42  # the red 发文机关标志 / 督查通报 mark (GB/T 9704 leaves
 CONDENSED_TWENTIETHS = -5  # -0.25 pt between characters: 28 characters of 3号 to a line
 CHAR_PT = BODY_PT + CONDENSED_TWENTIETHS / 20  # 15.75 pt: one character's advance
 RED = "FF0000"
-PORTRAIT_MM = {"width": 210, "height": 297, "top": 37, "bottom": 35, "left": 28, "right": 26, "footer": 21}
+PORTRAIT_MM = {"width": 210, "height": 297, "top": 37, "bottom": 35, "left": 28, "right": 26, "footer": 22}
 LANDSCAPE_MM = {"width": 297, "height": 210, "top": 28, "bottom": 26, "left": 37, "right": 35, "footer": 14}
 TABLE_PT = 10.5  # 5号 in the 附件 table
 TABLE_WIDTHS_MM = {"id": 10, "name": 46, "lead": 26, "figure": 38, "delta": 17, "actual": 18,
@@ -73,13 +73,46 @@ def _element(tag: str, **attributes: str):
     return element
 
 
+# The order of children the schema (ECMA-376) fixes, for the parents we add children to.
+SEQUENCES = {
+    "rPr": tuple("w:" + name for name in (
+        "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+        "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+        "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath").split()),
+    "pPr": tuple("w:" + name for name in (
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+        "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+        "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange").split()),
+    "tblPr": tuple("w:" + name for name in (
+        "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+        "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange").split()),
+    "sectPr": tuple("w:" + name for name in (
+        "footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType pgNumType cols formProt vAlign "
+        "noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings sectPrChange").split()),
+}
+
+
+def _put(parent, element):
+    """Put `element` into `parent` where the schema's sequence wants it, replacing one of its kind:
+    Word refuses a document whose children are out of order (LibreOffice does not mind)."""
+    tag = element.tag
+    old = parent.find(tag)
+    if old is not None:
+        parent.remove(old)
+    order = SEQUENCES.get(parent.tag.rsplit("}", 1)[-1], ())
+    names = [_qn(name) for name in order]
+    if tag in names:
+        parent.insert_element_before(element, *order[names.index(tag) + 1:])
+    else:
+        parent.append(element)
+    return element
+
+
 def _child(parent, tag: str):
-    """The parent's child `tag`, made when absent."""
+    """The parent's child `tag`, made (in its place in the sequence) when absent."""
     found = parent.find(_qn(tag))
-    if found is None:
-        found = _element(tag)
-        parent.append(found)
-    return found
+    return found if found is not None else _put(parent, _element(tag))
 
 
 FONT_CHOICE = {"official": 0, "free": 1}  # the column of words/notice.FONTS
@@ -149,6 +182,9 @@ def _define_styles(document) -> None:
     _exact_lines(body)
     body.paragraph_format.first_line_indent = _pt(2 * CHAR_PT)
     body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    # Word: no punctuation hanging past the type area (LibreOffice ignores this and lets a closing
+    # 。，： of a full line overhang the right edge, as Chinese typesetting allows)
+    _put(body.element.get_or_add_pPr(), _element("w:overflowPunct", val="0"))
     heading = styles.add_style(M.STYLE_NAMES["heading"], WD_STYLE_TYPE.PARAGRAPH)
     heading.base_style = body
     _style_run(heading, "heading", BODY_PT)
@@ -183,7 +219,7 @@ def _style_run(style, role: str, size: float, condensed: bool = True) -> None:
     if spacing is not None:
         rpr.remove(spacing)
     if condensed:
-        rpr.append(_element("w:spacing", val=str(CONDENSED_TWENTIETHS)))
+        _put(rpr, _element("w:spacing", val=str(CONDENSED_TWENTIETHS)))
 
 
 def _exact_lines(style, twips: float = LINE_PITCH_TWIPS) -> None:
@@ -205,7 +241,7 @@ def _run(paragraph, text: str, role: str, size: float, condensed: bool = True, c
     rpr = run._r.get_or_add_rPr()
     _set_fonts(rpr, role)
     if condensed:
-        rpr.append(_element("w:spacing", val=str(CONDENSED_TWENTIETHS)))
+        _put(rpr, _element("w:spacing", val=str(CONDENSED_TWENTIETHS)))
     if colour:
         from docx.shared import RGBColor
 
@@ -229,14 +265,10 @@ def _geometry(section, sizes: dict, grid: bool) -> None:
     section.left_margin, section.right_margin = _mm(sizes["left"]), _mm(sizes["right"])
     section.footer_distance = _mm(sizes["footer"])
     section.header_distance = _mm(15)
-    sect = section._sectPr
-    old = sect.find(_qn("w:docGrid"))
-    if old is not None:
-        sect.remove(old)
     if grid:
-        sect.append(_element("w:docGrid", type="lines", linePitch=str(LINE_PITCH_TWIPS)))
+        _put(section._sectPr, _element("w:docGrid", type="lines", linePitch=str(LINE_PITCH_TWIPS)))
     else:
-        sect.append(_element("w:docGrid", linePitch="312"))
+        _put(section._sectPr, _element("w:docGrid", linePitch="312"))
 
 
 def _portrait(section) -> None:
@@ -357,10 +389,9 @@ class _Body:
 
 def _red_rule(paragraph) -> None:
     """The red separator line under the header (版头中的分隔线), as the paragraph's bottom border."""
-    ppr = paragraph._p.get_or_add_pPr()
     borders = _element("w:pBdr")
     borders.append(_element("w:bottom", val="single", sz="16", space="4", color=RED))
-    ppr.append(borders)
+    _put(paragraph._p.get_or_add_pPr(), borders)
 
 
 # --- the attachment ------------------------------------------------------------------------------
@@ -410,12 +441,8 @@ def _fixed_widths(made, widths) -> None:
     for column, width in zip(made.columns, widths):
         column.width = width
     tblpr = made._tbl.tblPr
-    for tag in ("w:tblW", "w:tblLayout"):
-        old = tblpr.find(_qn(tag))
-        if old is not None:
-            tblpr.remove(old)
-    tblpr.append(_element("w:tblW", w=str(sum(int(width.twips) for width in widths)), type="dxa"))
-    tblpr.append(_element("w:tblLayout", type="fixed"))
+    _put(tblpr, _element("w:tblW", w=str(sum(int(width.twips) for width in widths)), type="dxa"))
+    _put(tblpr, _element("w:tblLayout", type="fixed"))
 
 
 def _repeat_header(row) -> None:
