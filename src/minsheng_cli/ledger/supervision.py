@@ -120,6 +120,9 @@ def check_supervision_text(text: str, path: str, plan: Plan) -> tuple[Optional[S
         data = load_fast(text)
     except YamlProblem as err:
         return None, [Problem(path, err.line, err.column, err.code, err.message, check_words.HINTS.get(err.code, ""), source_line(text, err.line))]
+    except ValueError:  # the YAML loader builds dates itself: 2023-06-31 fails there, without a position
+        line, column, written = impossible_date(text)
+        return None, [Problem(path, line, column, "bad-value", M.SUP_BAD_DATE.format(text=written), M.SUP_HINTS["bad-value"], source_line(text, line))]
     tree: list = []
 
     def problem(loc: tuple, code: str, message: str) -> Problem:
@@ -142,6 +145,20 @@ def check_supervision_text(text: str, path: str, plan: Plan) -> tuple[Optional[S
         return None, sorted((problem(tuple(e["loc"]), *schema_message(e)) for e in err.errors()), key=lambda p: (p.line, p.column))
     problems = _project_problems(supervision, plan, problem)
     return (None if problems else supervision), problems
+
+
+DATE_TOKEN = re.compile(r"(?<![0-9])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])")
+
+
+def impossible_date(text: str) -> tuple[int, int, str]:
+    """(line, column, the text) of the first date-like token that is no real day (2023-06-31)."""
+    for number, line in enumerate(text.split("\n"), 1):
+        for match in DATE_TOKEN.finditer(line):
+            try:
+                dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number, match.start() + 1, match.group(0)
+    return 1, 1, ""
 
 
 def _project_problems(supervision: Supervision, plan: Plan, problem: Callable) -> list[Problem]:

@@ -91,8 +91,12 @@ SUP_NOT_MAPPING = "督查文件应是一个映射（issue、requirements、proje
 SUP_UNKNOWN_PROJECT = "没有序号为 {project} 的项目"
 SUP_DUPLICATE_PROJECT = "项目 {project} 在本文件中出现了不止一次"
 SUP_INVALID = "督查文件 {path} 有 {count} 处错误（运行 minsheng check 查看）"
+SUP_BAD_DATE = "日期「{text}」不存在"
 SUP_HINTS = {
     "supervision-name": "改名为 YYYY-MM.yaml，月份即通报的月份",
+    "unknown-field": "检查拼写；可用字段见 minsheng schema supervision。",
+    "missing-field": "补上该字段，字段说明见 minsheng schema supervision。",
+    "bad-value": "日期写成 2023-06-30；期号、项目序号写数字；其余写文字。字段说明见 minsheng schema supervision。",
     "unknown-project": "project 写项目序号，见 minsheng list",
     "duplicate-project": "同一项目的意见写在一处",
 }
