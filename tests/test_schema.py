@@ -96,9 +96,10 @@ def test_shipped_supervision_files_start_with_their_schema_and_validate():
 
 
 def test_supervision_schema_refuses_an_unknown_key_and_a_missing_date():
-    data = {"issue": 6, "projects": [{"project": 7, "urgent": "请加快", "listed": {"reason": "滞后"}}]}
-    found = errors("supervision", data)
-    assert any("urgent" in e for e in found) and any("date" in e for e in found)
+    good = {"issue": 6, "projects": [{"project": 7, "urged": "请加快", "listed": {"date": "2023-06-20", "reason": "滞后"}}]}
+    assert errors("supervision", good) == []
+    assert errors("supervision", {**good, "projects": [{"project": 7, "urgent": "请加快"}]})
+    assert errors("supervision", {**good, "projects": [{"project": 7, "listed": {"reason": "滞后"}}]})
 
 
 def test_plan_schema_takes_numbers_and_refuses_typos():
