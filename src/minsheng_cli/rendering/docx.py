@@ -35,8 +35,8 @@ RED = "FF0000"
 PORTRAIT_MM = {"width": 210, "height": 297, "top": 37, "bottom": 35, "left": 28, "right": 26, "footer": 22}
 LANDSCAPE_MM = {"width": 297, "height": 210, "top": 28, "bottom": 26, "left": 37, "right": 35, "footer": 14}
 TABLE_PT = 10.5  # 5号 in the 附件 table
-TABLE_WIDTHS_MM = {"id": 10, "name": 46, "lead": 26, "figure": 38, "delta": 17, "actual": 18,
-                   "completion": 15, "expected": 15, "change": 13, "status": 27}
+TABLE_WIDTHS_MM = {"id": 8, "name": 40, "lead": 24, "figure": 34, "delta": 18, "actual": 20,
+                   "completion": 18, "expected": 18, "change": 17, "status": 28}  # 225 mm: the landscape type width
 
 
 def write_docx(view: NoticeView, path: Path) -> None:

@@ -37,7 +37,7 @@ def notice_view(report: R.Report, supervision: Optional[Supervision], issued: dt
         title=M.TITLE.format(year=report.as_of.year, months=months),
         recipients=settings.recipients or M.DEFAULT_RECIPIENTS,
         lead=lead_text(report, months, issuer),
-        parts=[overall_part(report), categories_part(report), problems_part(report), next_part(report, supervision)],
+        parts=[overall_part(report), categories_part(report), problems_part(report), next_part(report, supervision, issuer)],
         attachment_note=M.ATTACHMENT_NOTE.format(title=table_title),
         signature=issuer,
         date=day,
@@ -135,12 +135,12 @@ def problem_paragraph(report: R.Report, lag: R.Lag, number: int) -> Paragraph:
 
 
 # --- 四、下步工作 ----------------------------------------------------------------------------------
-def next_part(report: R.Report, supervision: Optional[Supervision]) -> Part:
+def next_part(report: R.Report, supervision: Optional[Supervision], issuer: str) -> Part:
     written = supervision.requirements if supervision is not None and supervision.requirements else list(M.NEXT_DEFAULT)
     paragraphs = [Paragraph(text) for text in written]
     suggested = suggestions(report)
     if suggested:
-        paragraphs.append(Paragraph(M.NEXT_SUGGESTED.format(list=M.NEXT_SUGGESTED_SEP.join(suggested))))
+        paragraphs.append(Paragraph(M.NEXT_SUGGESTED.format(list=M.NEXT_SUGGESTED_SEP.join(suggested), issuer=issuer)))
     return Part(M.H_NEXT, paragraphs)
 
 

@@ -58,7 +58,7 @@ NEXT_DEFAULT = (
     "制定整改措施，明确完成时限和责任领导，确保按期完成年度目标任务。",
     "各牵头单位要按时报送进展情况，每月5日前将上月进展情况报市政府督查室。",
 )
-NEXT_SUGGESTED = "对照督办规则，{list}。以上为台账按连续滞后月数提出的建议，由市政府督查室研究确定。"
+NEXT_SUGGESTED = "对照督办规则，{list}。以上为台账按连续滞后月数提出的建议，由{issuer}研究确定。"
 NEXT_SUGGESTED_ITEM = "{rung}：{names}"
 NEXT_SUGGESTED_SEP = "；"
 ATTACHMENT_NOTE = "附件：{title}"
