@@ -251,9 +251,10 @@ def _run(paragraph, text: str, role: str, size: float, condensed: bool = True, c
 
 # --- pages ---------------------------------------------------------------------------------------
 def _mm(value: float):
-    from docx.shared import Mm
+    """A length in millimetres, as the nearest whole twip (28 mm is 1588 twips, not 1587)."""
+    from docx.shared import Twips
 
-    return Mm(value)
+    return Twips(round(value * 1440 / 25.4))
 
 
 def _geometry(section, sizes: dict, grid: bool) -> None:
