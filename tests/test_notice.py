@@ -49,7 +49,8 @@ def test_geometry_grid_and_fonts_are_set_in_the_document(example_ledger, cli, tm
     document = docx.Document(str(out))
     body, attachment = document.sections[0], document.sections[-1]
     assert [round(x.mm) for x in (body.page_width, body.page_height)] == [210, 297]
-    assert [body.top_margin.twips, body.bottom_margin.twips, body.left_margin.twips, body.right_margin.twips] == [2098, 1984, 1588, 1474]
+    margins = (body.top_margin, body.bottom_margin, body.left_margin, body.right_margin)
+    assert [round(margin.mm, 1) for margin in margins] == [37.0, 35.0, 28.0, 26.0]
     grid = body._sectPr.find(W + "docGrid")
     assert grid.get(W + "type") == "lines" and grid.get(W + "linePitch") == "579"
     assert round(attachment.page_width.mm) == 297 and round(attachment.page_height.mm) == 210
