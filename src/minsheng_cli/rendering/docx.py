@@ -45,15 +45,14 @@ def write_docx(view: NoticeView, path: Path) -> None:
 
     from minsheng_cli.files import save_whole
 
-    _chosen[0] = FONT_CHOICE[view.fonts]
+    fonts = font_names(view.fonts)
     document = Document()
-    _clean_template(document)
-    _define_styles(document)
+    _clean_template(document, fonts)
+    _define_styles(document, fonts)
     _portrait(document.sections[0])
-    _page_numbers(document, document.sections[0])
-    body = _Body(document)
-    body.main(view)
-    _attachment(document, view)
+    _page_numbers(document, document.sections[0], fonts)
+    _Body(document, fonts).main(view)
+    _attachment(document, view, fonts)
     save_whole(path, lambda temporary: document.save(str(temporary)))
 
 
@@ -116,31 +115,34 @@ def _child(parent, tag: str):
 
 
 FONT_CHOICE = {"official": 0, "free": 1}  # the column of words/notice.FONTS
-_chosen = [0]  # the document being written's choice (one document at a time: a command writes one)
 
 
-def _set_fonts(rpr, role: str) -> None:
-    """Name the role's font for every script (w:ascii, w:hAnsi, w:eastAsia, w:cs), no theme font."""
+def font_names(choice: str) -> dict[str, str]:
+    """Role (title, body, heading, subheading, page) → the font name the document writes."""
+    return {role: names[FONT_CHOICE[choice]] for role, names in M.FONTS.items()}
+
+
+def _set_fonts(rpr, name: str) -> None:
+    """Name the font for every script (w:ascii, w:hAnsi, w:eastAsia, w:cs), no theme font."""
     fonts = _child(rpr, "w:rFonts")
     for attribute in list(fonts.attrib):
         del fonts.attrib[attribute]
-    name = M.FONTS[role][_chosen[0]]
     for script in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(_qn(f"w:{script}"), name)
     _child(rpr, "w:lang").set(_qn("w:eastAsia"), "zh-CN")
 
 
-def _clean_template(document) -> None:
+def _clean_template(document, fonts: dict) -> None:
     """python-docx's default template: strip every theme font reference (asciiTheme, eastAsiaTheme…)
     from the styles, so no style falls back to the theme's Calibri / 等线; set the defaults to 仿宋;
     give each official font a fallback in the font table."""
     styles = document.styles.element
-    for fonts in styles.iter(_qn("w:rFonts")):
-        for attribute in [a for a in fonts.attrib if a.endswith("Theme")]:
-            del fonts.attrib[attribute]
+    for named in styles.iter(_qn("w:rFonts")):
+        for attribute in [a for a in named.attrib if a.endswith("Theme")]:
+            del named.attrib[attribute]
     defaults = styles.find(_qn("w:docDefaults"))
     rpr = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
-    _set_fonts(rpr, "body")
+    _set_fonts(rpr, fonts["body"])
     _font_table(document)
 
 
@@ -168,17 +170,17 @@ def _font_table(document) -> None:
     font_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _define_styles(document) -> None:
+def _define_styles(document, fonts: dict) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     normal = document.styles["Normal"]
-    _style_run(normal, "body", BODY_PT)
+    _style_run(normal, fonts["body"], BODY_PT)
     _exact_lines(normal)
     styles = document.styles
     body = styles.add_style(M.STYLE_NAMES["body"], WD_STYLE_TYPE.PARAGRAPH)
     body.base_style = normal
-    _style_run(body, "body", BODY_PT)
+    _style_run(body, fonts["body"], BODY_PT)
     _exact_lines(body)
     body.paragraph_format.first_line_indent = _pt(2 * CHAR_PT)
     body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -187,21 +189,21 @@ def _define_styles(document) -> None:
     _put(body.element.get_or_add_pPr(), _element("w:overflowPunct", val="0"))
     heading = styles.add_style(M.STYLE_NAMES["heading"], WD_STYLE_TYPE.PARAGRAPH)
     heading.base_style = body
-    _style_run(heading, "heading", BODY_PT)
+    _style_run(heading, fonts["heading"], BODY_PT)
     heading.paragraph_format.keep_with_next = True
     title = styles.add_style(M.STYLE_NAMES["title"], WD_STYLE_TYPE.PARAGRAPH)
     title.base_style = normal
-    _style_run(title, "title", TITLE_PT, condensed=False)
+    _style_run(title, fonts["title"], TITLE_PT, condensed=False)
     _exact_lines(title, 2 * LINE_PITCH_TWIPS * 0.6)
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     table = styles.add_style(M.STYLE_NAMES["table"], WD_STYLE_TYPE.PARAGRAPH)
     table.base_style = normal
-    _style_run(table, "body", TABLE_PT, condensed=False)
+    _style_run(table, fonts["body"], TABLE_PT, condensed=False)
     table.paragraph_format.line_spacing = 1.0
     table.paragraph_format.first_line_indent = 0
     footer = styles.add_style(M.STYLE_NAMES["footer"], WD_STYLE_TYPE.PARAGRAPH)
     footer.base_style = normal
-    _style_run(footer, "page", PAGE_NUMBER_PT, condensed=False)
+    _style_run(footer, fonts["page"], PAGE_NUMBER_PT, condensed=False)
     footer.paragraph_format.line_spacing = 1.0
 
 
@@ -211,10 +213,10 @@ def _pt(value: float):
     return Pt(value)
 
 
-def _style_run(style, role: str, size: float, condensed: bool = True) -> None:
+def _style_run(style, font: str, size: float, condensed: bool = True) -> None:
     style.font.size = _pt(size)
     rpr = style.element.get_or_add_rPr()
-    _set_fonts(rpr, role)
+    _set_fonts(rpr, font)
     spacing = rpr.find(_qn("w:spacing"))
     if spacing is not None:
         rpr.remove(spacing)
@@ -232,14 +234,14 @@ def _exact_lines(style, twips: float = LINE_PITCH_TWIPS) -> None:
     paragraph.widow_control = False  # a widow rule would leave a page short of its 22 lines
 
 
-def _run(paragraph, text: str, role: str, size: float, condensed: bool = True, colour: str = "", bold: bool = False):
+def _run(paragraph, text: str, font: str, size: float, condensed: bool = True, colour: str = "", bold: bool = False):
     """A run with its font named for every script, as GB/T 9704 documents must carry it."""
     run = paragraph.add_run(text)
     run.font.size = _pt(size)
     if bold:
         run.bold = True
     rpr = run._r.get_or_add_rPr()
-    _set_fonts(rpr, role)
+    _set_fonts(rpr, font)
     if condensed:
         _put(rpr, _element("w:spacing", val=str(CONDENSED_TWENTIETHS)))
     if colour:
@@ -276,7 +278,7 @@ def _portrait(section) -> None:
     _geometry(section, PORTRAIT_MM, grid=True)
 
 
-def _page_numbers(document, section) -> None:
+def _page_numbers(document, section, fonts: dict) -> None:
     """— 1 — in 4号 宋体: odd pages right, even pages left, one character in from the type area."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -291,9 +293,9 @@ def _page_numbers(document, section) -> None:
             paragraph.paragraph_format.right_indent = indent
         else:
             paragraph.paragraph_format.left_indent = indent
-        _run(paragraph, M.PAGE_NUMBER_DASH, "page", PAGE_NUMBER_PT, condensed=False)
-        _page_field(_run(paragraph, "", "page", PAGE_NUMBER_PT, condensed=False))
-        _run(paragraph, M.PAGE_NUMBER_DASH_AFTER, "page", PAGE_NUMBER_PT, condensed=False)
+        _run(paragraph, M.PAGE_NUMBER_DASH, fonts["page"], PAGE_NUMBER_PT, condensed=False)
+        _page_field(_run(paragraph, "", fonts["page"], PAGE_NUMBER_PT, condensed=False))
+        _run(paragraph, M.PAGE_NUMBER_DASH_AFTER, fonts["page"], PAGE_NUMBER_PT, condensed=False)
 
 
 def _page_field(run) -> None:
@@ -311,9 +313,10 @@ def _page_field(run) -> None:
 
 # --- the body ------------------------------------------------------------------------------------
 class _Body:
-    def __init__(self, document):
+    def __init__(self, document, fonts: dict):
         self.document = document
         self.styles = document.styles
+        self.fonts = fonts
 
     def paragraph(self, style: str = "body"):
         return self.document.add_paragraph(style=self.styles[M.STYLE_NAMES[style]])
@@ -324,42 +327,42 @@ class _Body:
     def text(self, paragraph: Paragraph) -> None:
         made = self.paragraph()
         if paragraph.lead:
-            _run(made, paragraph.lead, "subheading", BODY_PT)
-        _run(made, paragraph.text, "body", BODY_PT)
+            _run(made, paragraph.lead, self.fonts["subheading"], BODY_PT)
+        _run(made, paragraph.text, self.fonts["body"], BODY_PT)
 
     def main(self, view: NoticeView) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         if view.stamp:
-            _run(self.paragraph(), view.stamp, "heading", BODY_PT, colour=RED)
+            _run(self.paragraph(), view.stamp, self.fonts["heading"], BODY_PT, colour=RED)
         self.header(view.header)
         self.blank()
         title = self.paragraph("title")
-        _run(title, view.title, "title", TITLE_PT, condensed=False)
+        _run(title, view.title, self.fonts["title"], TITLE_PT, condensed=False)
         if view.label:
             label = self.paragraph()
             label.alignment = WD_ALIGN_PARAGRAPH.CENTER
             label.paragraph_format.first_line_indent = 0
-            _run(label, view.label, "subheading", BODY_PT)
+            _run(label, view.label, self.fonts["subheading"], BODY_PT)
         self.blank()
         recipients = self.paragraph()
         recipients.paragraph_format.first_line_indent = 0
-        _run(recipients, view.recipients, "body", BODY_PT)
+        _run(recipients, view.recipients, self.fonts["body"], BODY_PT)
         self.text(Paragraph(view.lead))
         for part in view.parts:
-            _run(self.paragraph("heading"), part.heading, "heading", BODY_PT)
+            _run(self.paragraph("heading"), part.heading, self.fonts["heading"], BODY_PT)
             for paragraph in part.paragraphs:
                 self.text(paragraph)
         self.blank()
         note = self.paragraph()
-        _run(note, view.attachment_note, "body", BODY_PT)
+        _run(note, view.attachment_note, self.fonts["body"], BODY_PT)
         self.blank()
         self.blank()
         for line in (view.signature, view.date):
             signed = self.paragraph()
             signed.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             signed.paragraph_format.right_indent = _pt(4 * CHAR_PT)  # 成文日期右空四字
-            _run(signed, line, "body", BODY_PT)
+            _run(signed, line, self.fonts["body"], BODY_PT)
 
     def header(self, header: Header) -> None:
         """The red mark, the number (期号 or 文号), the issuer and date of an issue, a red line."""
@@ -372,18 +375,18 @@ class _Body:
 
         mark.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         mark.paragraph_format.line_spacing = _pt(2 * LINE_PITCH_TWIPS / 20)
-        _run(mark, header.mark, "title", MARK_PT, condensed=False, colour=RED)
+        _run(mark, header.mark, self.fonts["title"], MARK_PT, condensed=False, colour=RED)
         number = self.paragraph()
         number.alignment = WD_ALIGN_PARAGRAPH.CENTER
         number.paragraph_format.first_line_indent = 0
-        _run(number, header.number, "body", BODY_PT)
+        _run(number, header.number, self.fonts["body"], BODY_PT)
         last = number
         if header.kind == "issue":
             line = self.paragraph()
             line.paragraph_format.first_line_indent = 0
             width = (PORTRAIT_MM["width"] - PORTRAIT_MM["left"] - PORTRAIT_MM["right"])
             line.paragraph_format.tab_stops.add_tab_stop(_mm(width), WD_TAB_ALIGNMENT.RIGHT)
-            _run(line, header.issuer + "\t" + header.date, "body", BODY_PT)
+            _run(line, header.issuer + "\t" + header.date, self.fonts["body"], BODY_PT)
             last = line
         _red_rule(last)
 
@@ -396,7 +399,7 @@ def _red_rule(paragraph) -> None:
 
 
 # --- the attachment ------------------------------------------------------------------------------
-def _attachment(document, view: NoticeView) -> None:
+def _attachment(document, view: NoticeView, fonts: dict) -> None:
     from docx.enum.section import WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -406,19 +409,19 @@ def _attachment(document, view: NoticeView) -> None:
     styles = document.styles
     mark = document.add_paragraph(style=styles[M.STYLE_NAMES["body"]])
     mark.paragraph_format.first_line_indent = 0
-    _run(mark, attachment.mark, "heading", BODY_PT)
+    _run(mark, attachment.mark, fonts["heading"], BODY_PT)
     title = document.add_paragraph(style=styles[M.STYLE_NAMES["title"]])
-    _run(title, attachment.title, "title", TITLE_PT, condensed=False)
+    _run(title, attachment.title, fonts["title"], TITLE_PT, condensed=False)
     subtitle = document.add_paragraph(style=styles[M.STYLE_NAMES["body"]])
     subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
     subtitle.paragraph_format.first_line_indent = 0
-    _run(subtitle, attachment.subtitle, "subheading", BODY_PT)
-    _table(document, attachment.table)
+    _run(subtitle, attachment.subtitle, fonts["subheading"], BODY_PT)
+    _table(document, attachment.table, fonts)
     footnote = document.add_paragraph(style=styles[M.STYLE_NAMES["table"]])
-    _run(footnote, attachment.footnote, "body", TABLE_PT, condensed=False)
+    _run(footnote, attachment.footnote, fonts["body"], TABLE_PT, condensed=False)
 
 
-def _table(document, table: Table) -> None:
+def _table(document, table: Table, fonts: dict) -> None:
     columns = table.columns
     made = document.add_table(rows=1, cols=len(columns))
     made.style = document.styles["Table Grid"]
@@ -429,12 +432,12 @@ def _table(document, table: Table) -> None:
     _repeat_header(header)
     for cell, column, width in zip(header.cells, columns, widths):
         cell.width = width
-        _cell_text(document, cell, column.header, "heading", centre=True)
+        _cell_text(document, cell, column.header, fonts["heading"], centre=True)
     for section in table.sections:
         if section.title:
-            _merged_row(document, made, section.title, "heading")
+            _merged_row(document, made, section.title, fonts["heading"])
         for row in section.rows:
-            _row(document, made, row, widths)
+            _row(document, made, row, widths, fonts)
 
 
 def _fixed_widths(made, widths) -> None:
@@ -452,24 +455,24 @@ def _repeat_header(row) -> None:
     trpr.append(_element("w:cantSplit"))
 
 
-def _merged_row(document, made, text: str, role: str) -> None:
+def _merged_row(document, made, text: str, font: str) -> None:
     cells = made.add_row().cells
     merged = cells[0].merge(cells[-1])
-    _cell_text(document, merged, text, role)
+    _cell_text(document, merged, text, font)
 
 
-def _row(document, made, row: Row, widths) -> None:
+def _row(document, made, row: Row, widths, fonts: dict) -> None:
     if row.kind == "notes":
-        _merged_row(document, made, row.note, "body")
+        _merged_row(document, made, row.note, fonts["body"])
         return
     added = made.add_row()
     added._tr.get_or_add_trPr().append(_element("w:cantSplit"))
     for cell, value, width in zip(added.cells, row.cells, widths):
         cell.width = width
-        _cell_text(document, cell, value.text, "body")
+        _cell_text(document, cell, value.text, fonts["body"])
 
 
-def _cell_text(document, cell, text: str, role: str, centre: bool = False) -> None:
+def _cell_text(document, cell, text: str, font: str, centre: bool = False) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     paragraph = cell.paragraphs[0]
@@ -479,4 +482,4 @@ def _cell_text(document, cell, text: str, role: str, centre: bool = False) -> No
     lines = text.split("\n")
     for number, line in enumerate(lines):
         target = paragraph if number == 0 else cell.add_paragraph(style=document.styles[M.STYLE_NAMES["table"]])
-        _run(target, line, role, TABLE_PT, condensed=False)
+        _run(target, line, font, TABLE_PT, condensed=False)
