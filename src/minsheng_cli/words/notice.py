@@ -28,7 +28,7 @@ ISSUE_NUMBER_UNKNOWN = "〔{year}〕第　期"
 RED_MARK = "{issuer}文件"
 
 # --- the document --------------------------------------------------------------------------------
-TITLE = "关于{year}年{months}全市重点民生实事推进情况的通报"
+TITLE = "关于{year}年{months}全市重点民生实事\n推进情况的通报"  # two lines, each a whole phrase (GB/T 9704: 词意完整)
 MONTHS_RANGE = "1—{month}月"
 MONTHS_ONE = "1月"
 LEAD = "根据{document}文件部署，{issuer}对{title}{months}推进情况进行了调度，现将有关情况通报如下："
