@@ -22,9 +22,9 @@ from conftest import REPO
 
 BROKEN = REPO / "tests" / "broken"
 VALID_PLAN = BROKEN / "valid.yaml"
-PLACES = ("plan", "progress", "import")
-CHECKED = ("plan", "progress")  # the kinds of file README.md's table names (计划、进度)
-README_PLACES = {"计划": "plan", "进度": "progress"}
+PLACES = ("plan", "progress", "supervision", "import")
+CHECKED = ("plan", "progress", "supervision")  # the kinds of file README.md's table names (计划、进度、督查)
+README_PLACES = {"计划": "plan", "进度": "progress", "督查": "supervision"}
 IMPORT_SUFFIXES = (".csv", ".xlsx")
 PROBLEM_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): 错误\[(?P<code>[a-z-]+)\]: (?P<message>.*)$")
 CODES_SECTION = "## 检查台账与错误代码"
@@ -49,7 +49,7 @@ class Case:
 
 def cases(place: str) -> list[Case]:
     folder = BROKEN / place
-    if place == "progress":
+    if place in ("progress", "supervision"):
         inputs = [path for path in folder.iterdir() if path.is_dir()]
     elif place == "plan":
         inputs = list(folder.glob("*.yaml"))
@@ -58,7 +58,7 @@ def cases(place: str) -> list[Case]:
     return [Case(place, path.name.split(".")[0], path) for path in sorted(inputs)]
 
 
-PLAN_CASES, PROGRESS_CASES, IMPORT_CASES = (cases(place) for place in PLACES)
+PLAN_CASES, PROGRESS_CASES, SUPERVISION_CASES, IMPORT_CASES = (cases(place) for place in PLACES)
 
 
 # --- expectations ---------------------------------------------------------------------------------
@@ -121,6 +121,8 @@ def ledger_for(case: Case, tmp_path: Path) -> Path:
     root = new_ledger(tmp_path, case.input if case.place == "plan" else VALID_PLAN)
     if case.place == "progress":
         shutil.copytree(case.input, root / "progress", dirs_exist_ok=True)
+    if case.place == "supervision":
+        shutil.copytree(case.input, root / "supervision")
     if str(case) == "plan/unreadable":
         make_unreadable(root / "projects.yaml")
     if str(case) == "progress/unreadable":
@@ -221,6 +223,11 @@ def test_broken_progress_reports_code_line_and_column(case, tmp_path, cli):
     assert_check_reports(case, ledger_for(case, tmp_path), cli)
 
 
+@pytest.mark.parametrize("case", SUPERVISION_CASES, ids=str)
+def test_broken_supervision_file_reports_code_line_and_column(case, tmp_path, cli):
+    assert_check_reports(case, ledger_for(case, tmp_path), cli)
+
+
 def test_the_valid_plan_checks_clean(tmp_path, cli):
     result = cli("--data", new_ledger(tmp_path, VALID_PLAN), "check", "-f", "json")
     assert result.exit_code == 0
@@ -283,7 +290,7 @@ def test_every_broken_input_has_its_expectation_and_nothing_else_lies_there(plac
     assert {path.name for path in folder.iterdir()} == known
 
 
-@pytest.mark.parametrize("case", PLAN_CASES + PROGRESS_CASES, ids=str)
+@pytest.mark.parametrize("case", PLAN_CASES + PROGRESS_CASES + SUPERVISION_CASES, ids=str)
 def test_each_expectation_reports_its_own_code(case):
     problems = expected_problems(case)
     assert problems and {problem.code for problem in problems} == {case.code}

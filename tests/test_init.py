@@ -27,7 +27,7 @@ def test_new_ledger_passes_check(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert str(folder / "projects.yaml") in result.stdout
     files = sorted(str(p.relative_to(folder)).replace("\\", "/") for p in folder.rglob("*") if p.is_file())
-    assert files == [".gitattributes", ".gitignore", "progress/.gitkeep", "projects.yaml", "schemas/plan.schema.json", "schemas/progress.schema.json"]
+    assert files == [".gitattributes", ".gitignore", "progress/.gitkeep", "projects.yaml", "schemas/plan.schema.json", "schemas/progress.schema.json", "schemas/supervision.schema.json"]
     assert "progress/** merge=union" in (folder / ".gitattributes").read_text(encoding="utf-8").splitlines()
     assert {"progress/.lock", "progress/.journal"} <= set((folder / ".gitignore").read_text(encoding="utf-8").splitlines())
     checked = cli("--data", folder, "check")

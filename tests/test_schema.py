@@ -42,7 +42,7 @@ def errors(kind: str, data) -> list[str]:
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator(kind).iter_errors(as_editor_sees(data))]
 
 
-@pytest.mark.parametrize("kind", ["plan", "progress"])
+@pytest.mark.parametrize("kind", ["plan", "progress", "supervision"])
 def test_committed_schema_is_what_the_command_prints(kind):
     printed = subprocess.run([sys.executable, "-m", "minsheng_cli", "schema", kind], capture_output=True)
     assert printed.returncode == 0, printed.stderr.decode()
@@ -79,6 +79,27 @@ def test_shipped_progress_files_start_with_their_schema():
         first = MODELINE.match(path.read_text(encoding="utf-8").split("\n", 1)[0])
         assert first, f"{path.relative_to(REPO)} must start with # yaml-language-server: $schema=…"
         assert (path.parent / first.group(1)).resolve() == (SCHEMAS / "progress.schema.json").resolve(), path
+
+
+SHIPPED_SUPERVISION = sorted(REPO.glob("examples/*/supervision/*.yaml"))
+
+
+def test_shipped_supervision_files_start_with_their_schema_and_validate():
+    assert SHIPPED_SUPERVISION, "the example ledger ships an illustrative supervision file"
+    for path in SHIPPED_SUPERVISION:
+        text = path.read_text(encoding="utf-8")
+        first = MODELINE.match(text.split("\n", 1)[0])
+        assert first, f"{path.relative_to(REPO)} must start with # yaml-language-server: $schema=…"
+        assert (path.parent / first.group(1)).resolve() == (SCHEMAS / "supervision.schema.json").resolve(), path
+        assert "示例数据" in text.split("\n", 2)[1], "the example's office file says it is illustrative"
+        assert errors("supervision", load_fast(text)) == [], path
+
+
+def test_supervision_schema_refuses_an_unknown_key_and_a_missing_date():
+    good = {"issue": 6, "projects": [{"project": 7, "urged": "请加快", "listed": {"date": "2023-06-20", "reason": "滞后"}}]}
+    assert errors("supervision", good) == []
+    assert errors("supervision", {**good, "projects": [{"project": 7, "urgent": "请加快"}]})
+    assert errors("supervision", {**good, "projects": [{"project": 7, "listed": {"reason": "滞后"}}]})
 
 
 def test_plan_schema_takes_numbers_and_refuses_typos():

@@ -1,4 +1,5 @@
-"""`minsheng check`: every problem of the plan and of every progress file, collected."""
+"""`minsheng check`: every problem of the plan, of every progress file and of the office's
+supervision/ files, collected."""
 
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ def check_ledger(root: Path, today: Optional[dt.date] = None) -> CheckResult:
     result.targets = sum(len(p.targets) for p in plan.projects)
     from minsheng_cli.checks.progress import check_progress
 
+    from minsheng_cli.ledger.supervision import check_supervision
+
     progress_problems, result.records = check_progress(plan, root, today)
     result.problems.extend(progress_problems)
+    result.problems.extend(check_supervision(root, plan))
     return result

@@ -34,6 +34,7 @@ COMMANDS = {
     "template": "template",
     "import": "import_",
     "report": "report",
+    "notice": "notice",
     "status": "status",
     "diff": "diff",
     "log": "log",

@@ -79,7 +79,7 @@ def report(
     _write_text_file(Path(output), lambda stream: _draw(built, chosen, stream, errors=errors))
     typer.echo(M.REP_WRITTEN.format(path=output))
 
-def _build(root: Path, plan, spec):
+def _build(root: Path, plan, spec, oversight: bool = False):
     """(the report's data, the ledger's error count, the facts in force): the records as of the period's end folded
     with the plan — what check rejects left out — and judged; the count is what `check` would
     report for the records read."""
@@ -90,7 +90,12 @@ def _build(root: Path, plan, spec):
 
     records = read_progress(root, plan, until=spec.period.as_of)
     in_force = fold(records, plan, today=spec.today)
-    return build_report(plan, in_force, spec), problem_count(plan, in_force, spec.today), in_force
+    built = build_report(plan, in_force, spec)
+    if spec.detail or oversight:  # under each project: months behind in a row, the ladder, the office's entry
+        from minsheng_cli.reporting.escalation import attach_oversight
+
+        attach_oversight(root, built, in_force)
+    return built, problem_count(plan, in_force, spec.today), in_force
 
 def _draw(built, fmt: str, stream, like_stdout: bool = False, errors: int = 0) -> None:
     """The report in a text format: json from its contract (with the ledger's error count), the

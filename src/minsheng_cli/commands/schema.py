@@ -1,4 +1,4 @@
-"""`minsheng schema [plan|progress]`: the JSON Schema of either file kind, for editors."""
+"""`minsheng schema [plan|progress|supervision]`: the JSON Schema of a ledger file kind, for editors."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from minsheng_cli.words import commands as commands_words, schema as M
 
 
 def schema_command(
-    kind: Annotated[str, typer.Argument(metavar="[plan|progress]", help=M.SCH_HELP_KIND)] = "plan",
+    kind: Annotated[str, typer.Argument(metavar="[plan|progress|supervision]", help=M.SCH_HELP_KIND)] = "plan",
     output: OutputOpt = None,
 ) -> None:
     from minsheng_cli.ledger.schema import KINDS, schema_text

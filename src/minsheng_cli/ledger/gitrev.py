@@ -91,12 +91,15 @@ def ledger_blobs(repo: Repository, commit: str) -> list[tuple[str, str, int]]:
 
 
 def _read_at_rev(relative: str) -> Optional[bool]:
-    """What a command reads of a committed file: True its bytes (the plan, a progress file), False
+    """What a command reads of a committed file: True its bytes (the plan, a progress file, a
+    supervision/YYYY-MM.yaml), False
     only its name (anything else under progress/, so `check --rev` still reports it), None nothing
     (schemas, attachments: a 300 MB file beside the ledger is never loaded)."""
     parts = PurePosixPath(relative).parts
     if relative == layout.PLAN_FILE:
         return True
+    if parts and parts[0] == layout.SUPERVISION_DIR:  # the office's files (report --detail, notice, check)
+        return len(parts) == 2 and parts[1].endswith(".yaml") or False
     if not parts or parts[0] != layout.PROGRESS_DIR:
         return None
     if len(parts) == 3 and layout.month_of_folder(parts[1]) is not None and layout.project_of_file(parts[2]) is not None:

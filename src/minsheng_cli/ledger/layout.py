@@ -30,7 +30,8 @@ LOCK_NAME = ".lock"
 JOURNAL_NAME = ".journal"
 KEEP_NAME = ".gitkeep"  # keeps an empty progress/ in git
 SCHEMA_DIR = "schemas"
-SCHEMA_FILES = {"plan": "plan.schema.json", "progress": "progress.schema.json"}
+SCHEMA_FILES = {"plan": "plan.schema.json", "progress": "progress.schema.json", "supervision": "supervision.schema.json"}
+SUPERVISION_DIR = "supervision"
 MONTH_DIR = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 PROJECT_FILE = re.compile(r"^([0-9]{2,3})\.yaml$")
 MAX_PROJECT = 999  # three digits at most: a project's file name must read back as the project
@@ -43,6 +44,15 @@ def plan_path(root: Path) -> Path:
 
 def progress_dir(root: Path) -> Path:
     return Path(root) / PROGRESS_DIR
+
+
+def supervision_dir(root: Path) -> Path:
+    """The office's own files (supervision/YYYY-MM.yaml), beside the plan; units never edit them."""
+    return Path(root) / SUPERVISION_DIR
+
+
+def supervision_path(root: Path, year: int, month: int) -> Path:
+    return supervision_dir(root) / f"{year:04d}-{month:02d}.yaml"
 
 
 def lock_path(root: Path) -> Path:

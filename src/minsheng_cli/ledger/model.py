@@ -49,6 +49,28 @@ class Thresholds:
 
 
 @dataclass
+class Escalation:
+    """The escalation ladder (PRODUCT.md §7): lagging → 提醒; lagging `order` months in a row, or
+    seriously lagging → 督办单; `listing` months in a row → 建议挂牌督办. The office decides."""
+
+    __pydantic_config__ = FORBID
+    order: int = 2
+    listing: int = 3
+
+
+@dataclass
+class NoticeSettings:
+    """The 通报's header: `issue` (督查通报〔2023〕第N期) or `red` (红头: 发文机关标志 + 文号), the
+    issuing office, and the 主送机关 line; a supervision file may override each of them."""
+
+    __pydantic_config__ = FORBID
+    header: Literal["issue", "red"] = "issue"
+    issuer: Optional[str] = None  # 发文机关 (default: words/notice.py)
+    recipients: Optional[str] = None  # 主送机关
+    fonts: Literal["official", "free"] = "official"  # 方正小标宋 / 仿宋_GB2312 …, or Noto CJK (free)
+
+
+@dataclass
 class Settings:
     __pydantic_config__ = FORBID
     thresholds: Thresholds = field(default_factory=Thresholds)
@@ -58,6 +80,8 @@ class Settings:
     counties: list[County] = field(default_factory=list)
     # A tuple default (not a factory) so a plan cached before this setting existed still reads it.
     whole_units: tuple[str, ...] = WHOLE_UNITS
+    escalation: Escalation = field(default_factory=Escalation)
+    notice: NoticeSettings = field(default_factory=NoticeSettings)
 
 
 @dataclass

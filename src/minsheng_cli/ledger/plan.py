@@ -39,8 +39,16 @@ def read_plan_bytes(root: Path) -> bytes:
 
 
 def fingerprint(root: Path) -> bytes:
-    """Every byte a report can depend on: the plan and each progress file, with its path."""
+    """Every byte a report can depend on: the plan, each progress file and each of the office's
+    supervision files, with its path."""
+    from minsheng_cli.ledger.layout import supervision_dir
+
     parts = [read_plan_bytes(root)]
+    office = supervision_dir(root)
+    if office.is_dir():
+        for entry in sorted(os.scandir(office), key=lambda entry: entry.name):
+            if entry.name.endswith(".yaml") and entry.is_file():
+                parts += [f"supervision/{entry.name}".encode(), read_bytes(entry.path)]
     progress = progress_dir(root)
     if progress.is_dir():
         for month in sorted(os.scandir(progress), key=lambda entry: entry.name):

@@ -103,7 +103,7 @@ def previous_month_end(day: dt.date) -> dt.date:
     return day.replace(day=1) - dt.timedelta(days=1)
 
 
-def _month_cutoff(year: int, month: int, cutoff: Optional[int]) -> dt.date:
+def month_cutoff(year: int, month: int, cutoff: Optional[int]) -> dt.date:
     return dt.date(year, month, cutoff) if cutoff else month_end(year, month)
 
 
@@ -117,8 +117,8 @@ def month_period(text: str, cutoff: Optional[int] = None) -> Period:
     if found is None:
         raise InputError(M.REP_BAD_MONTH.format(value=text))
     year, month = found
-    as_of = _month_cutoff(year, month, cutoff)
-    previous = _month_cutoff(*_previous_month(year, month), cutoff)
+    as_of = month_cutoff(year, month, cutoff)
+    previous = month_cutoff(*_previous_month(year, month), cutoff)
     start = previous + dt.timedelta(days=1) if cutoff else dt.date(year, month, 1)
     return Period(as_of, previous, "month", start, as_of)
 

@@ -165,6 +165,11 @@ class Report:
             return {}
         return lagging_streaks(self.plan, self.index, self.as_of, behind)
 
+    # project id → escalation.Oversight (months behind in a row, the ladder's rung, the office's
+    # own entry): filled by the command for `--detail` and the 通报, empty otherwise
+    oversight: dict = field(default_factory=dict)
+    supervision: object = None  # the office's supervision/YYYY-MM.yaml for the period (ledger.supervision.Supervision)
+
     @property
     def period(self) -> Period:
         return self.spec.period

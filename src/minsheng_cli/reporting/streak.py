@@ -30,7 +30,7 @@ def lagging_streaks(plan: Plan, index: RecordIndex, as_of: dt.date,
         if wanted is not None and project.id not in wanted:
             continue
         open_keys = None  # the keys still lagging at every point so far
-        for day in points_back(as_of, plan.start):
+        for day in points_back(as_of, plan.start, plan.settings.report_cutoff_day):
             state = assess_project(plan, project, index, day)
             behind = {(project.id, None)} if state.status in BEHIND else set()
             behind |= {(project.id, t.target.id) for t in state.targets if t.status in BEHIND}
@@ -45,10 +45,17 @@ def lagging_streaks(plan: Plan, index: RecordIndex, as_of: dt.date,
     return streaks
 
 
-def points_back(as_of: dt.date, start: dt.date):
-    """`as_of`, then the end of each earlier month, back to the first month end on or after `start`."""
+def points_back(as_of: dt.date, start: dt.date, cutoff: Optional[int] = None):
+    """`as_of`, then each earlier month's report date — its end, or its `report_cutoff_day` (截至每月
+    25日) where the plan sets one — back to the first on or after `start`."""
+    from minsheng_cli.reporting.periods import month_cutoff
+
     yield as_of
-    day = dt.date(as_of.year, as_of.month, 1) - dt.timedelta(days=1)
-    while day >= start:
-        yield day
-        day = dt.date(day.year, day.month, 1) - dt.timedelta(days=1)
+    year, month = as_of.year, as_of.month
+    while True:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        day = month_cutoff(year, month, cutoff)
+        if day < start:
+            return
+        if day < as_of:
+            yield day

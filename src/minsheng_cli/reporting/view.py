@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Optional
 
 from minsheng_cli.errors import InputError
-from minsheng_cli.reporting import report as R, wording as W
+from minsheng_cli.reporting import oversight_words, report as R, wording as W
 from minsheng_cli.reporting.forecast_wording import row_text
 from minsheng_cli.reporting.cells import (
     Cell, Column, Number, Ordinal, Points, ReportView, Row, Section, Share, Status, Table, Text, WorkbookView,
@@ -133,6 +133,10 @@ def project_rows(report: R.Report, line: R.ProjectLine, sheet: bool = False) -> 
             forecast = row_text(target_line)
             if forecast:  # a spanning row as a project's notes are
                 rows.append(Row("notes", note=forecast))
+        seen = report.oversight.get(line.project.id)
+        said = oversight_words.oversight_text(seen) if seen is not None else ""
+        if said:
+            rows.append(Row("notes", note=said))
     if report.spec.notes:
         text = W.notes_text(line.notes)
         if text:

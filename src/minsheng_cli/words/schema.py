@@ -1,8 +1,8 @@
 """Field notes of the JSON Schemas."""
 
-SCH_HELP = "输出计划文件（plan）或进度文件（progress）的 JSON Schema，供编辑器（yaml-language-server）提示和校验。"
-SCH_HELP_KIND = "plan（计划 projects.yaml，默认）或 progress（进度记录 progress/YYYY-MM/NN.yaml）"
-SCH_UNKNOWN_KIND = "没有「{kind}」这种台账文件，可选：plan（计划）、progress（进度记录）"
+SCH_HELP = "输出计划文件（plan）、进度文件（progress）或督查室文件（supervision）的 JSON Schema，供编辑器（yaml-language-server）提示和校验。"
+SCH_HELP_KIND = "plan（计划 projects.yaml，默认）、progress（进度记录 progress/YYYY-MM/NN.yaml）或 supervision（督查室文件 supervision/YYYY-MM.yaml）"
+SCH_UNKNOWN_KIND = "没有「{kind}」这种台账文件，可选：plan（计划）、progress（进度记录）、supervision（督查室文件）"
 SCH_WRITTEN = "已写入 {path}"
 SCH_PLAN_TITLE = "重点民生实事计划（projects.yaml）"
 SCH_PLAN_DESCRIPTION = "计划台账：计划名称、文件号、计划期、设置、类别和项目；每个项目的可考核内容写成指标（targets）。数字一律用基本单位。由 minsheng schema plan 生成。"
@@ -85,3 +85,8 @@ SCH_DOCS = {
     "ProgressRecord.received": "市政府督查室收到这张填报表的日期（minsheng import 写入），minsheng status 据此判断是否按时报送",
     "ProgressRecord.by": "填报人",
 }
+
+# The office's layer and the 通报's settings are documented beside their other words.
+from minsheng_cli.words.notice import SCHEMA_DOCS as _NOTICE_DOCS  # noqa: E402
+
+SCH_DOCS.update(_NOTICE_DOCS)
