@@ -32,7 +32,7 @@ def test_streaks_agree_with_the_monthly_reports(example_ledger, cli):
     import datetime as dt
 
     plan = load_plan(example_ledger, use_cache=False)
-    built, _ = _build(example_ledger, plan, report_spec(plan, dt.date(2024, 1, 10), month="2023-06"), oversight=True)
+    built, _, _ = _build(example_ledger, plan, report_spec(plan, dt.date(2024, 1, 10), month="2023-06"), oversight=True)
     months = [f"2023-{m:02d}" for m in range(6, 0, -1)]
     history = statuses_by_month(cli, example_ledger, months)
     for project, seen in built.oversight.items():
