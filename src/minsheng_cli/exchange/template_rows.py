@@ -67,15 +67,10 @@ def lead_units(plan: Plan) -> list[str]:
 
 
 def resolve_unit(plan: Plan, text: str) -> str:
-    """A lead unit by its exact name, or by a part of it that names exactly one lead unit."""
-    wanted = text.strip()
-    units = lead_units(plan)
-    if wanted in units:
-        return wanted
-    matches = [unit for unit in units if wanted and wanted in unit]
-    if len(matches) == 1:
-        return matches[0]
-    raise InputError(M.IMP_UNKNOWN_UNIT.format(unit=text, units="、".join(units)))
+    """A lead unit by its full name, an abbreviation or a unique part of it (ledger/names.py)."""
+    from minsheng_cli.ledger import names
+
+    return names.unit(plan, text, lead_only=True, not_found=M.IMP_UNKNOWN_UNIT.format(unit=text, units="、".join(lead_units(plan))))
 
 
 def parse_period(plan: Plan, text: Optional[str], today: dt.date) -> Period:

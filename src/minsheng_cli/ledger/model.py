@@ -57,6 +57,8 @@ class Settings:
     counties: list[County] = field(default_factory=list)
     # A tuple default (not a factory) so a plan cached before this setting existed still reads it.
     whole_units: tuple[str, ...] = WHOLE_UNITS
+    # 简称 → 全称 of units and counties (卫健委: 市卫生健康委); None: the common ones in words/names.py.
+    abbreviations: Optional[dict[str, str]] = None
 
 
 @dataclass

@@ -55,21 +55,20 @@ class AlreadyRecorded(InputError):
 
 
 def resolve_project(plan: Plan, key: str | int | Project) -> Project:
-    """A project by number or name (an import that has already found it passes the Project)."""
+    """A project by number, name or a part of its name (an import that has already found it
+    passes the Project); the rule is ledger/names.py's."""
+    from minsheng_cli.ledger import names
+
     if isinstance(key, Project):
         return key
-    project = plan.find_project(key)
-    if project is None:
-        raise InputError(ledger_words.UNKNOWN_PROJECT.format(key=key, count=len(plan.projects)))
-    return project
+    return names.project(plan, key)
 
 
 def resolve_target(project: Project, key: str) -> Target:
-    target = project.find_target(str(key).strip())
-    if target is None:
-        choices = "、".join(f"{t.id}（{t.name}）" for t in project.targets)
-        raise InputError(ledger_words.UNKNOWN_TARGET.format(project=project.id, key=key, choices=choices))
-    return target
+    from minsheng_cli.ledger import names
+
+    choices = "、".join(f"{t.id}（{t.name}）" for t in project.targets)
+    return names.target(project, str(key), ledger_words.UNKNOWN_TARGET.format(project=project.id, key=key, choices=choices))
 
 
 def resolve_date(plan: Plan, date: str | dt.date | None, today: dt.date, argument: str = "--date", after_plan: bool = False) -> dt.date:
@@ -102,7 +101,9 @@ def resolve_county(plan: Plan, target: Target, county: Optional[str], argument: 
     if not name:
         raise InputError(M.REC_COUNTY_MISSING.format(argument=argument, target=target.name, choices="、".join(concerned)))
     if name not in plan.county_names:
-        raise InputError(M.REC_COUNTY_UNKNOWN.format(argument=argument, county=name, choices="、".join(concerned)))
+        from minsheng_cli.ledger import names
+
+        name = names.county(plan, name, M.REC_COUNTY_UNKNOWN.format(argument=argument, county=name, choices="、".join(concerned)))
     if name not in concerned:
         raise InputError(M.REC_COUNTY_NOT_CONCERNED.format(argument=argument, county=name, target=target.name, choices="、".join(concerned)))
     return name

@@ -26,10 +26,10 @@ def select_projects(plan: Plan, category: str | None, unit: str | None) -> list[
         ids = category_ids(plan, category)
         projects = [p for p in projects if p.category in ids]
     if unit:
-        wanted = unit.strip()
+        from minsheng_cli.ledger import names
+
+        wanted = names.unit(plan, unit, not_found=ledger_words.UNKNOWN_UNIT.format(key=unit))
         projects = [p for p in projects if wanted in p.lead or wanted in p.co]
-        if not projects:
-            raise InputError(ledger_words.UNKNOWN_UNIT.format(key=unit))
     return projects
 
 
