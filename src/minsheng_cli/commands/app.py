@@ -59,16 +59,34 @@ def _chinese_help_option(option):
     return option
 
 
-class MinshengCommand(TyperCommand):
+class ChineseHelp:
+    """用法 / 选项 / 参数 / 命令 for every command and the group (commands/help_format.py)."""
+
+    @property
+    def context_class(self):
+        from minsheng_cli.commands.help_format import context_class
+
+        return context_class()
+
     def get_help_option(self, ctx):
         return _chinese_help_option(super().get_help_option(ctx))
 
+    def format_arguments(self, ctx, formatter):
+        """click ≥ 8.3 lists arguments itself; typer's 参数 section (in format_options) is the one kept."""
 
-class MinshengGroup(TyperGroup):
+    def format_help(self, ctx, formatter):
+        from minsheng_cli.commands.help_format import name_option_values
+
+        name_option_values(self)
+        super().format_help(ctx, formatter)
+
+
+class MinshengCommand(ChineseHelp, TyperCommand):
+    pass
+
+
+class MinshengGroup(ChineseHelp, TyperGroup):
     """Catches every error once, here, for real runs and for CliRunner alike."""
-
-    def get_help_option(self, ctx):
-        return _chinese_help_option(super().get_help_option(ctx))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         click = _click()
@@ -152,6 +170,9 @@ def build_app(names: Iterable[str]) -> typer.Typer:
     """A `minsheng` app with the named commands (in `COMMANDS` order), each module imported here."""
     import importlib
 
+    from minsheng_cli.commands.help_format import keep_argument_help
+
+    keep_argument_help()
     app = typer.Typer(
         cls=MinshengGroup,
         name="minsheng",
@@ -204,7 +225,16 @@ def __getattr__(name: str):
 
 # --- entry point ---------------------------------------------------------------------------------
 def _utf8_streams() -> None:
-    """Output is UTF-8 even when redirected on a GBK Windows console."""
+    """Output is UTF-8 even when redirected on a GBK Windows console — unless PYTHONIOENCODING
+    asks for an encoding: then that one, with what it cannot hold replaced (not a crash)."""
+    if os.environ.get("PYTHONIOENCODING"):
+        for stream in (sys.stdout, sys.stderr):
+            if hasattr(stream, "reconfigure"):
+                try:
+                    stream.reconfigure(errors="replace")
+                except (ValueError, OSError):
+                    pass
+        return
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure") and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
             try:

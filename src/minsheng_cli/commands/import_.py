@@ -16,7 +16,7 @@ from minsheng_cli.words import commands as commands_words, exchange as M
 
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help=M.IMP_HELP_FILE, show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar=commands_words.ARG_FILE, help=M.IMP_HELP_FILE, show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help=M.IMP_HELP_DRY_RUN)] = False,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help=M.IMP_HELP_ENCODING, show_default=False)] = None,
     after_plan: Annotated[bool, typer.Option("--after-plan", help=M.IMP_HELP_AFTER_PLAN)] = False,

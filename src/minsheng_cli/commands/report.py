@@ -14,7 +14,7 @@ from minsheng_cli.words import report as M, commands as commands_words
 from minsheng_cli.commands.context import ledger_of
 from minsheng_cli.commands.printing import announce
 from minsheng_cli.commands.options import OutputOpt, output_file, resolve_format
-from minsheng_cli.rendering.output import write_bytes
+from minsheng_cli.rendering.output import write_text
 
 def report(
     ctx: typer.Context,
@@ -61,7 +61,7 @@ def report(
     if not output:
         buffer = io.StringIO()
         _draw(built, chosen, buffer, like_stdout=True, errors=errors)
-        write_bytes(buffer.getvalue().encode("utf-8"))
+        write_text(buffer.getvalue())
         if key is not None:
             cache.put("report", key, {"text": buffer.getvalue(), "errors": errors})
         return
@@ -121,7 +121,7 @@ def _print_cached(key: str, fmt: str, force: bool) -> bool:
         return False
     text, errors = entry["text"], entry["errors"]
     announce(fmt, errors, force)
-    write_bytes(text.encode("utf-8"))
+    write_text(text)
     return True
 
 
@@ -131,7 +131,7 @@ def _write_text_file(path: Path, draw) -> None:
 
     buffer = io.StringIO()
     draw(buffer)
-    save_whole(path, lambda temporary: temporary.write_bytes(buffer.getvalue().encode("utf-8")))
+    save_whole(path, lambda temporary: temporary.write_text(buffer.getvalue()))
 
 def register(app: typer.Typer) -> None:
     app.command("report", help=M.REP_HELP, short_help=commands_words.SHORT_HELP["report"])(report)

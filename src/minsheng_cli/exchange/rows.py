@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Optional
 
+from minsheng_cli.ledger.numbers import ARGUMENT_VALUE
 from minsheng_cli.words import exchange as M, vocab as vocab_words
 from minsheng_cli.errors import ImportRejected, InputError, UsageError
 from minsheng_cli.exchange.sheets import FIELDS, Candidate, Source
@@ -246,7 +247,7 @@ def _date(value: Any) -> dt.date:
 # The command-line arguments `recording` names in its messages, and the column each one is here.
 _ARGUMENTS = [
     ("--county", "county"), ("--date", "date"), ("--note", "note"), ("--problem", "problem"),
-    ("--next", "next"), ("--by", "by"), ("VALUE", "value"),
+    ("--next", "next"), ("--by", "by"), (ARGUMENT_VALUE, "value"),
 ]
 
 

@@ -182,3 +182,12 @@ def write_bytes(data: bytes, out=None) -> None:
         target.flush()
     else:  # a text stream without a buffer (tests)
         stream.write(data.decode("utf-8"))
+
+
+def write_text(text: str, out=None) -> None:
+    """Text to a stream in the stream's own encoding (UTF-8 unless PYTHONIOENCODING says
+    otherwise); a character that encoding cannot hold is replaced, never a crash."""
+    stream = out or sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    write_bytes(text.encode(encoding, errors="replace").decode(encoding).encode("utf-8") if getattr(stream, "buffer", None) is None
+                else text.encode(encoding, errors="replace"), stream)

@@ -90,3 +90,29 @@ STATE_DONE = "已完成"
 STATE_NOT_YET = "未完成"
 STATE_IN_FORCE = "现行"
 STATE_NOT_IN_FORCE = "未生效"
+
+# --- help in Chinese, for every command (commands/help_format.py) ----------------------------------
+HELP_USAGE_PREFIX = "用法："
+HELP_HEADINGS = {"Usage": "用法", "Options": "选项", "Arguments": "参数", "Commands": "命令"}
+HELP_HEADING = "{heading}："
+HELP_USAGE_PIECES = {"[OPTIONS]": "[选项]", "COMMAND": "命令", "[ARGS]...": "[参数]..."}
+HELP_REQUIRED = "必填"
+HELP_DEFAULT = "默认：{value}"
+HELP_EXTRA_SEP = "；"
+# an option's value by its type, where the option names none of its own
+HELP_METAVARS = {"text": "文本", "path": "路径", "integer": "整数", "float": "数字", "file": "文件",
+                 "filename": "文件", "boolean": "是/否", "directory": "目录"}
+ARG_PROJECT = "项目"
+ARG_TARGET = "指标"
+ARG_VALUE = "数值"  # the same word as words.progress.ARG_VALUE (messages)
+ARG_FILE = "文件"
+ARG_DIR = "目录"
+ARG_REV = "版本"
+ARG_REV2 = "版本2"
+# prompts: what a yes or a no may be written as (typer.confirm's y/n and ours)
+CONFIRM_YES = ("是", "y", "yes", "好", "对", "确认")
+CONFIRM_NO = ("否", "n", "no", "不")
+CONFIRM_SUFFIX = " [是/否，默认{default}]："
+CONFIRM_DEFAULT_YES = "是"
+CONFIRM_DEFAULT_NO = "否"
+CONFIRM_AGAIN = "请回答 是 或 否（y / n）。"
