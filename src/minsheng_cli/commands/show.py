@@ -41,7 +41,7 @@ def show_project(
     emit_rows(M.HEADERS_TARGETS, listing.target_rows(views), chosen, title=M.SHOW_TARGETS)
     say("")
     emit_rows(M.HEADERS_DETAILS, listing.detail_rows(views), chosen, title=M.SHOW_DETAILS)
-    history = listing.recent_history(records)
+    history = listing.recent_history(records, found)
     say(f"\n{M.SHOW_HISTORY}")
     if not history:
         say(M.NO_RECORDS)

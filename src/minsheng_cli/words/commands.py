@@ -1,7 +1,7 @@
 """Words of the command line: list/show, usage errors, each command's one-line help."""
 
 HEADERS_LIST = ["序号", "项目名称", "牵头单位", "指标", "类型", "年度目标", "单位", "权重"]
-HEADERS_TARGETS = ["指标", "类型", "年度目标", "单位", "基数", "起止", "权重", "最新值", "日期"]
+HEADERS_TARGETS = ["指标", "id", "类型", "年度目标", "单位", "基数", "起止", "权重", "最新值", "日期"]
 WEIGHT_ZERO = "监测指标"
 NOT_COUNTED = "不计入"  # a continuing target: confirmed each period, never in completion means
 SHOW_LEAD = "牵头单位"
@@ -87,6 +87,7 @@ SHOW_REVISED_MILESTONES = "节点目标调整"
 SHOW_APPROVAL = "（批准：{approval}）"
 SHOW_BASELINE_FROM_RECORD = "年初首条记录"
 STATE_DONE = "已完成"
+SHOW_ACTIONS = {"correct": "更正", "void": "作废"}
 STATE_NOT_YET = "未完成"
 STATE_IN_FORCE = "现行"
 STATE_NOT_IN_FORCE = "未生效"
