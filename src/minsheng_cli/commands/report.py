@@ -13,7 +13,7 @@ from minsheng_cli.ledger import cache
 from minsheng_cli.words import report as M, commands as commands_words
 from minsheng_cli.commands.context import ledger_of
 from minsheng_cli.commands.printing import announce
-from minsheng_cli.commands.options import OutputOpt, output_file, resolve_format
+from minsheng_cli.commands.options import OutputOpt, format_for, output_file
 from minsheng_cli.rendering.output import write_text
 
 def report(
@@ -36,8 +36,8 @@ def report(
     from minsheng_cli.errors import UsageError
     from minsheng_cli.reporting.spec import report_spec
 
+    chosen = format_for(fmt, output, "report", ("xlsx",))
     output = output_file(output)
-    chosen = "xlsx" if fmt is None and output and output.lower().endswith(".xlsx") else resolve_format(fmt, ("xlsx",))
     if chosen == "xlsx" and not output:
         raise UsageError(M.REP_XLSX_NEEDS_OUTPUT)
     ledger = ledger_of(ctx)

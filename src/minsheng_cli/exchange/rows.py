@@ -95,6 +95,9 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
         except _RowError as err:
             errors.append(candidate.error(err.field, err.reason))
             continue
+        except recording.NeedsCorrection as err:
+            errors.append(_row_message(plan, candidate, fields, err.why) + M.IMP_NEEDS_CORRECTION.format(command=err.command))
+            continue
         except (InputError, UsageError) as err:
             errors.append(_row_message(plan, candidate, fields, err.message))
             continue

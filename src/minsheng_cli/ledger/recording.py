@@ -139,6 +139,32 @@ def _text_too_long(text) -> str | None:
     return None
 
 
+class NeedsCorrection(InputError):
+    """A value that only `update --correct` may write (another value on the same date, or a count
+    that goes down). `command` is that update, ready to paste; `import` words it for a row."""
+
+    def __init__(self, message: str, command: str, why: str):
+        super().__init__(message)
+        self.command, self.why = command, why
+
+
+def correct_command(record: Record, target: Target) -> str:
+    """minsheng update 19 villages 40 --date 2023-06-30 --county 任城区 --correct --reason "原因" """
+    words = ["minsheng", "update", str(record.project), target.id, shown(record.value), "--date", str(record.date)]
+    if record.county:
+        words += ["--county", record.county]
+    return " ".join(map(shell_word, words)) + M.REC_CORRECT_TAIL
+
+
+def shell_word(word: str) -> str:
+    """A word as a shell takes it: quoted only when it holds a space or a shell character (a
+    county's Chinese name is pasted as it is; shlex.quote would quote every non-ASCII word)."""
+    import re
+    import shlex
+
+    return shlex.quote(word) if not word or re.search(r"[\s'\"\\$`!*?;&|<>()\[\]{}#~]", word) else word
+
+
 class Implausible(InputError):
     """A value `plausible.doubts` questions: refused unless confirmed (`update --confirm`,
     `import --accept-outliers`). `record` is what would have been written, `reasons` why not."""
@@ -309,9 +335,10 @@ def _check_same_date(record: Record, target: Target, in_force: list[Record], cor
         return
     old = in_force[-1]
     where = f"{old.path}:{old.line}" if old.line else old.path  # a file line, or an earlier row of this import
-    raise InputError(M.REC_DIFFERENT_VALUE.format(
-        target=target.name, county=county, date=record.date, old=shown(old.value), new=shown(record.value), where=where,
-    ))
+    why = M.REC_DIFFERENT_VALUE.format(target=target.name, county=county, date=record.date, old=shown(old.value),
+                                       new=shown(record.value), where=where)
+    command = correct_command(record, target)
+    raise NeedsCorrection(why + M.REC_DIFFERENT_VALUE_WAY.format(command=command), command, why)
 
 
 def _check_count_order(record: Record, target: Target, series: Optional[Series], correct: bool) -> None:
@@ -323,9 +350,10 @@ def _check_count_order(record: Record, target: Target, series: Optional[Series],
     county = _county_text(record.county)
     if earlier and not correct and record.value < earlier[-1].value:
         before = earlier[-1]
-        raise InputError(M.REC_DECREASING.format(
-            target=target.name, county=county, value=shown(record.value), date=before.date, old=shown(before.value),
-        ))
+        why = M.REC_DECREASING.format(target=target.name, county=county, value=shown(record.value), date=before.date,
+                                      old=shown(before.value))
+        command = correct_command(record, target)
+        raise NeedsCorrection(why + M.REC_DECREASING_WAY.format(command=command), command, why)
     if later and record.value > later[0].value:
         after = later[0]
         raise InputError(M.REC_LATER_LOWER.format(

@@ -117,3 +117,8 @@ CONFIRM_SUFFIX = " [是/否，默认{default}]："
 CONFIRM_DEFAULT_YES = "是"
 CONFIRM_DEFAULT_NO = "否"
 CONFIRM_AGAIN = "请回答 是 或 否（y / n）。"
+
+# --- -o FILE: the format its extension names (commands/options.py) ---------------------------------
+OUT_UNKNOWN_EXTENSION = "-o「{path}」：不认识扩展名「{extension}」。可写的扩展名：{choices}（或用 -o - 输出到屏幕）"
+OUT_CONTRADICTS = "-f {fmt} 与 -o「{path}」的扩展名（{extension} 即 {implied}）矛盾：去掉 -f，或把文件名改为 {suggested}"
+OUT_NOT_SUPPORTED = "{command} 不能输出 {fmt} 格式（-o「{path}」）。可选：{choices}"

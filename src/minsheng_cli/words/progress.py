@@ -48,8 +48,12 @@ REC_VALUE_MISSING = "缺少数值：请填写指标的本期累计值，例如 m
 REC_VOID_NOTHING = "--void：指标「{target}」{county}在 {date} 没有可作废的记录"
 REC_ALREADY = "指标「{target}」{county}在 {date} 已有相同记录（{value}），未重复写入"
 REC_ALREADY_NARRATIVE = "项目 {project} 在 {date} 已有相同的进展记录，未重复写入"
-REC_DIFFERENT_VALUE = "指标「{target}」{county}在 {date} 已记录为 {old}（{where}），与本次的 {new} 不同；如需更正，请用 minsheng update … --correct --reason \"原因\""
-REC_DECREASING = "数值 {value} 小于指标「{target}」{county}在 {date} 的累计值 {old}：累计数不应减少；如确需调低，请加 --correct --reason \"原因\""
+REC_DIFFERENT_VALUE = "指标「{target}」{county}在 {date} 已记录为 {old}（{where}），与本次的 {new} 不同"
+REC_DIFFERENT_VALUE_WAY = "；如需更正，请运行：{command}"
+REC_CORRECT_TAIL = ' --correct --reason "原因"'
+
+REC_DECREASING = "数值 {value} 小于指标「{target}」{county}在 {date} 的累计值 {old}：累计数不应减少"
+REC_DECREASING_WAY = "；如确需调低，请运行：{command}"
 REC_LATER_LOWER = "数值 {value} 大于指标「{target}」{county}在之后 {date} 的累计值 {old}，会使累计数减少；请核对，或先更正 {date} 的记录"
 # store
 REC_APPEND_UNSAFE = "{path}：无法在文件末尾安全追加记录（文件结构被手工改动过），请先运行 minsheng check 修正该文件"
