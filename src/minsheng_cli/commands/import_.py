@@ -46,8 +46,14 @@ def import_(
             say("  " + line)
     if outcome.same:
         say(M.IMP_SAME.format(count=outcome.same))
-    summary = M.IMP_DRY_RUN if dry_run else M.IMP_SUMMARY
-    say(summary.format(written=len(outcome.records), files=files, skipped=outcome.skipped))
+    summary = (M.IMP_DRY_RUN if dry_run else M.IMP_SUMMARY).format(written=len(outcome.records), files=files, skipped=outcome.skipped)
+    if chosen == "table":  # beside a table fitted to the terminal, the summary fits it too
+        from minsheng_cli.rendering.terminal import fitted_lines
+
+        for line in fitted_lines(summary):
+            say(line)
+        return
+    say(summary)
 
 
 def register(app: typer.Typer) -> None:

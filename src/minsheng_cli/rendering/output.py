@@ -70,14 +70,9 @@ def emit_rows(headers: list[str], rows: list[list[Any]], fmt: str, title: str | 
     out = stream or sys.stdout
     texts = [[printable(cell_text(cell)) for cell in row] for row in rows]
     if fmt == "table":
-        from rich.table import Table
+        from minsheng_cli.rendering.terminal import draw_rows
 
-        table = Table(title=title and printable(title), show_lines=False, header_style="bold")
-        for header in headers:
-            table.add_column(header)
-        for row in texts:
-            table.add_row(*row)
-        console().print(table)
+        draw_rows(headers, texts, title, stream)
     elif fmt == "csv":
         write_csv(headers, texts, out)
     else:
