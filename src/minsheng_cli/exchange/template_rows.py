@@ -93,10 +93,12 @@ def unit_projects(plan: Plan, unit: str) -> list[Project]:
     return [project for project in plan.projects if unit in project.lead]
 
 
-def template_sheets(plan: Plan, records: Iterable[Record], unit: str, period: Period) -> dict[str, list[TemplateRow]]:
+def template_sheets(plan: Plan, records: Iterable[Record], unit: str, period: Period,
+                    date: Optional[dt.date] = None) -> dict[str, list[TemplateRow]]:
     """Rows by sheet: the main sheet 「全市」 first, then one sheet per county, in the plan's order.
-    上次累计 is what the in-force engine holds at the end of the day before the month."""
-    standing = fold(records, plan).as_of(period.start - dt.timedelta(days=1))
+    上次累计 is what the in-force engine holds at the end of the day before the sheet's date (a
+    weekly sheet: this month's earlier weeks count), else before the month."""
+    standing = fold(records, plan).as_of((date or period.start) - dt.timedelta(days=1))
     sheets: dict[str, list[TemplateRow]] = {MAIN_SHEET: []}
     per_county: dict[str, list[TemplateRow]] = {name: [] for name in plan.county_names}
     for project in unit_projects(plan, unit):

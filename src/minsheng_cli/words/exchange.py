@@ -137,3 +137,7 @@ IMP_HELP_TEMPLATE_FORCE = "与 --all 一起用：覆盖已存在的同名填报�
 IMP_TEMPLATE_EXISTS = "已有 {count} 个同名填报表，未生成任何文件：{paths}{more}"
 IMP_TEMPLATE_EXISTS_HINT = "确需覆盖时运行：{command}（或用 --output-dir 换一个文件夹）"
 IMP_NEEDS_CORRECTION = "。导入不会更正已记录的数值：请核对本行，改正后重新导入；确是更正已报数值的，从表中删去本行并运行 {command}，再重新导入"
+IMP_ODS = "{path}：不支持 OpenDocument 表格（.ods）"
+IMP_ODS_HINT = "请在 LibreOffice / WPS 中「另存为」Excel（.xlsx）后再导入，或运行：soffice --headless --convert-to xlsx {path}"
+IMP_FORMULA_NO_VALUE = "{path}：单元格 {cell} 是公式（{formula}）但没有保存计算结果，无法导入"
+IMP_FORMULA_NO_VALUE_HINT = "请在 Excel 或 WPS 中打开该文件并保存（保存时会算出公式的结果），或把公式改为数值后重新导入。"
