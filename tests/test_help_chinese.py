@@ -17,7 +17,7 @@ ALLOWED = set("""
     minsheng category unit county table plain markdown csv json xlsx html docx tabulate lagging
     seriously_lagging done id project target value date plan progress data projects.yaml
     BOM UTF utf CSV XLSX GBK gbk Excel JSON Schema schema YAML yaml ISO HEAD git config user.name
-    gitattributes language server MINSHENG_DATA YYYY MM NN.yaml W Q
+    gitattributes language server MINSHENG_DATA YYYY MM NN.yaml W Q shell bash zsh fish PowerShell Tab
 """.split())
 ENGLISH_HELP = ("Usage", "Options", "Arguments", "Commands", "required", "default:", "TEXT", "PATH", "INTEGER")
 OPTION = re.compile(r"(?<![\w])--?[A-Za-z][\w-]*")

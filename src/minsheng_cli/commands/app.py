@@ -178,7 +178,7 @@ def build_app(names: Iterable[str]) -> typer.Typer:
         name="minsheng",
         help=M.APP_HELP,
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -211,7 +211,8 @@ def requested_command(args: list[str]) -> str | None:
 def app_for(args: list[str]) -> typer.Typer:
     """The app with only the command that will run. Help, or an unknown command, gets them all."""
     command = requested_command(args)
-    if command in COMMANDS and "--help" not in args and "-h" not in args:
+    completing = any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
+    if command in COMMANDS and "--help" not in args and "-h" not in args and not completing:
         return build_app([command])
     return build_app(COMMANDS)
 

@@ -72,8 +72,11 @@ def context_class():
 
 
 def name_option_values(command) -> None:
-    """Options without a metavar of their own show their value's type in Chinese (文本, 路径, …)."""
+    """Options without a metavar of their own show their value's type in Chinese (文本, 路径, …);
+    typer's own options (shell completion) are described in Chinese."""
     for param in command.params:
+        if param.name in M.HELP_TYPER_OPTIONS:
+            param.help = M.HELP_TYPER_OPTIONS[param.name]
         if getattr(param, "param_type_name", "") != "option" or param.metavar is not None or param.is_flag:
             continue
         word = M.HELP_METAVARS.get(getattr(param.type, "name", "").lower())

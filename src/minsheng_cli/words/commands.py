@@ -122,3 +122,7 @@ CONFIRM_AGAIN = "请回答 是 或 否（y / n）。"
 OUT_UNKNOWN_EXTENSION = "-o「{path}」：不认识扩展名「{extension}」。可写的扩展名：{choices}（或用 -o - 输出到屏幕）"
 OUT_CONTRADICTS = "-f {fmt} 与 -o「{path}」的扩展名（{extension} 即 {implied}）矛盾：去掉 -f，或把文件名改为 {suggested}"
 OUT_NOT_SUPPORTED = "{command} 不能输出 {fmt} 格式（-o「{path}」）。可选：{choices}"
+HELP_TYPER_OPTIONS = {
+    "install_completion": "为当前 shell（bash、zsh、fish、PowerShell）安装命令补全，重开终端后按 Tab 补全命令和选项",
+    "show_completion": "显示当前 shell 的补全脚本（可复制后自行安装）",
+}
