@@ -8,6 +8,7 @@ has to do anything to get it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from minsheng_cli.words import commands as M
@@ -59,16 +60,10 @@ def formatter_class():
     return ChineseHelpFormatter
 
 
-_CONTEXT = None
-
-
+@functools.cache
 def context_class():
     """A click Context whose help is drawn by the Chinese formatter (one class, made once)."""
-    global _CONTEXT
-    if _CONTEXT is None:
-        click = _click()
-        _CONTEXT = type("MinshengContext", (click.Context,), {"formatter_class": formatter_class()})
-    return _CONTEXT
+    return type("MinshengContext", (_click().Context,), {"formatter_class": formatter_class()})
 
 
 def name_option_values(command) -> None:

@@ -51,6 +51,7 @@ REPORT_MOVABLE = ("figure", "lead")
 REPORT_KEYS = ("number", "name", "rank", "county")
 ASIDE = re.compile(r"^(.+?)(（.*）)$")  # 序时推进（部分县（市、区）未报送）: the status, then its aside
 # What a line may not break inside: a number with its signs and separators, a date, a code.
+NO_LINE_START = set("，。、；：？！）」』”’》〉】,.;:?!)")
 ATOM = re.compile(r"[0-9A-Za-z_.,:/!%+\-–#＋－]+|.", re.S)
 
 
@@ -72,25 +73,27 @@ def cell_len(text: str) -> int:
 
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` display cells (CJK counts two), never breaking a number or code
-    unless it alone is wider than the line."""
+    unless it alone is wider than the line, and never starting a line with ，。、；：）” and the like."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        current, used = "", 0
+        current: list[str] = []
+        used = 0
         for atom in ATOM.findall(paragraph):
             size = cell_len(atom)
             if used + size > width and current:
-                lines.append(current.rstrip() if current.strip() else current)
-                current, used = "", 0
-                if atom == " ":
+                carried = [current.pop()] if atom in NO_LINE_START and len(current) > 1 else []
+                lines.append("".join(current).rstrip() or "".join(current))
+                current, used = carried, sum(map(cell_len, carried))
+                if atom == " " and not carried:
                     continue
             while size > width:  # one atom wider than the line: cut it, the only way
                 head = _cut(atom, width)
                 lines.append(head)
                 atom = atom[len(head):]
                 size = cell_len(atom)
-            current += atom
+            current.append(atom)
             used += size
-        lines.append(current)
+        lines.append("".join(current))
     return lines
 
 
