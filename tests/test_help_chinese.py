@@ -15,7 +15,7 @@ from minsheng_cli.commands.app import COMMANDS
 # placeholders of dates (YYYY-MM) and periods (2023-W26, 2023-Q2).
 ALLOWED = set("""
     minsheng category unit county table plain markdown csv json xlsx html docx tabulate lagging
-    seriously_lagging done id project target value date plan progress data projects.yaml
+    seriously_lagging done id project target value date plan progress data projects.yaml md txt
     BOM UTF utf CSV XLSX GBK gbk Excel JSON Schema schema YAML yaml ISO HEAD git config user.name
     gitattributes language server MINSHENG_DATA YYYY MM NN.yaml W Q shell bash zsh fish PowerShell Tab
 """.split())

@@ -48,7 +48,7 @@ HELP_NO_CACHE = "不使用缓存（缓存按文件内容校验，任何时候都
 HELP_VERSION = "显示版本号"
 # The shared output options (commands/options.py).
 HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json，或任一 tabulate 格式名"
-HELP_OUTPUT = "写入文件而不是标准输出（- 表示标准输出）"
+HELP_OUTPUT = "写入文件而不是标准输出（- 表示标准输出）；格式按扩展名：.csv .md .json .xlsx .txt，与 -f 矛盾时拒绝"
 # list, show, check.
 LIST_HELP = "按类别列出项目、牵头单位和指标。"
 LIST_HELP_CATEGORY = "只列出该类别（序号或名称中的文字）"
