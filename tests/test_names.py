@@ -101,3 +101,23 @@ def test_a_county_near_miss_is_suggested_and_nothing_is_written(example_ledger, 
     result = cli("--data", example_ledger, "update", "19", "villages", "60", "--county", "仁城", "--date", "2023-06-30")
     assert result.exit_code == 1 and "您是否要找：任城区" in result.stderr
     assert (example_ledger / "progress" / "2023-06" / "19.yaml").read_bytes() == before
+
+
+def test_import_columns_take_the_same_names(example_ledger, cli, tmp_path):
+    sheet = tmp_path / "week.csv"
+    sheet.write_text("project,target,value,date,county,note\n"
+                     "19,villages,60,2023-07-03,任城,管网\n"
+                     "19,,,2023-07-03,邹城,只记进展\n"
+                     "托育,新增托位,6500,2023-07-03,,新增托位\n", encoding="utf-8")
+    result = cli("--data", example_ledger, "import", sheet)
+    assert result.exit_code == 0, result.output
+    written = (example_ledger / "progress" / "2023-07" / "19.yaml").read_text(encoding="utf-8")
+    assert 'county: "任城区", value: 60' in written and 'county: "邹城市", note: "只记进展"' in written
+    assert "value: 6500" in (example_ledger / "progress" / "2023-07" / "01.yaml").read_text(encoding="utf-8")
+
+
+def test_an_import_row_with_a_near_miss_says_what_was_meant(example_ledger, cli, tmp_path):
+    sheet = tmp_path / "week.csv"
+    sheet.write_text("project,target,value,date,county\n19,villages,60,2023-07-03,仁城\n", encoding="utf-8")
+    result = cli("--data", example_ledger, "import", sheet)
+    assert result.exit_code == 1 and "第2行「county」" in result.stderr and "您是否要找：任城区" in result.stderr

@@ -255,7 +255,9 @@ def target_of_county(plan: Plan, project: Project, county: str, narrative: bool 
     target of P that county X reports on; a value needs its target named."""
     if not narrative:
         raise UsageError(M.REC_COUNTY_NEEDS_TARGET)
-    name = county.strip()
+    from minsheng_cli.ledger import names
+
+    name = names.county_or_none(plan, county) or county.strip()  # 邹城 → 邹城市, as --county takes it
     targets = [t for t in project.targets if t.by_county and name in plan.counties_of(t)]
     if len(targets) == 1:
         return targets[0].id
