@@ -148,4 +148,4 @@ def test_update_with_a_county_and_a_note_keeps_the_county_and_its_target(plan_le
     unclear = cli("--data", plan_ledger, "update", "22", "--county", "任城区", "--note", "x", "--date", "2023-06-30")
     assert unclear.exit_code == 2 and "connected_spaces" in unclear.stderr and "phase1_spaces" in unclear.stderr
     value_only = cli("--data", plan_ledger, "update", "19", "villages", "--county", "鱼台县", "--date", "2023-06-30")
-    assert value_only.exit_code == 2 and "VALUE" in value_only.stderr  # without a note, a target needs its value
+    assert value_only.exit_code == 2 and "数值" in value_only.stderr  # without a note, a target needs its value

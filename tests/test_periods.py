@@ -54,9 +54,9 @@ def test_iso_weeks_as_of_their_sunday(text, sunday, previous):
 
 def test_week_label_and_missing_week():
     assert week_period("2023-W26").label == "2023年第26周（6月26日—7月2日）"
-    with pytest.raises(InputError, match="--week"):
+    with pytest.raises(UsageError, match="--week"):
         week_period("2023-W53")
-    with pytest.raises(InputError, match="--week"):
+    with pytest.raises(UsageError, match="--week"):
         week_period("2023-26")
 
 
@@ -80,7 +80,7 @@ def test_xun(text, start, end, previous, label):
 
 def test_bad_xun():
     for text in ("2023-06-4", "2023-13-1", "2023-06"):
-        with pytest.raises(InputError, match="--xun"):
+        with pytest.raises(UsageError, match="--xun"):
             xun_period(text)
 
 
@@ -100,9 +100,9 @@ def test_quarters(text, end, previous, label):
 
 def test_bad_month_and_quarter():
     for text in ("2023-13", "2023", "六月"):
-        with pytest.raises(InputError, match="--month"):
+        with pytest.raises(UsageError, match="--month"):
             month_period(text)
-    with pytest.raises(InputError, match="--quarter"):
+    with pytest.raises(UsageError, match="--quarter"):
         quarter_period("2023-Q5")
 
 

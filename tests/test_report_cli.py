@@ -341,11 +341,11 @@ def test_period_ending_after_today_is_reported_as_of_today(rich, cli, monkeypatc
 @pytest.mark.parametrize(
     "args, code, words",
     [
-        (["--month", "2023-13"], 1, "--month"),
+        (["--month", "2023-13"], 2, "--month"),
         (["--month", "2022-12"], 1, "早于计划开始日期"),
         (["--as-of", "2022-12-31"], 1, "--as-of"),
         (["--month", "2023-06", "--week", "2023-W26"], 2, "只能选用一个"),
-        (["--xun", "2023-06-4"], 1, "--xun"),
+        (["--xun", "2023-06-4"], 2, "--xun"),
         (["--format", "xlsx"], 2, "--output"),
         (["--status", "slow"], 2, "--status"),
         (["--by", "street"], 2, "--by"),

@@ -94,7 +94,7 @@ def test_unit_matches_lead_then_co_then_part_of_a_lead():
 @pytest.mark.parametrize("options, error, words", [
     ({"by": "street", "month": "2023-13"}, UsageError, "--by"),  # the grouping first
     ({"month": "2023-06", "week": "2023-W26"}, UsageError, "只能选用一个"),
-    ({"month": "2023-13", "unit": "不存在的局"}, InputError, "--month"),  # then the period
+    ({"month": "2023-13", "unit": "不存在的局"}, UsageError, "--month"),  # then the period
     ({"month": "2022-12"}, InputError, "早于计划开始日期"),
     ({"month": "2023-06", "category": "9", "status": "slow"}, InputError, "9"),  # then the projects
     ({"month": "2023-06", "unit": "不存在的局", "status": "slow"}, InputError, "不存在的局"),

@@ -80,8 +80,8 @@ def test_counties_with_allocations_values_and_who_has_not_reported(run):
 
 def test_kind_figure_baseline_period_weight_quote_and_note(run):
     plain = run("show", "1", "--format", "plain")
-    assert lines_with(plain, "托位总量", "达到水平")[0][1:7] == ["达到水平", "37000", "个", "27000", "2023-01-01–2023-12-31", "监测指标"]
-    assert lines_with(plain, "千人口托位数", "达到水平")[0][4] == "年初首条记录"
+    assert lines_with(plain, "托位总量", "达到水平")[0][1:8] == ["total_places", "达到水平", "37000", "个", "27000", "2023-01-01–2023-12-31", "监测指标"]
+    assert lines_with(plain, "千人口托位数", "达到水平")[0][5] == "年初首条记录"
     assert lines_with(plain, "第一方阵”", "持续实施")[0][-1] == "不计入"
     assert lines_with(plain, "通知原文", "2023年新增托位1万个")
     assert lines_with(run("show", "7", "--format", "plain"), "说明", "2024年新学期投入使用")
@@ -101,7 +101,7 @@ def test_revisions_in_force_and_not_yet(plan_ledger, run, monkeypatch):
         "          - {date: 2023-09-01, approval: 市政府常务会议, due: 2023-11-30}\n")), encoding="utf-8")
     monkeypatch.setattr(dates, "today", lambda: dt.date(2023, 7, 10))
     plain = run("show", "8", "--format", "plain")
-    assert lines_with(plain, "改造提升教室照明", "数量")[0][2] == "9000"  # the figure in force
+    assert lines_with(plain, "改造提升教室照明", "数量")[0][3] == "9000"  # the figure in force
     assert lines_with(plain, "调整", "市政府专题会议")[0][-2:] == ["现行", "2023-05-10"]
     assert lines_with(plain, "市政府常务会议")[0][-2:] == ["未生效", "2023-09-01"]
     shown = target_json(run, "8", "classroom_lighting")
@@ -128,3 +128,11 @@ def test_csv_is_one_sheet_with_the_whole_project(run):
 def test_details_in_the_other_formats(run, fmt):
     shown = run("show", "30", "--format", fmt)
     assert "指标明细" in shown and "嘉祥县护山新农贸市场" in shown and "须完成13项（共13项）" in shown
+
+
+def test_show_has_an_id_column_and_chinese_words_in_its_history(example_ledger, cli):
+    plain = cli("--data", example_ledger, "show", "30", "-f", "plain").stdout
+    assert "rapid_test_rooms" in plain.split("指标明细")[0]  # the id check's hints point to
+    history = plain.split("最近进展", 1)[1]
+    assert "新改建农贸市场必建、必改快检室 正常" in history and "rapid_test_rooms" not in history
+    assert " done" not in cli("--data", example_ledger, "show", "28", "-f", "plain").stdout.split("最近进展", 1)[1]

@@ -61,16 +61,34 @@ def _chinese_help_option(option):
     return option
 
 
-class MinshengCommand(TyperCommand):
+class ChineseHelp:
+    """用法 / 选项 / 参数 / 命令 for every command and the group (commands/help_format.py)."""
+
+    @property
+    def context_class(self):
+        from minsheng_cli.commands.help_format import context_class
+
+        return context_class()
+
     def get_help_option(self, ctx):
         return _chinese_help_option(super().get_help_option(ctx))
 
+    def format_arguments(self, ctx, formatter):
+        """click ≥ 8.3 lists arguments itself; typer's 参数 section (in format_options) is the one kept."""
 
-class MinshengGroup(TyperGroup):
+    def format_help(self, ctx, formatter):
+        from minsheng_cli.commands.help_format import name_option_values
+
+        name_option_values(self)
+        super().format_help(ctx, formatter)
+
+
+class MinshengCommand(ChineseHelp, TyperCommand):
+    pass
+
+
+class MinshengGroup(ChineseHelp, TyperGroup):
     """Catches every error once, here, for real runs and for CliRunner alike."""
-
-    def get_help_option(self, ctx):
-        return _chinese_help_option(super().get_help_option(ctx))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         click = _click()
@@ -154,12 +172,15 @@ def build_app(names: Iterable[str]) -> typer.Typer:
     """A `minsheng` app with the named commands (in `COMMANDS` order), each module imported here."""
     import importlib
 
+    from minsheng_cli.commands.help_format import keep_argument_help
+
+    keep_argument_help()
     app = typer.Typer(
         cls=MinshengGroup,
         name="minsheng",
         help=M.APP_HELP,
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -192,7 +213,8 @@ def requested_command(args: list[str]) -> str | None:
 def app_for(args: list[str]) -> typer.Typer:
     """The app with only the command that will run. Help, or an unknown command, gets them all."""
     command = requested_command(args)
-    if command in COMMANDS and "--help" not in args and "-h" not in args:
+    completing = any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
+    if command in COMMANDS and "--help" not in args and "-h" not in args and not completing:
         return build_app([command])
     return build_app(COMMANDS)
 
@@ -206,7 +228,16 @@ def __getattr__(name: str):
 
 # --- entry point ---------------------------------------------------------------------------------
 def _utf8_streams() -> None:
-    """Output is UTF-8 even when redirected on a GBK Windows console."""
+    """Output is UTF-8 even when redirected on a GBK Windows console — unless PYTHONIOENCODING
+    asks for an encoding: then that one, with what it cannot hold replaced (not a crash)."""
+    if os.environ.get("PYTHONIOENCODING"):
+        for stream in (sys.stdout, sys.stderr):
+            if hasattr(stream, "reconfigure"):
+                try:
+                    stream.reconfigure(errors="replace")
+                except (ValueError, OSError):
+                    pass
+        return
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure") and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
             try:

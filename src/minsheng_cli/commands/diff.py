@@ -20,8 +20,8 @@ from minsheng_cli.words import commands as commands_words, git as M
 
 def diff_command(
     ctx: typer.Context,
-    old_rev: Annotated[Optional[str], typer.Argument(metavar="[REV]", help=M.GIT_HELP_REV_OLD, show_default=False)] = None,
-    new_rev: Annotated[Optional[str], typer.Argument(metavar="[REV2]", help=M.GIT_HELP_REV_NEW, show_default=False)] = None,
+    old_rev: Annotated[Optional[str], typer.Argument(metavar=commands_words.ARG_REV, help=M.GIT_HELP_REV_OLD, show_default=False)] = None,
+    new_rev: Annotated[Optional[str], typer.Argument(metavar=commands_words.ARG_REV2, help=M.GIT_HELP_REV_NEW, show_default=False)] = None,
     fmt: FormatOpt = None,
 ) -> None:
     from minsheng_cli.ledger import gitrev

@@ -17,7 +17,7 @@ from minsheng_cli.words import commands as commands_words, exchange as M, status
 
 def import_(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help=status_words.IMP_HELP_FILES, show_default=False)],
+    files: Annotated[list[Path], typer.Argument(metavar=commands_words.ARG_FILE, help=status_words.IMP_HELP_FILES, show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help=M.IMP_HELP_DRY_RUN)] = False,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help=M.IMP_HELP_ENCODING, show_default=False)] = None,
     after_plan: Annotated[bool, typer.Option("--after-plan", help=M.IMP_HELP_AFTER_PLAN)] = False,
@@ -58,8 +58,14 @@ def import_(
             say("  " + line)
     if outcome.same:
         say(M.IMP_SAME.format(count=outcome.same))
-    summary = M.IMP_DRY_RUN if dry_run else M.IMP_SUMMARY
-    say(summary.format(written=len(outcome.records), files=files, skipped=outcome.skipped))
+    summary = (M.IMP_DRY_RUN if dry_run else M.IMP_SUMMARY).format(written=len(outcome.records), files=files, skipped=outcome.skipped)
+    if chosen == "table":  # beside a table fitted to the terminal, the summary fits it too
+        from minsheng_cli.rendering.terminal import fitted_lines
+
+        for line in fitted_lines(summary):
+            say(line)
+        return
+    say(summary)
 
 
 def _import_many(ledger, paths: list[Path], encoding, dry_run: bool, allow, received, chosen: str) -> None:

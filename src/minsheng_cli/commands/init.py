@@ -13,7 +13,7 @@ from minsheng_cli.words import commands as commands_words, init as M
 
 def init_command(
     ctx: typer.Context,
-    directory: Annotated[Path, typer.Argument(metavar="DIR", help=M.INIT_HELP_DIR, show_default=False)],
+    directory: Annotated[Path, typer.Argument(metavar=commands_words.ARG_DIR, help=M.INIT_HELP_DIR, show_default=False)],
     year: Annotated[Optional[int], typer.Option("--year", "-y", help=M.INIT_HELP_YEAR, show_default=False)] = None,
     title: Annotated[Optional[str], typer.Option("--title", "-t", help=M.INIT_HELP_TITLE, show_default=False)] = None,
 ) -> None:

@@ -15,8 +15,8 @@ from minsheng_cli.words import commands as commands_words, git as M
 
 def log_command(
     ctx: typer.Context,
-    project: Annotated[str, typer.Argument(help=M.LOG_HELP_PROJECT, show_default=False)],
-    target: Annotated[Optional[str], typer.Argument(help=M.LOG_HELP_TARGET, show_default=False)] = None,
+    project: Annotated[str, typer.Argument(metavar=commands_words.ARG_PROJECT, help=M.LOG_HELP_PROJECT, show_default=False)],
+    target: Annotated[Optional[str], typer.Argument(metavar=commands_words.ARG_TARGET, help=M.LOG_HELP_TARGET, show_default=False)] = None,
     fmt: FormatOpt = None,
 ) -> None:
     from minsheng_cli.ledger.recording import resolve_target

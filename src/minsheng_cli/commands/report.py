@@ -13,10 +13,10 @@ from minsheng_cli.ledger import cache
 from minsheng_cli.words import report as M, commands as commands_words
 from minsheng_cli.commands.context import ledger_of
 from minsheng_cli.commands.printing import announce
-from minsheng_cli.commands.options import OutputOpt, output_file, resolve_format
-from minsheng_cli.rendering.output import write_bytes
+from minsheng_cli.commands.options import OutputOpt, format_for, output_file
+from minsheng_cli.rendering.output import write_text
 
-DOCUMENT_SUFFIXES = {".xlsx": "xlsx", ".html": "html", ".htm": "html"}  # -o FILE names the format
+FILE_ONLY_FORMATS = ("xlsx", "html")  # written to a file only (-o)
 
 def report(
     ctx: typer.Context,
@@ -38,10 +38,9 @@ def report(
     from minsheng_cli.errors import UsageError
     from minsheng_cli.reporting.spec import report_spec
 
+    chosen = format_for(fmt, output, "report", FILE_ONLY_FORMATS)
     output = output_file(output)
-    inferred = DOCUMENT_SUFFIXES.get(Path(output).suffix.lower()) if fmt is None and output else None
-    chosen = inferred or resolve_format(fmt, ("xlsx", "html"))
-    if chosen in DOCUMENT_SUFFIXES.values() and not output:
+    if chosen in FILE_ONLY_FORMATS and not output:
         raise UsageError(M.REP_XLSX_NEEDS_OUTPUT if chosen == "xlsx" else M.REP_HTML_NEEDS_OUTPUT)
     ledger = ledger_of(ctx)
     root, plan = ledger.root, ledger.plan
@@ -49,7 +48,7 @@ def report(
                        by=by, unit=unit, category=category, status=status, detail=detail, notes=notes)
     # Only a report that was built without error is cached, so a hit needs no more checking; the
     # entry holds the ledger's error count beside the text, so a warm report warns as a cold one.
-    key = _cached_output_key(root, spec, chosen) if ledger.use_cache and not output and chosen not in DOCUMENT_SUFFIXES.values() else None
+    key = _cached_output_key(root, spec, chosen) if ledger.use_cache and not output and chosen not in FILE_ONLY_FORMATS else None
     if key is not None and _print_cached(key, chosen, force):
         return
     built, errors, in_force = _build(root, plan, spec)
@@ -72,7 +71,7 @@ def report(
     if not output:
         buffer = io.StringIO()
         _draw(built, chosen, buffer, like_stdout=True, errors=errors)
-        write_bytes(buffer.getvalue().encode("utf-8"))
+        write_text(buffer.getvalue())
         if key is not None:
             cache.put("report", key, {"text": buffer.getvalue(), "errors": errors})
         return
@@ -137,7 +136,7 @@ def _print_cached(key: str, fmt: str, force: bool) -> bool:
         return False
     text, errors = entry["text"], entry["errors"]
     announce(fmt, errors, force)
-    write_bytes(text.encode("utf-8"))
+    write_text(text)
     return True
 
 

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from minsheng_cli.words import commands as commands_words
+
 from minsheng_cli.commands.printing import say
 
 from minsheng_cli.commands.context import ledger_of
@@ -16,7 +18,7 @@ from minsheng_cli.words import commands as M
 
 def show_project(
     ctx: typer.Context,
-    project: Annotated[str, typer.Argument(help=M.SHOW_HELP_PROJECT, show_default=False)],
+    project: Annotated[str, typer.Argument(metavar=commands_words.ARG_PROJECT, help=M.SHOW_HELP_PROJECT, show_default=False)],
     fmt: FormatOpt = None,
 ) -> None:
     from minsheng_cli.rendering.json import emit_json
@@ -39,7 +41,7 @@ def show_project(
     emit_rows(M.HEADERS_TARGETS, listing.target_rows(views), chosen, title=M.SHOW_TARGETS)
     say("")
     emit_rows(M.HEADERS_DETAILS, listing.detail_rows(views), chosen, title=M.SHOW_DETAILS)
-    history = listing.recent_history(records)
+    history = listing.recent_history(records, found)
     say(f"\n{M.SHOW_HISTORY}")
     if not history:
         say(M.NO_RECORDS)

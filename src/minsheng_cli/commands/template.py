@@ -20,6 +20,7 @@ def template(
     date: Annotated[Optional[str], typer.Option("--date", help=M.IMP_HELP_DATE, show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=M.IMP_HELP_OUTPUT, show_default=False)] = None,
     output_dir: Annotated[Path, typer.Option("--output-dir", help=M.IMP_HELP_OUTPUT_DIR, show_default=False)] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help=M.IMP_HELP_TEMPLATE_FORCE)] = False,
 ) -> None:
     from minsheng_cli.exchange import template as T
     from minsheng_cli.ledger.dates import parse_date
@@ -39,10 +40,27 @@ def template(
     records = list(read_progress(ledger.root, plan))
     if output is None:  # --output-dir is made as asked; a folder named in --output must exist
         _make_folder(output_dir)
-    for chosen in units:
-        path = output if output is not None else output_dir / T.template_filename(chosen, period)
+    paths = [output if output is not None else output_dir / T.template_filename(chosen, period) for chosen in units]
+    if all_units and not force:
+        again = ["minsheng", "template", "--all", "--month", period.label, "--output-dir", str(output_dir)]
+        _refuse_overwriting(paths, again + (["--date", str(preset)] if preset else []) + ["--force"])
+    for chosen, path in zip(units, paths):
         T.write_template(plan, records, chosen, period, path, preset)
         typer.echo(M.IMP_TEMPLATE_WRITTEN.format(path=path, unit=chosen, month=period.label))
+
+
+def _refuse_overwriting(paths: list[Path], again: list[str]) -> None:
+    """`template --all` writes a file per unit: one already there (perhaps filled in) is kept
+    unless --force; the message prints the command to run with it."""
+    import shlex
+
+    from minsheng_cli.errors import InputError
+
+    existing = [path for path in paths if path.exists()]
+    if existing:
+        raise InputError(M.IMP_TEMPLATE_EXISTS.format(count=len(existing), paths="、".join(map(str, existing[:3])),
+                                                      more="…" if len(existing) > 3 else ""),
+                         M.IMP_TEMPLATE_EXISTS_HINT.format(command=shlex.join(again)))
 
 
 def _make_folder(folder: Path) -> None:

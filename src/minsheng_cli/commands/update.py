@@ -14,6 +14,7 @@ from typing import Annotated, Callable, Optional
 import typer
 
 from minsheng_cli.commands.printing import say
+from minsheng_cli.commands.help_format import confirm as ask_yes_no
 
 from minsheng_cli.commands.context import ledger_of
 from minsheng_cli.errors import InputError, UsageError
@@ -23,9 +24,9 @@ from minsheng_cli.words import commands as commands_words, ledger as ledger_word
 
 def update(
     ctx: typer.Context,
-    project: Annotated[str, typer.Argument(metavar="P", help=M.REC_HELP_PROJECT, show_default=False)],
-    target: Annotated[Optional[str], typer.Argument(metavar="T", help=M.REC_HELP_TARGET, show_default=False)] = None,
-    value: Annotated[Optional[str], typer.Argument(metavar="VALUE", help=M.REC_HELP_VALUE, show_default=False)] = None,
+    project: Annotated[str, typer.Argument(metavar=commands_words.ARG_PROJECT, help=M.REC_HELP_PROJECT, show_default=False)],
+    target: Annotated[Optional[str], typer.Argument(metavar=commands_words.ARG_TARGET, help=M.REC_HELP_TARGET, show_default=False)] = None,
+    value: Annotated[Optional[str], typer.Argument(metavar=commands_words.ARG_VALUE, help=M.REC_HELP_VALUE, show_default=False)] = None,
     date: Annotated[Optional[str], typer.Option("--date", help=M.REC_HELP_DATE, show_default=False)] = None,
     county: Annotated[Optional[str], typer.Option("--county", help=M.REC_HELP_COUNTY, show_default=False)] = None,
     note: Annotated[Optional[str], typer.Option("--note", help=M.REC_HELP_NOTE, show_default=False)] = None,
@@ -132,7 +133,7 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
             say("  " + ledger_words.HINT_PREFIX + notice.message)
             return None
         except Implausible as doubt:
-            if not typer.confirm(M.REC_ASK_DOUBT.format(reasons=M.REC_DOUBT_SEP.join(doubt.reasons)), default=False):
+            if not ask_yes_no(M.REC_ASK_DOUBT.format(reasons=M.REC_DOUBT_SEP.join(doubt.reasons)), default=False):
                 raise InputError(M.REC_ASK_DOUBT_DECLINED) from None  # asked again
             entry.confirmed, record = True, doubt.record
         entries.append(entry)
@@ -151,7 +152,7 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
     say(M.REC_ASK_SUMMARY.format(count=len(accepted)))
     for record in accepted:
         say("  " + describe(record, project))
-    if not typer.confirm(M.REC_ASK_CONFIRM, default=False):
+    if not ask_yes_no(M.REC_ASK_CONFIRM, default=False):
         say(M.REC_ASK_CANCELLED)
         return
 

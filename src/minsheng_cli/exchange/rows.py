@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Optional
 
+from minsheng_cli.ledger.numbers import ARGUMENT_VALUE
 from minsheng_cli.words import exchange as M, vocab as vocab_words
 from minsheng_cli.errors import ImportRejected, InputError, UsageError
 from minsheng_cli.exchange.sheets import FIELDS, Candidate, Source
@@ -62,7 +63,7 @@ class Allowances:
 def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date, allow: Allowances = Allowances()) -> Outcome:
     """Records for every candidate, or ImportRejected listing every row that needs checking
     (需核实, first) and every bad row."""
-    from minsheng_cli.ledger import recording
+    from minsheng_cli.ledger import names, recording
 
     check_template_plan(plan, source)
     pools = _pools_by_series(existing)
@@ -74,10 +75,10 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
         fields: dict[str, Any] = {}
         try:
             fields = _fields(candidate)
-            project = plan.find_project(fields["project"])  # None: recording says so
+            project = names.project_or_none(plan, fields["project"])  # None: recording says why
             _check_template_row(project, source, fields, unit)
             fields["target"] = _target_named(plan, project, fields)
-            pool = pools.setdefault(_series_of(project, fields), [])
+            pool = pools.setdefault(_series_of(plan, project, fields), [])
             record = recording.prepare(
                 plan, pool, project or fields["project"], fields["target"], fields["value"], fields["date"], fields["county"],
                 fields["note"], fields["problem"], fields["next"], fields["by"], False, False, None, today,
@@ -93,6 +94,9 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
             record = doubt.record
         except _RowError as err:
             errors.append(candidate.error(err.field, err.reason))
+            continue
+        except recording.NeedsCorrection as err:
+            errors.append(_row_message(plan, candidate, fields, err.why) + M.IMP_NEEDS_CORRECTION.format(command=err.command))
             continue
         except (InputError, UsageError) as err:
             errors.append(_row_message(plan, candidate, fields, err.message))
@@ -168,7 +172,7 @@ def _target_named(plan: Plan, project: Optional[Project], fields: dict) -> Optio
     return target_of_county(plan, project, fields["county"])
 
 
-def _series_of(project: Optional[Project], fields: dict) -> tuple:
+def _series_of(plan: Plan, project: Optional[Project], fields: dict) -> tuple:
     """The series key of a row (a project's narrative: project, None, None); rows that name no
     known project or target share a throwaway pool (`recording.prepare` rejects them with its
     own message)."""
@@ -176,10 +180,12 @@ def _series_of(project: Optional[Project], fields: dict) -> tuple:
         return (None, None, None)
     if fields["target"] is None:
         return (project.id, None, None)
-    target = project.find_target(str(fields["target"]).strip())
+    from minsheng_cli.ledger import names
+
+    target = names.target_or_none(project, str(fields["target"]))
     if target is None:
         return (None, None, None)
-    county = (fields["county"] or "").strip() or None
+    county = names.county_or_none(plan, fields["county"]) or (fields["county"] or "").strip() or None
     return (project.id, target.id, county if target.by_county else None)
 
 
@@ -244,7 +250,7 @@ def _date(value: Any) -> dt.date:
 # The command-line arguments `recording` names in its messages, and the column each one is here.
 _ARGUMENTS = [
     ("--county", "county"), ("--date", "date"), ("--note", "note"), ("--problem", "problem"),
-    ("--next", "next"), ("--by", "by"), ("VALUE", "value"),
+    ("--next", "next"), ("--by", "by"), (ARGUMENT_VALUE, "value"),
 ]
 
 
@@ -261,10 +267,12 @@ def _column_of(plan: Plan, fields: dict, message: str) -> tuple[str, str]:
     for argument, name in _ARGUMENTS:
         if message.startswith(argument):
             return name, message[len(argument):].lstrip(" ：:") or message
-    project = plan.find_project(fields.get("project") or "")
+    from minsheng_cli.ledger import names
+
+    project = names.project_or_none(plan, fields.get("project") or "")
     if project is None:
         return "project", message
-    if fields.get("target") is not None and project.find_target(str(fields["target"]).strip()) is None:
+    if fields.get("target") is not None and names.target_or_none(project, str(fields["target"])) is None:
         return "target", message
     for argument, name in _ARGUMENTS:
         if argument in message:

@@ -34,6 +34,7 @@ MAX_XLSX_RATIO = 200  # uncompressed ÷ compressed of one part (XML of real shee
 MAX_ROWS = 200_000  # rows read from one sheet
 MAX_COLUMNS = 64  # columns read from a row (a template has 16)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+ODF_SUFFIXES = (".ods", ".fods")  # LibreOffice / WPS OpenDocument: not read, the message says how to convert
 FIELDS = tuple(HEADER_ALIASES)
 
 
@@ -84,6 +85,8 @@ def read_source(path: Path, encoding: Optional[str] = None) -> Source:
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise InputError(M.IMP_XLS.format(path=path))
+    if suffix in ODF_SUFFIXES or data[30:38] == b"mimetype" and b"opendocument" in data[38:120]:
+        raise InputError(M.IMP_ODS.format(path=path), M.IMP_ODS_HINT.format(path=path))
     if suffix in XLSX_SUFFIXES or (suffix not in (".csv", ".txt", ".tsv") and data[:4] == b"PK\x03\x04"):
         return read_workbook(path, data)
     return read_csv(path, encoding, data)
@@ -179,6 +182,59 @@ def sheet_rows(sheet) -> list[list]:
     return found
 
 
+def has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the (bounded) workbook holds a formula: read from its XML parts,
+    so the common sheet without formulas is parsed once."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in archive.infolist():
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                part = archive.read(member)
+                if b"<f>" in part or b"<f " in part or b":f>" in part or b":f " in part:
+                    return True
+    return False
+
+
+def check_formulas_have_values(path: Path, data: bytes, values) -> None:
+    """A formula saved without its result (a sheet written by a program, never opened in Excel or
+    WPS) reads as empty: refused, naming the first such cell (sheet!A1), not silently dropped."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from minsheng_cli.errors import MinshengError
+
+    try:
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:
+        raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
+    try:
+        _first_formula_without_value(path, formulas, values)
+    except MinshengError:
+        raise
+    except Exception:
+        raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
+    finally:
+        formulas.close()
+
+
+def _first_formula_without_value(path: Path, formulas, values) -> None:
+    from itertools import islice
+
+    for sheet in formulas.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        shown = values[sheet.title]
+        pairs = zip(islice(sheet.iter_rows(max_col=MAX_COLUMNS), MAX_ROWS), shown.iter_rows(values_only=True, max_col=MAX_COLUMNS))
+        for cells, cached in pairs:
+            for cell, value in zip(cells, cached):
+                if isinstance(cell.value, str) and cell.value.startswith("=") and value is None:
+                    raise InputError(M.IMP_FORMULA_NO_VALUE.format(path=path, cell=f"{sheet.title}!{cell.coordinate}", formula=cell.value),
+                                     M.IMP_FORMULA_NO_VALUE_HINT)
+
+
 def read_workbook(path: Path, data: bytes) -> Source:
     """A workbook, bounded first; whatever openpyxl cannot read in it (a damaged or crafted part)
     is one message, never an internal error."""
@@ -194,6 +250,8 @@ def read_workbook(path: Path, data: bytes) -> Source:
     except Exception:  # a hostile file can make the parser raise anything
         raise InputError(M.IMP_NOT_XLSX_FILE.format(path=path)) from None
     try:
+        if has_formulas(data):
+            check_formulas_have_values(path, data, book)
         meta = T.read_meta(book)
         if meta is not None:
             return read_template(path, book, meta)

@@ -78,7 +78,7 @@ def build_workbook(plan: Plan, records: Iterable[Record], unit: str, period: Per
     from openpyxl import Workbook
 
     preset = date or period.end
-    sheets = template_sheets(plan, list(records), unit, period)
+    sheets = template_sheets(plan, list(records), unit, period, date)
     book = Workbook()
     lists = _ListSheet(book)
     for number, (name, rows) in enumerate(sheets.items()):

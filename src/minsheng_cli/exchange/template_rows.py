@@ -63,15 +63,10 @@ def lead_units(plan: Plan) -> list[str]:
 
 
 def resolve_unit(plan: Plan, text: str) -> str:
-    """A lead unit by its exact name, or by a part of it that names exactly one lead unit."""
-    wanted = text.strip()
-    units = lead_units(plan)
-    if wanted in units:
-        return wanted
-    matches = [unit for unit in units if wanted and wanted in unit]
-    if len(matches) == 1:
-        return matches[0]
-    raise InputError(M.IMP_UNKNOWN_UNIT.format(unit=text, units="、".join(units)))
+    """A lead unit by its full name, an abbreviation or a unique part of it (ledger/names.py)."""
+    from minsheng_cli.ledger import names
+
+    return names.unit(plan, text, lead_only=True, not_found=M.IMP_UNKNOWN_UNIT.format(unit=text, units="、".join(lead_units(plan))))
 
 
 def parse_period(plan: Plan, text: Optional[str], today: dt.date) -> Period:
@@ -94,10 +89,12 @@ def unit_projects(plan: Plan, unit: str) -> list[Project]:
     return [project for project in plan.projects if unit in project.lead]
 
 
-def template_sheets(plan: Plan, records: Iterable[Record], unit: str, period: Period) -> dict[str, list[TemplateRow]]:
+def template_sheets(plan: Plan, records: Iterable[Record], unit: str, period: Period,
+                    date: Optional[dt.date] = None) -> dict[str, list[TemplateRow]]:
     """Rows by sheet: the main sheet 「全市」, then 「分县填报」 when the unit has by-county targets.
-    上次累计 is what the in-force engine holds at the end of the day before the month."""
-    standing = fold(records, plan).as_of(period.start - dt.timedelta(days=1))
+    上次累计 is what the in-force engine holds at the end of the day before the sheet's date (a
+    weekly sheet: this month's earlier weeks count), else before the month."""
+    standing = fold(records, plan).as_of((date or period.start) - dt.timedelta(days=1))
     sheets: dict[str, list[TemplateRow]] = {MAIN_SHEET: []}
     per_county: list[TemplateRow] = []
     for project in unit_projects(plan, unit):

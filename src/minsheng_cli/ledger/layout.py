@@ -89,6 +89,18 @@ def found_ledger(folder: Path) -> Optional[Path]:
     return None
 
 
+def named_ledger(path: Path) -> Optional[Path]:
+    """The ledger that --data (or MINSHENG_DATA) names: the folder itself, the folder of a
+    projects.yaml named directly, or the data/ of a repository's root."""
+    if holds_ledger(path):
+        return path
+    if path.is_file() and holds_ledger(path.parent) and path.resolve() == plan_path(path.parent).resolve():
+        return path.parent
+    if holds_ledger(path / DEFAULT_DIR):
+        return path / DEFAULT_DIR
+    return None
+
+
 # --- progress/YYYY-MM/NN.yaml ----------------------------------------------------------------------
 def month_name(day: dt.date) -> str:
     """YYYY-MM, the folder of a record dated `day`."""

@@ -82,6 +82,8 @@ class Settings:
     whole_units: tuple[str, ...] = WHOLE_UNITS
     escalation: Escalation = field(default_factory=Escalation)
     notice: NoticeSettings = field(default_factory=NoticeSettings)
+    # 简称 → 全称 of units and counties (卫健委: 市卫生健康委); None: the common ones in words/names.py.
+    abbreviations: Optional[dict[str, str]] = None
 
 
 @dataclass

@@ -16,6 +16,8 @@ from minsheng_cli.words import progress as M, vocab as vocab_words
 from minsheng_cli.errors import InputError
 from minsheng_cli.ledger.model import Target
 
+ARGUMENT_VALUE = M.ARG_VALUE  # how messages name the value argument (its name in --help)
+
 # Chinese multipliers a user may type after a number (1.2万 = 12000). Plan figures are in base
 # units (PRODUCT.md §2), so a value typed with 万 is unambiguous.
 MULTIPLIERS = {"万": Decimal(10000), "亿": Decimal(100000000)}
@@ -97,7 +99,7 @@ def parse_number(text: str, argument: str) -> Decimal:
     return normal_decimal(number)
 
 
-def parse_value(text: str, target: Target, argument: str = "VALUE") -> Decimal | str:
+def parse_value(text: str, target: Target, argument: str = ARGUMENT_VALUE) -> Decimal | str:
     """The value of a record for `target`, by its kind (PRODUCT.md §3 `update`)."""
     raw = "" if text is None else str(text).strip()
     if target.kind in ("count", "level"):

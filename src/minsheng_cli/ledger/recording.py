@@ -56,21 +56,20 @@ class AlreadyRecorded(InputError):
 
 
 def resolve_project(plan: Plan, key: str | int | Project) -> Project:
-    """A project by number or name (an import that has already found it passes the Project)."""
+    """A project by number, name or a part of its name (an import that has already found it
+    passes the Project); the rule is ledger/names.py's."""
+    from minsheng_cli.ledger import names
+
     if isinstance(key, Project):
         return key
-    project = plan.find_project(key)
-    if project is None:
-        raise InputError(ledger_words.UNKNOWN_PROJECT.format(key=key, count=len(plan.projects)))
-    return project
+    return names.project(plan, key)
 
 
 def resolve_target(project: Project, key: str) -> Target:
-    target = project.find_target(str(key).strip())
-    if target is None:
-        choices = "、".join(f"{t.id}（{t.name}）" for t in project.targets)
-        raise InputError(ledger_words.UNKNOWN_TARGET.format(project=project.id, key=key, choices=choices))
-    return target
+    from minsheng_cli.ledger import names
+
+    choices = "、".join(f"{t.id}（{t.name}）" for t in project.targets)
+    return names.target(project, str(key), ledger_words.UNKNOWN_TARGET.format(project=project.id, key=key, choices=choices))
 
 
 def resolve_date(plan: Plan, date: str | dt.date | None, today: dt.date, argument: str = "--date", after_plan: bool = False) -> dt.date:
@@ -103,7 +102,9 @@ def resolve_county(plan: Plan, target: Target, county: Optional[str], argument: 
     if not name:
         raise InputError(M.REC_COUNTY_MISSING.format(argument=argument, target=target.name, choices="、".join(concerned)))
     if name not in plan.county_names:
-        raise InputError(M.REC_COUNTY_UNKNOWN.format(argument=argument, county=name, choices="、".join(concerned)))
+        from minsheng_cli.ledger import names
+
+        name = names.county(plan, name, M.REC_COUNTY_UNKNOWN.format(argument=argument, county=name, choices="、".join(concerned)))
     if name not in concerned:
         raise InputError(M.REC_COUNTY_NOT_CONCERNED.format(argument=argument, county=name, target=target.name, choices="、".join(concerned)))
     return name
@@ -128,6 +129,32 @@ def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: b
 
 
 TEXT_OPTIONS = {"note": "--note", "problem": "--problem", "next": "--next", "reason": "--reason", "by": "--by"}
+
+
+class NeedsCorrection(InputError):
+    """A value that only `update --correct` may write (another value on the same date, or a count
+    that goes down). `command` is that update, ready to paste; `import` words it for a row."""
+
+    def __init__(self, message: str, command: str, why: str):
+        super().__init__(message)
+        self.command, self.why = command, why
+
+
+def correct_command(record: Record, target: Target) -> str:
+    """minsheng update 19 villages 40 --date 2023-06-30 --county 任城区 --correct --reason "原因" """
+    words = ["minsheng", "update", str(record.project), target.id, shown(record.value), "--date", str(record.date)]
+    if record.county:
+        words += ["--county", record.county]
+    return " ".join(map(shell_word, words)) + M.REC_CORRECT_TAIL
+
+
+def shell_word(word: str) -> str:
+    """A word as a shell takes it: quoted only when it holds a space or a shell character (a
+    county's Chinese name is pasted as it is; shlex.quote would quote every non-ASCII word)."""
+    import re
+    import shlex
+
+    return shlex.quote(word) if not word or re.search(r"[\s'\"\\$`!*?;&|<>()\[\]{}#~]", word) else word
 
 
 class Implausible(InputError):
@@ -220,7 +247,9 @@ def target_of_county(plan: Plan, project: Project, county: str, narrative: bool 
     target of P that county X reports on; a value needs its target named."""
     if not narrative:
         raise UsageError(M.REC_COUNTY_NEEDS_TARGET)
-    name = county.strip()
+    from minsheng_cli.ledger import names
+
+    name = names.county_or_none(plan, county) or county.strip()  # 邹城 → 邹城市, as --county takes it
     targets = [t for t in project.targets if t.by_county and name in plan.counties_of(t)]
     if len(targets) == 1:
         return targets[0].id
@@ -300,9 +329,10 @@ def _check_same_date(record: Record, target: Target, in_force: list[Record], cor
         return
     old = in_force[-1]
     where = f"{old.path}:{old.line}" if old.line else old.path  # a file line, or an earlier row of this import
-    raise InputError(M.REC_DIFFERENT_VALUE.format(
-        target=target.name, county=county, date=record.date, old=shown(old.value), new=shown(record.value), where=where,
-    ))
+    why = M.REC_DIFFERENT_VALUE.format(target=target.name, county=county, date=record.date, old=shown(old.value),
+                                       new=shown(record.value), where=where)
+    command = correct_command(record, target)
+    raise NeedsCorrection(why + M.REC_DIFFERENT_VALUE_WAY.format(command=command), command, why)
 
 
 def _check_count_order(record: Record, target: Target, series: Optional[Series], correct: bool) -> None:
@@ -314,9 +344,10 @@ def _check_count_order(record: Record, target: Target, series: Optional[Series],
     county = _county_text(record.county)
     if earlier and not correct and record.value < earlier[-1].value:
         before = earlier[-1]
-        raise InputError(M.REC_DECREASING.format(
-            target=target.name, county=county, value=shown(record.value), date=before.date, old=shown(before.value),
-        ))
+        why = M.REC_DECREASING.format(target=target.name, county=county, value=shown(record.value), date=before.date,
+                                      old=shown(before.value))
+        command = correct_command(record, target)
+        raise NeedsCorrection(why + M.REC_DECREASING_WAY.format(command=command), command, why)
     if later and record.value > later[0].value:
         after = later[0]
         raise InputError(M.REC_LATER_LOWER.format(

@@ -70,14 +70,9 @@ def emit_rows(headers: list[str], rows: list[list[Any]], fmt: str, title: str | 
     out = stream or sys.stdout
     texts = [[printable(cell_text(cell)) for cell in row] for row in rows]
     if fmt == "table":
-        from rich.table import Table
+        from minsheng_cli.rendering.terminal import draw_rows
 
-        table = Table(title=title and printable(title), show_lines=False, header_style="bold")
-        for header in headers:
-            table.add_column(header)
-        for row in texts:
-            table.add_row(*row)
-        console().print(table)
+        draw_rows(headers, texts, title, stream)
     elif fmt == "csv":
         write_csv(headers, texts, out)
     else:
@@ -182,3 +177,12 @@ def write_bytes(data: bytes, out=None) -> None:
         target.flush()
     else:  # a text stream without a buffer (tests)
         stream.write(data.decode("utf-8"))
+
+
+def write_text(text: str, out=None) -> None:
+    """Text to a stream in the stream's own encoding (UTF-8 unless PYTHONIOENCODING says
+    otherwise); a character that encoding cannot hold is replaced, never a crash."""
+    stream = out or sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    write_bytes(text.encode(encoding, errors="replace").decode(encoding).encode("utf-8") if getattr(stream, "buffer", None) is None
+                else text.encode(encoding, errors="replace"), stream)

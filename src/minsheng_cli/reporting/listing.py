@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Optional
 
 from minsheng_cli.words import commands as M, ledger as ledger_words, vocab as vocab_words
 from minsheng_cli.errors import InputError
@@ -27,10 +28,10 @@ def select_projects(plan: Plan, category: str | None, unit: str | None) -> list[
         ids = category_ids(plan, category)
         projects = [p for p in projects if p.category in ids]
     if unit:
-        wanted = unit.strip()
+        from minsheng_cli.ledger import names
+
+        wanted = names.unit(plan, unit, not_found=ledger_words.UNKNOWN_UNIT.format(key=unit))
         projects = [p for p in projects if wanted in p.lead or wanted in p.co]
-        if not projects:
-            raise InputError(ledger_words.UNKNOWN_UNIT.format(key=unit))
     return projects
 
 
@@ -146,6 +147,7 @@ def target_row(view) -> list:
     target = view.target
     return [
         target.name,
+        target.id,
         vocab_words.KIND[target.kind],
         figure_in_force(target, view.terms),
         unit_word(target) if target.kind != "checklist" or target.unit else M.SHOW_CHECKLIST_UNIT,
@@ -180,7 +182,7 @@ def show_csv_rows(plan: Plan, project: Project, views, records: list[Record]) ->
         rows.extend([name, label, value, "", ""] for label, value in zip(M.HEADERS_TARGETS[1:-2], summary[1:-2]))
         rows.append([name, M.HEADERS_TARGETS[-2], summary[-2], "", summary[-1]])
         rows.extend([name, d.label, d.text, d.state, d.date or ""] for d in view.details)
-    rows.extend(["", M.SHOW_HISTORY, line.strip(), "", ""] for line in recent_history(records))
+    rows.extend(["", M.SHOW_HISTORY, line.strip(), "", ""] for line in recent_history(records, project))
     return rows
 
 
@@ -208,18 +210,24 @@ def show_header_lines(plan: Plan, project: Project) -> list[str]:
     ]
 
 
-def recent_history(records: list[Record], limit: int = 10) -> list[str]:
+def recent_history(records: list[Record], project: Optional[Project] = None, limit: int = 10) -> list[str]:
+    """The last records, in words: the target's name (not its id), 已完成 for done, 更正/作废."""
+    from minsheng_cli.ledger.history import means_done
+
     lines = []
     for record in records[-limit:]:
         parts = [str(record.date)]
+        target = project.find_target(record.target) if project is not None and record.target else None
         if record.target:
-            parts.append(record.target)
+            parts.append(target.name if target is not None else record.target)
         if record.county:
             parts.append(record.county)
         if record.value is not None:
-            parts.append(shown_text(str(record.value)))
+            done = isinstance(record.value, str) and means_done(record.value)
+            unit = (target.unit or "") if target is not None and not isinstance(record.value, str) else ""
+            parts.append(M.STATE_DONE if done else shown_text(f"{record.value}{unit}"))
         if record.action:
-            parts.append(f"[{record.action}] {shown_text(record.reason)}")
+            parts.append(f"[{M.SHOW_ACTIONS.get(record.action, record.action)}] {shown_text(record.reason)}")
         for label, text in zip(M.SHOW_RECORD_LABELS, (record.note, record.problem, record.next)):
             if text:
                 parts.append(f"{label}：{shown_text(text)}")

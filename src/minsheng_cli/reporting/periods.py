@@ -115,7 +115,7 @@ def month_period(text: str, cutoff: Optional[int] = None) -> Period:
     """As of the month's end, or of its `report_cutoff_day` (截至每月25日)."""
     found = dates.parse_year_month(text)
     if found is None:
-        raise InputError(M.REP_BAD_MONTH.format(value=text))
+        raise UsageError(M.REP_BAD_MONTH.format(value=text))
     year, month = found
     as_of = month_cutoff(year, month, cutoff)
     previous = month_cutoff(*_previous_month(year, month), cutoff)
@@ -127,12 +127,12 @@ def week_period(text: str) -> Period:
     """An ISO week, as of its Sunday."""
     match = re.match(_WEEK, str(text))
     if not match:
-        raise InputError(M.REP_BAD_WEEK.format(value=text))
+        raise UsageError(M.REP_BAD_WEEK.format(value=text))
     year, week = int(match.group(1)), int(match.group(2))
     try:
         sunday = dt.date.fromisocalendar(year, week, 7)
     except ValueError:
-        raise InputError(M.REP_NO_SUCH_WEEK.format(value=text, year=year)) from None
+        raise UsageError(M.REP_NO_SUCH_WEEK.format(value=text, year=year)) from None
     return Period(sunday, sunday - dt.timedelta(days=7), "week", sunday - dt.timedelta(days=6), sunday)
 
 
@@ -146,7 +146,7 @@ def xun_bounds(year: int, month: int, xun: int) -> tuple[dt.date, dt.date]:
 def xun_period(text: str) -> Period:
     match = re.match(_XUN, str(text))
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise InputError(M.REP_BAD_XUN.format(value=text))
+        raise UsageError(M.REP_BAD_XUN.format(value=text))
     year, month, xun = int(match.group(1)), int(match.group(2)), XUN_WORDS[match.group(3)]
     start, end = xun_bounds(year, month, xun)
     return Period(end, start - dt.timedelta(days=1), "xun", start, end)
@@ -155,7 +155,7 @@ def xun_period(text: str) -> Period:
 def quarter_period(text: str) -> Period:
     match = re.match(_QUARTER, str(text))
     if not match:
-        raise InputError(M.REP_BAD_QUARTER.format(value=text))
+        raise UsageError(M.REP_BAD_QUARTER.format(value=text))
     year, quarter = int(match.group(1)), int(match.group(2))
     start = dt.date(year, quarter * 3 - 2, 1)
     end = month_end(year, quarter * 3)

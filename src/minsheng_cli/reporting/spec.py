@@ -20,11 +20,10 @@ from minsheng_cli.reporting.periods import Period, resolve_period
 from minsheng_cli.words import ledger as ledger_words, report as M, vocab as vocab_words
 
 BY_CHOICES = ("category", "unit", "county")
-# (how --unit matched, the projects it selects): lead unit exactly, else co-unit, else part of a lead's name
+# (how --unit matched, the projects it selects): as a lead unit, else as a co-unit
 UNIT_MATCHES = (
     ("lead", lambda wanted, project: wanted in project.lead),
     ("co", lambda wanted, project: wanted in project.co),
-    ("lead", lambda wanted, project: any(wanted in name for name in project.lead)),
 )
 
 
@@ -77,7 +76,7 @@ def report_spec(
 
 
 def resolve_scope(plan: Plan, category: Optional[str], unit: Optional[str]) -> Scope:
-    """--category (number or words of its name) and --unit (lead unit, else co-unit; exact, else part of the name)."""
+    """--category (number or words of its name) and --unit (a unit as ledger/names.py finds it: lead, else co-unit)."""
     projects: list[Project] = list(plan.projects)
     categories: tuple[int, ...] = ()
     if category:
@@ -88,7 +87,9 @@ def resolve_scope(plan: Plan, category: Optional[str], unit: Optional[str]) -> S
         projects = [p for p in projects if p.category in ids]
     if not unit:
         return Scope(tuple(p.id for p in projects), categories)
-    wanted = unit.strip()
+    from minsheng_cli.ledger import names
+
+    wanted = names.unit(plan, unit, not_found=ledger_words.UNKNOWN_UNIT.format(key=unit))
     for role, matches in UNIT_MATCHES:
         chosen = [p for p in projects if matches(wanted, p)]
         if chosen:

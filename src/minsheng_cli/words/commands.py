@@ -1,7 +1,7 @@
 """Words of the command line: list/show, usage errors, each command's one-line help."""
 
 HEADERS_LIST = ["序号", "项目名称", "牵头单位", "指标", "类型", "年度目标", "单位", "权重"]
-HEADERS_TARGETS = ["指标", "类型", "年度目标", "单位", "基数", "起止", "权重", "最新值", "日期"]
+HEADERS_TARGETS = ["指标", "id", "类型", "年度目标", "单位", "基数", "起止", "权重", "最新值", "日期"]
 WEIGHT_ZERO = "监测指标"
 NOT_COUNTED = "不计入"  # a continuing target: confirmed each period, never in completion means
 SHOW_LEAD = "牵头单位"
@@ -48,7 +48,7 @@ HELP_NO_CACHE = "不使用缓存（缓存按文件内容校验，任何时候都
 HELP_VERSION = "显示版本号"
 # The shared output options (commands/options.py).
 HELP_FORMAT = "输出格式：table（终端表格）、plain、markdown、csv（带 BOM 的 UTF-8）、json，或任一 tabulate 格式名"
-HELP_OUTPUT = "写入文件而不是标准输出（- 表示标准输出）"
+HELP_OUTPUT = "写入文件而不是标准输出（- 表示标准输出）；格式按扩展名：.csv .md .json .xlsx .txt，与 -f 矛盾时拒绝"
 # list, show, check.
 LIST_HELP = "按类别列出项目、牵头单位和指标。"
 LIST_HELP_CATEGORY = "只列出该类别（序号或名称中的文字）"
@@ -87,6 +87,42 @@ SHOW_REVISED_MILESTONES = "节点目标调整"
 SHOW_APPROVAL = "（批准：{approval}）"
 SHOW_BASELINE_FROM_RECORD = "年初首条记录"
 STATE_DONE = "已完成"
+SHOW_ACTIONS = {"correct": "更正", "void": "作废"}
 STATE_NOT_YET = "未完成"
 STATE_IN_FORCE = "现行"
 STATE_NOT_IN_FORCE = "未生效"
+
+# --- help in Chinese, for every command (commands/help_format.py) ----------------------------------
+HELP_USAGE_PREFIX = "用法："
+HELP_HEADINGS = {"Usage": "用法", "Options": "选项", "Arguments": "参数", "Commands": "命令"}
+HELP_HEADING = "{heading}："
+HELP_USAGE_PIECES = {"[OPTIONS]": "[选项]", "COMMAND": "命令", "[ARGS]...": "[参数]..."}
+HELP_REQUIRED = "必填"
+HELP_DEFAULT = "默认：{value}"
+HELP_EXTRA_SEP = "；"
+# an option's value by its type, where the option names none of its own
+HELP_METAVARS = {"text": "文本", "path": "路径", "integer": "整数", "float": "数字", "file": "文件",
+                 "filename": "文件", "boolean": "是/否", "directory": "目录"}
+ARG_PROJECT = "项目"
+ARG_TARGET = "指标"
+ARG_VALUE = "数值"  # the same word as words.progress.ARG_VALUE (messages)
+ARG_FILE = "文件"
+ARG_DIR = "目录"
+ARG_REV = "版本"
+ARG_REV2 = "版本2"
+# prompts: what a yes or a no may be written as (typer.confirm's y/n and ours)
+CONFIRM_YES = ("是", "y", "yes", "好", "对", "确认")
+CONFIRM_NO = ("否", "n", "no", "不")
+CONFIRM_SUFFIX = " [是/否，默认{default}]："
+CONFIRM_DEFAULT_YES = "是"
+CONFIRM_DEFAULT_NO = "否"
+CONFIRM_AGAIN = "请回答 是 或 否（y / n）。"
+
+# --- -o FILE: the format its extension names (commands/options.py) ---------------------------------
+OUT_UNKNOWN_EXTENSION = "-o「{path}」：不认识扩展名「{extension}」。可写的扩展名：{choices}（或用 -o - 输出到屏幕）"
+OUT_CONTRADICTS = "-f {fmt} 与 -o「{path}」的扩展名（{extension} 即 {implied}）矛盾：去掉 -f，或把文件名改为 {suggested}"
+OUT_NOT_SUPPORTED = "{command} 不能输出 {fmt} 格式（-o「{path}」）。可选：{choices}"
+HELP_TYPER_OPTIONS = {
+    "install_completion": "为当前 shell（bash、zsh、fish、PowerShell）安装命令补全，重开终端后按 Tab 补全命令和选项",
+    "show_completion": "显示当前 shell 的补全脚本（可复制后自行安装）",
+}

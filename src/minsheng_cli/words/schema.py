@@ -25,6 +25,7 @@ SCH_DOCS = {
     "Settings.report_due_day": "报送截止日（1–28，默认 5）：各牵头单位每月的填报表须在次月这一天前报送，minsheng status 据此判断按时、逾期",
     "Settings.counties": "县（市、区）、功能区和市本级",
     "Settings.whole_units": "只能按整数计的计量单位（填了小数即“需核实”），默认 个 户 所 人 名 处 座 只 口 条 家 场 次 人次 辆",
+    "Settings.abbreviations": "常见简称 → 全称（如 卫健委: 市卫生健康委、经开区: 济宁经济技术开发区）：--unit、--county 和导入表可写简称；不写时用内置清单",
     "Thresholds": "差距（完成率 − 序时进度，个百分点）的界限",
     "Thresholds.ahead": "差距不小于此值为“超序时进度”（默认 10）",
     "Thresholds.on_track": "差距大于此值为“序时推进”（默认 -10）",
