@@ -189,13 +189,15 @@ def fill(path: Path, plan, month: int, reporter: str) -> None:
     from openpyxl import load_workbook
 
     book = load_workbook(path)
-    column = {key: T.column_index(key) for key, _header, _width in T.COLUMNS}
     for sheet in book.worksheets:
         if sheet.title == T.META_SHEET:
             continue
+        layout = T.COLUMNS if sheet.title == T.MAIN_SHEET else T.COUNTY_COLUMNS  # 分县填报 has its own order
+        column = {key: T.column_index(key, layout) for key, _header, _width in layout}
         header = next(r for r in range(1, 40) if sheet.cell(r, 1).value == T.HEADER_FIRST)
-        if sheet.title == T.MAIN_SHEET:
-            sheet.cell(header - 2, 2).value = reporter
+        if sheet.title == T.MAIN_SHEET:  # 填报人's open cell, beside its label in column A
+            by_row = next(r for r in range(1, header) if sheet.cell(r, 1).value == T.BY_LABEL)
+            sheet.cell(by_row, T.SIGN_CELLS[0][3]).value = reporter
         for row in range(header + 1, sheet.max_row + 1):
             project_id = sheet.cell(row, column["project"]).value
             if project_id is None:

@@ -18,7 +18,9 @@ ALLOWED = set("""
     seriously_lagging done id project target value date plan progress data projects.yaml md txt
     BOM UTF utf CSV XLSX GBK gbk Excel JSON Schema schema YAML yaml ISO HEAD git config user.name
     gitattributes language server MINSHENG_DATA YYYY MM NN.yaml W Q shell bash zsh fish PowerShell Tab
-""".split())
+    A N GB T Word WPS CJK Noto LibreOffice supervision MM.yaml report_due_day report_cutoff_day issue red official free
+    settings.notice.fonts settings.notice.header
+""".split())  # names of things (A4, 第N期, GB/T 9704, fonts, folders, settings) and values a user types
 ENGLISH_HELP = ("Usage", "Options", "Arguments", "Commands", "required", "default:", "TEXT", "PATH", "INTEGER")
 OPTION = re.compile(r"(?<![\w])--?[A-Za-z][\w-]*")
 WORD = re.compile(r"[A-Za-z][A-Za-z_.]*[A-Za-z]|[A-Za-z]")

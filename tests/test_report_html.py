@@ -66,8 +66,9 @@ def test_html_needs_an_output_file_and_an_html_name_chooses_it(example_ledger, c
     assert result.exit_code == 2 and "html 格式需要用 --output" in result.stderr
     result, page = write_html(cli, example_ledger, tmp_path / "报表.HTM")
     assert result.exit_code == 0 and page.startswith("<!DOCTYPE html>")
-    result, page = write_html(cli, example_ledger, tmp_path / "表.txt", "--format", "html")
-    assert result.exit_code == 0 and page.startswith("<!DOCTYPE html>")
+    result = cli("--data", example_ledger, "report", "--month", "2023-06", "--format", "html", "-o", tmp_path / "表.txt")
+    assert result.exit_code == 2 and "矛盾" in result.stderr and "表.html" in result.stderr  # -f and -o must agree
+    assert not (tmp_path / "表.txt").exists()
 
 
 def test_refused_with_ledger_errors_and_stamped_with_force(hand_edited, cli, tmp_path):  # noqa: F811
@@ -91,4 +92,7 @@ def test_an_output_in_the_ledger_is_refused(example_ledger, cli):
     target = example_ledger / "projects.yaml"
     before = target.read_bytes()
     result = cli("--data", example_ledger, "report", "--month", "2023-06", "--format", "html", "-o", target)
-    assert result.exit_code == 1 and target.read_bytes() == before
+    assert result.exit_code == 2 and target.read_bytes() == before  # .yaml is no html name
+    inside = example_ledger / "progress" / "2023-06" / "报表.html"
+    result = cli("--data", example_ledger, "report", "--month", "2023-06", "-o", inside)
+    assert result.exit_code == 1 and "台账本身的文件" in result.stderr and not inside.exists()
