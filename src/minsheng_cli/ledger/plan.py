@@ -38,20 +38,6 @@ def read_plan_bytes(root: Path) -> bytes:
     return read_bytes(plan_path(root))
 
 
-def fingerprint(root: Path) -> bytes:
-    """Every byte a report can depend on: the plan and each progress file, with its path."""
-    parts = [read_plan_bytes(root)]
-    progress = progress_dir(root)
-    if progress.is_dir():
-        for month in sorted(os.scandir(progress), key=lambda entry: entry.name):
-            if not month.is_dir():
-                continue
-            for entry in sorted(os.scandir(month.path), key=lambda entry: entry.name):
-                if entry.name.endswith(".yaml"):
-                    parts += [f"{month.name}/{entry.name}".encode(), read_bytes(entry.path)]
-    return b"\0".join(len(part).to_bytes(8, "little") + part for part in parts)
-
-
 def load_plan(root: Path, use_cache: bool = True) -> Plan:
     """The validated plan. Raises LedgerInvalid with every problem when the plan is broken."""
     data = read_plan_bytes(root)
