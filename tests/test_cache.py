@@ -245,3 +245,18 @@ def test_a_file_changed_just_before_its_digest_is_read_again(example_ledger, mon
     count = len(reads)
     stat_index.ledger_digest(example_ledger, b"plan")  # every file was written within the racy window
     assert len(reads) == 2 * count
+
+
+def test_check_validates_an_unchanged_plan_once_and_a_changed_one_again(example_ledger, cache_dir):
+    def check() -> subprocess.CompletedProcess:
+        env = {**os.environ, "MINSHENG_CACHE": str(cache_dir)}
+        return subprocess.run([sys.executable, "-m", "minsheng_cli", "--data", str(example_ledger), "check", "--format", "json"],
+                              capture_output=True, text=True, encoding="utf-8", env=env)
+
+    first = check()
+    assert first.returncode == 0 and any(p.name.startswith("plan-") for p in cache_dir.iterdir())
+    assert check().stdout == first.stdout  # from the plan cache: the same verdict
+    plan = example_ledger / "projects.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("stale_after_days: 14", "stale_after_days: -3"), encoding="utf-8")
+    broken = check()
+    assert broken.returncode == 1 and "stale_after_days" in broken.stdout + broken.stderr

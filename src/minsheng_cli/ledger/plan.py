@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Optional
 
 from minsheng_cli.ledger import cache
 from minsheng_cli.words import ledger as messages
@@ -45,14 +46,22 @@ def load_plan(root: Path, use_cache: bool = True) -> Plan:
 
 
 def plan_from_bytes(data: bytes, shown_path: str, use_cache: bool = True) -> Plan:
+    plan, problems = checked_plan(data, shown_path, use_cache)
+    if problems:
+        raise LedgerInvalid(messages.PLAN_INVALID.format(count=len(problems)), problems)
+    return plan
+
+
+def checked_plan(data: bytes, shown_path: str, use_cache: bool = True) -> tuple[Optional[Plan], list]:
+    """(plan, every problem of it). A plan with no problem is cached by its bytes, so an
+    unchanged plan is not validated again (pydantic is the plan's costliest step)."""
     key = cache.content_key(data)
     plan = cache.get("plan", key, use_cache)
     if isinstance(plan, Plan):
-        return plan
+        return plan, []
     from minsheng_cli.ledger.plan_rules import check_plan_text
 
     plan, problems = check_plan_text(decode(data, shown_path), shown_path)
-    if problems:
-        raise LedgerInvalid(messages.PLAN_INVALID.format(count=len(problems)), problems)
-    cache.put("plan", key, plan, use_cache)
-    return plan
+    if plan is not None and not problems:
+        cache.put("plan", key, plan, use_cache)
+    return plan, problems
