@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -71,6 +72,62 @@ def generated_plan_text(source: str) -> str:
         if match and not _target_has_key(lines, index, match.group("indent"), "by_county"):
             out.append(f"{match.group('indent')}by_county: true\n")
     return PLAN_HEADER + "".join(out)
+
+
+# --- the province plan ----------------------------------------------------------------------------------
+# Shandong's 16 cities: each gets a copy of the plan's 15 counties, named city + county (synthetic
+# names: 济南市任城区 does not exist; only the shape counts). 240 counties, 16× the county series.
+PROVINCE_CITIES = ("济南市", "青岛市", "淄博市", "枣庄市", "东营市", "烟台市", "潍坊市", "济宁市",
+                   "泰安市", "威海市", "日照市", "临沂市", "德州市", "聊城市", "滨州市", "菏泽市")
+PROVINCE_HEADER = "# 基准测试用省级计划（benchmarks/generate.py --province 生成）：16 个市各一套县（市、区），县名为虚构的“市名+县名”\n"
+_SETTINGS_COUNTY = re.compile(r"^(?P<indent> +)- \{name: (?P<name>[^,]+), kind: (?P<kind>\w+)\}\s*$")
+_COUNTY_LIST = re.compile(r"^(?P<head> +counties: )\[(?P<names>[^\]]*)\]\s*$")
+_COUNTY_TARGETS = re.compile(r"^(?P<head> +county_targets: )\{(?P<pairs>[^}]*)\}\s*$")
+_TARGET_FIGURE = re.compile(r"^(?P<head> +target: )(?P<figure>[0-9.]+)(?P<tail>\s*(?:#.*)?)$")
+
+
+def province_plan_text(source: str) -> str:
+    """The generated city plan with every county copied for each of the 16 cities: the settings'
+    county list, every target's `counties:` and `county_targets:` (a target with county_targets
+    gets 16× its figure, so that they still add up to it)."""
+    lines = generated_plan_text(source)[len(PLAN_HEADER):].splitlines(keepends=True)
+    out: list[str] = []
+    in_settings_counties = False
+    for index, line in enumerate(lines):
+        text = line.rstrip("\r\n")
+        if text.startswith("  counties:"):
+            in_settings_counties = True
+            out.append(line)
+            continue
+        county = _SETTINGS_COUNTY.match(text) if in_settings_counties else None
+        if county:
+            out.extend(f"{county['indent']}- {{name: {city}{county['name']}, kind: {county['kind']}}}\n" for city in PROVINCE_CITIES)
+            continue
+        in_settings_counties = False
+        listed = _COUNTY_LIST.match(text)
+        shares = _COUNTY_TARGETS.match(text)
+        if listed:
+            names = [name.strip() for name in listed["names"].split(",")]
+            out.append(f"{listed['head']}[{', '.join(city + name for city in PROVINCE_CITIES for name in names)}]\n")
+        elif shares:
+            pairs = [pair.split(":") for pair in shares["pairs"].split(",")]
+            out.append(f"{shares['head']}{{{', '.join(f'{city}{name.strip()}: {value.strip()}' for city in PROVINCE_CITIES for name, value in pairs)}}}\n")
+            _scale_target_figure(out, len(PROVINCE_CITIES))
+        else:
+            out.append(line)
+    return PROVINCE_HEADER + "".join(out)
+
+
+def _scale_target_figure(out: list[str], factor: int) -> None:
+    """Multiply the `target:` figure of the target mapping being written (the lines above)."""
+    for back in range(len(out) - 1, -1, -1):
+        match = _TARGET_FIGURE.match(out[back].rstrip("\r\n"))
+        if match:
+            figure = Decimal(match["figure"]) * factor
+            out[back] = f"{match['head']}{figure}{match['tail']}\n"
+            return
+        if out[back].lstrip().startswith("- id:"):
+            raise ValueError("a target with county_targets and no target figure")
 
 
 def _target_has_key(lines: list[str], index: int, indent: str, key: str) -> bool:
@@ -186,9 +243,10 @@ def generate_records(plan: Plan, total: int) -> list[Record]:
 
 
 # --- writing ---------------------------------------------------------------------------------------
-def write_plan(root: Path, source: Path = SOURCE_PLAN) -> Plan:
-    """A ledger folder with the generated plan and an empty progress/."""
-    text = generated_plan_text(source.read_text(encoding="utf-8"))
+def write_plan(root: Path, source: Path = SOURCE_PLAN, province: bool = False) -> Plan:
+    """A ledger folder with the generated plan (the province's, with `province`) and an empty progress/."""
+    make = province_plan_text if province else generated_plan_text
+    text = make(source.read_text(encoding="utf-8"))
     plan = load_generated_plan(text)
     root.mkdir(parents=True, exist_ok=True)
     (root / "progress").mkdir(exist_ok=True)
@@ -196,9 +254,9 @@ def write_plan(root: Path, source: Path = SOURCE_PLAN) -> Plan:
     return plan
 
 
-def write_ledger(root: Path, total: int = DEFAULT_RECORDS, source: Path = SOURCE_PLAN) -> list[Record]:
+def write_ledger(root: Path, total: int = DEFAULT_RECORDS, source: Path = SOURCE_PLAN, province: bool = False) -> list[Record]:
     """Generate the ledger in `root` (which must not hold progress yet); the records written."""
-    plan = write_plan(root, source)
+    plan = write_plan(root, source, province)
     if any((root / "progress").iterdir()):
         raise SystemExit(f"{root / 'progress'} is not empty")
     records = generate_records(plan, total)
@@ -250,14 +308,68 @@ def write_journal(path: Path, records: Iterable[Record]) -> int:
     return count
 
 
+def write_beancount(path: Path, records: Iterable[Record]) -> int:
+    """A beancount ledger with one two-posting transaction per record (as the hledger journal):
+    ASCII account names (series numbered in order of appearance), all opened on the first day."""
+    ordered = sorted(records, key=lambda r: r.date)
+    accounts: dict[tuple, str] = {}
+    last: dict[tuple, Decimal] = {}
+    body: list[str] = []
+    for record in ordered:
+        key = (record.project, record.target, record.county)
+        account = accounts.setdefault(key, f"Assets:P{record.project:02d}:S{len(accounts) + 1:05d}")
+        if isinstance(record.value, Decimal):
+            amount = record.value - last.get(key, Decimal(0))
+            last[key] = record.value
+        else:
+            amount = Decimal(1)
+        body.append(f'{record.date.isoformat()} * "p{record.project:02d} {record.target or "narrative"}"\n'
+                    f"  {account}  {format_number(amount)} UNIT\n  Equity:Plan:P{record.project:02d}\n\n")
+    plans = sorted({record.project for record in ordered})
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write('option "operating_currency" "UNIT"\n\n')
+        for account in [*accounts.values(), *(f"Equity:Plan:P{project:02d}" for project in plans)]:
+            handle.write(f"{YEAR_START.isoformat()} open {account}\n")
+        handle.write("\n")
+        handle.writelines(body)
+    return len(body)
+
+
+def write_json_lines(path: Path, records: Iterable[Record]) -> int:
+    """The records as JSON, one object per line (the floor: `json.loads` of the same records)."""
+    from minsheng_cli.ledger.record_fields import record_json
+
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        for record in records:
+            handle.write(json.dumps({"project": record.project, **record_json(record)}, ensure_ascii=False, default=str) + "\n")
+            count += 1
+    return count
+
+
+def hand_edit(root: Path) -> int:
+    """A person's ordinary edit in every progress file: a trailing comment on its middle record
+    line. Returns the number of files edited."""
+    edited = 0
+    for path in sorted((root / "progress").glob("*/*.yaml")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        records = [index for index, line in enumerate(lines) if line.startswith("- {")]
+        if records:
+            lines[records[len(records) // 2]] += "  # 已电话核实"
+            path.write_text("\n".join(lines), encoding="utf-8", newline="")
+            edited += 1
+    return edited
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description="Generate a benchmark ledger (generated plan + N records).")
     parser.add_argument("out", type=Path, help="ledger folder to create (projects.yaml + progress/)")
     parser.add_argument("--records", "-n", type=int, default=DEFAULT_RECORDS, help=f"number of records (default {DEFAULT_RECORDS})")
     parser.add_argument("--csv", type=Path, help="also write the records as one CSV import sheet")
     parser.add_argument("--journal", type=Path, help="also write an hledger journal with one transaction per record")
+    parser.add_argument("--province", action="store_true", help="the province plan: 16 cities' counties (up to ≈4.5M records)")
     args = parser.parse_args(argv)
-    records = write_ledger(args.out, args.records)
+    records = write_ledger(args.out, args.records, province=args.province)
     if args.csv:
         write_csv(args.csv, records)
     if args.journal:

@@ -129,3 +129,59 @@ def test_csv_imports_into_an_empty_ledger_as_the_same_files(big_ledger, tmp_path
 
 def _files(root: Path) -> dict[str, bytes]:
     return {str(path.relative_to(root)): path.read_bytes() for path in sorted((root / "progress").rglob("*.yaml"))}
+
+
+# --- the province plan: 16 cities' counties, the same plan shape -----------------------------------------
+@pytest.fixture(scope="module")
+def province_ledger(tmp_path_factory) -> tuple[Path, list]:
+    root = tmp_path_factory.mktemp("province") / "data"
+    records = generate.write_ledger(root, 2_000, province=True)
+    return root, records
+
+
+def test_province_plan_has_every_county_once_per_city_and_the_same_projects():
+    city = generate.load_generated_plan(generate.generated_plan_text(PLAN.read_text(encoding="utf-8")))
+    province = generate.load_generated_plan(generate.province_plan_text(PLAN.read_text(encoding="utf-8")))
+    assert len(province.county_names) == len(set(province.county_names)) == 16 * len(city.county_names)
+    assert [(p.id, [t.id for t in p.targets]) for p in province.projects] == [(p.id, [t.id for t in p.targets]) for p in city.projects]
+    for mine, theirs in zip((t for p in province.projects for t in p.targets), (t for p in city.projects for t in p.targets)):
+        assert mine.kind == theirs.kind and mine.by_county == theirs.by_county
+        if theirs.counties is not None:
+            assert len(mine.counties) == 16 * len(theirs.counties)
+        if theirs.county_targets:
+            assert mine.target == 16 * theirs.target == sum(mine.county_targets.values())
+    # a million records fit: at most one record a day per series
+    assert 1_000_000 <= len(generate.all_series(province)) * len(generate.series_dates(358))
+
+
+def test_province_ledger_passes_check_and_its_csv_imports_as_the_same_files(province_ledger, tmp_path):
+    generated, records = province_ledger
+    result = _minsheng("--data", generated, "check", "--format", "json")
+    assert result.returncode == 0 and json.loads(result.stdout) == {"ok": True, "errors": []}, result.stdout + result.stderr
+    root = tmp_path / "data"
+    generate.write_plan(root, province=True)
+    sheet = tmp_path / "all.csv"
+    generate.write_csv(sheet, records)
+    imported = _minsheng("--data", root, "import", sheet)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert _files(root) == _files(generated)
+
+
+def test_beancount_json_lines_and_the_hand_edit(big_ledger, tmp_path):
+    import shutil
+
+    generated, records = big_ledger
+    ledger = tmp_path / "year.beancount"
+    assert generate.write_beancount(ledger, records) == RECORDS
+    text = ledger.read_text(encoding="utf-8")
+    assert text.count(" * \"") == RECORDS and text.count(" UNIT\n") == RECORDS
+    lines = tmp_path / "records.jsonl"
+    assert generate.write_json_lines(lines, records) == RECORDS
+    assert len([json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]) == RECORDS
+    edited = tmp_path / "hand"
+    shutil.copytree(generated, edited)
+    files = list((edited / "progress").glob("*/*.yaml"))
+    assert generate.hand_edit(edited) == len(files)
+    assert all(path.read_text(encoding="utf-8").count("  # 已电话核实") == 1 for path in files)
+    result = _minsheng("--data", edited, "check")
+    assert result.returncode == 0 and f"进度记录 {RECORDS} 条" in result.stdout, result.stdout + result.stderr

@@ -189,3 +189,74 @@ def test_a_dependency_upgraded_under_the_same_minsheng_misses(monkeypatch):
         assert cache.content_key(b"ledger") != before
     finally:
         cache.code_stamp.cache_clear()
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen_once_the_stat_index_trusts_the_files(example_ledger, cache_dir):
+    import time
+
+    from minsheng_cli.ledger.stat_index import RACY_SECONDS
+
+    path = example_ledger / "progress" / "2023-06" / "08.yaml"
+    time.sleep(RACY_SECONDS + 0.2)  # not a timing: the copy must be older than the racy window
+    assert "4642口" in report(example_ledger, cache_dir)
+    assert "4642口" in report(example_ledger, cache_dir)  # served by the stat index: nothing read
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("value: 4642", "value: 4643"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    after = report(example_ledger, cache_dir)
+    assert "4643口" in after and "4642口" not in after
+
+
+def test_the_warm_key_reads_only_the_files_whose_stat_changed(example_ledger, monkeypatch):
+    import time
+
+    from minsheng_cli.ledger import stat_index
+
+    monkeypatch.setattr(stat_index, "RACY_SECONDS", 0.05)
+    reads: list[str] = []
+    real_read = stat_index.read_bytes
+    monkeypatch.setattr(stat_index, "read_bytes", lambda path: (reads.append(str(path)), real_read(path))[1])
+    files = list((example_ledger / "progress").glob("*/*.yaml"))
+    time.sleep(0.1)
+    first = stat_index.ledger_digest(example_ledger, b"plan")
+    assert len(reads) == len(files)
+    reads.clear()
+    assert stat_index.ledger_digest(example_ledger, b"plan") == first and reads == []
+    assert stat_index.ledger_digest(example_ledger, b"other plan") != first  # the plan's bytes count
+    path = example_ledger / "progress" / "2023-06" / "08.yaml"
+    stat = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"value: 4642", b"value: 4643"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    changed = stat_index.ledger_digest(example_ledger, b"plan")
+    assert changed != first and reads == [str(path)]
+    path.write_bytes(path.read_bytes().replace(b"value: 4643", b"value: 4642"))
+    assert stat_index.ledger_digest(example_ledger, b"plan") == first  # the same bytes, the same key
+
+
+def test_a_file_changed_just_before_its_digest_is_read_again(example_ledger, monkeypatch):
+    from minsheng_cli.ledger import stat_index
+
+    reads: list[str] = []
+    real_read = stat_index.read_bytes
+    monkeypatch.setattr(stat_index, "read_bytes", lambda path: (reads.append(str(path)), real_read(path))[1])
+    stat_index.ledger_digest(example_ledger, b"plan")
+    count = len(reads)
+    stat_index.ledger_digest(example_ledger, b"plan")  # every file was written within the racy window
+    assert len(reads) == 2 * count
+
+
+def test_check_validates_an_unchanged_plan_once_and_a_changed_one_again(example_ledger, cache_dir):
+    def check() -> subprocess.CompletedProcess:
+        env = {**os.environ, "MINSHENG_CACHE": str(cache_dir)}
+        return subprocess.run([sys.executable, "-m", "minsheng_cli", "--data", str(example_ledger), "check", "--format", "json"],
+                              capture_output=True, text=True, encoding="utf-8", env=env)
+
+    first = check()
+    assert first.returncode == 0 and any(p.name.startswith("plan-") for p in cache_dir.iterdir())
+    assert check().stdout == first.stdout  # from the plan cache: the same verdict
+    plan = example_ledger / "projects.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("stale_after_days: 14", "stale_after_days: -3"), encoding="utf-8")
+    broken = check()
+    assert broken.returncode == 1 and "stale_after_days" in broken.stdout + broken.stderr

@@ -123,13 +123,65 @@ def test_fast_reader_and_yaml_loader_read_generated_files_identically(generated,
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(records(), min_size=1, max_size=5), st.integers(min_value=0, max_value=4))
-def test_a_hand_edited_line_sends_the_whole_file_to_yaml_and_it_still_agrees(generated, which):
+def test_a_trailing_comment_keeps_the_fast_path_and_it_still_agrees(generated, which):
     lines = [format_record(r) for r in generated]
     index = which % len(lines)
-    lines[index] = lines[index].rstrip("\n") + "  # 手工备注\n"  # a comment at the end of a line
+    lines[index] = lines[index].rstrip("\n") + "  # 手工备注 {a: b} \"x\"\n"  # a comment at the end of a line
     fast, slow, was_fast = both("".join(lines))
-    assert not was_fast
+    assert was_fast
     assert fast == slow == generated
+    assert [r.line for r in fast] == [r.line for r in slow] == list(range(1, len(generated) + 1))
+
+
+# A person's edits that keep each record on its own line, and those that do not.
+ONE_LINE_EDITS = {
+    "none": lambda line: line,
+    "trailing comment": lambda line: line + "   #已核对",
+    "spaces inside the braces": lambda line: "- { " + line[len("- {"):-1] + " }",
+    "comment after spaces inside": lambda line: "- { " + line[len("- {"):-1] + " }  # 改过",
+}
+SPREAD_EDITS = {  # the record no longer fits one line: the file goes to YAML
+    "flow mapping over two lines": lambda line: line[:-1] + ",\n  }",
+    "comment line between": lambda line: line + "\n  # 缩进的注释",
+}
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(records(), st.sampled_from(sorted(ONE_LINE_EDITS))), min_size=1, max_size=6),
+       st.sampled_from(["", "# header\n"]))
+def test_lines_edited_one_by_one_are_read_alone_and_agree_with_yaml(edited, header):
+    text = header + "".join(ONE_LINE_EDITS[edit](format_record(record).rstrip("\n")) + "\n" for record, edit in edited)
+    fast, slow, was_fast = both(text)
+    assert was_fast  # no line sent the whole file to YAML
+    assert fast == slow == [record for record, _ in edited]
+    assert [r.line for r in fast] == [r.line for r in slow]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(records(), min_size=1, max_size=5), st.integers(min_value=0, max_value=4), st.sampled_from(sorted(SPREAD_EDITS)))
+def test_a_record_spread_over_lines_sends_the_file_to_yaml_and_it_still_agrees(generated, which, edit):
+    lines = [format_record(r).rstrip("\n") for r in generated]
+    index = which % len(lines)
+    lines[index] = SPREAD_EDITS[edit](lines[index])
+    text = "".join(line + "\n" for line in lines)
+    fast, slow, was_fast = both(text)
+    assert fast == slow == generated
+    assert [r.line for r in fast] == [r.line for r in slow]
+
+
+def test_a_line_that_is_not_a_record_alone_is_reported_as_yaml_reports_it():
+    text = MACHINE + "- {date: 2023-06-30, target: new_places, value: 1}} # 多了一个括号\n"
+    with pytest.raises(ProgressFormatError) as fast_error:
+        parse_progress_text(text, "p.yaml", 7)
+    with pytest.raises(ProgressFormatError) as yaml_error:
+        parse_progress_yaml(text, "p.yaml", 7)
+    assert (fast_error.value.line, fast_error.value.code) == (yaml_error.value.line, yaml_error.value.code)
+
+
+def test_a_document_marker_line_is_not_read_alone():
+    text = "---\n" + MACHINE
+    fast, slow, was_fast = both(text)
+    assert not was_fast and fast == slow
 
 
 # --- hand-edited files take the fallback and agree ---------------------------------------------------------
@@ -168,7 +220,8 @@ HAND_EDITED = {
 @pytest.mark.parametrize("name", sorted(HAND_EDITED))
 def test_hand_edited_files_are_read_by_yaml_with_the_same_records(name):
     fast, slow, was_fast = both(HAND_EDITED[name])
-    assert not was_fast
+    # lines in another key order or with comments are read one by one; a record over several lines sends the file to YAML
+    assert was_fast == (name == "comments and other key order")
     assert fast == slow == EXPECTED
 
 

@@ -41,10 +41,10 @@ class _Source:
             return record.line, 1
         text = self.line_text(record.line)
         if key is not None:
-            label = ("{" if key == "date" else ", ") + key + ": "
-            at = text.find(label)
-            if at >= 0:
-                return record.line, at + len(label) + 1  # 1-based column of the value
+            for label in (("{" if key == "date" else ", ") + key + ": ", "{" + key + ": ", "{ " + key + ": "):  # written order, then a hand edit's
+                at = text.find(label)
+                if at >= 0:
+                    return record.line, at + len(label) + 1  # 1-based column of the value
         return record.line, 1
 
     def line_text(self, line: int) -> str:

@@ -21,19 +21,20 @@ class CheckResult:
     records: int = 0
 
 
-def check_ledger(root: Path, today: Optional[dt.date] = None) -> CheckResult:
+def check_ledger(root: Path, today: Optional[dt.date] = None, use_cache: bool = True) -> CheckResult:
     """Every problem of the plan and, when it can be read, of every progress file; `today` is the
     run's date (future-dated records), read once by the caller."""
     from minsheng_cli.errors import LedgerError
-    from minsheng_cli.ledger.plan_rules import check_plan_text
+    from minsheng_cli.ledger.plan import checked_plan
 
     path = plan_path(root)
     shown = str(path)
     try:
-        text = decode(read_bytes(path), shown)
+        data = read_bytes(path)
+        decode(data, shown)  # an unreadable plan is one problem, before any rule
     except LedgerError as err:
         return CheckResult([Problem(shown, 1, 1, "encoding" if err.code == "encoding" else "unreadable", err.message)])
-    plan, problems = check_plan_text(text, shown)
+    plan, problems = checked_plan(data, shown, use_cache)  # an unchanged plan is not validated again
     result = CheckResult(problems)
     if plan is None:
         return result

@@ -16,7 +16,7 @@ def check_ledger(ctx: typer.Context, fmt: FormatOpt = None) -> None:
 
     chosen = resolve_format(fmt)
     ledger = ledger_of(ctx)
-    result = checks.check_ledger(ledger.root, ledger.today)
+    result = checks.check_ledger(ledger.root, ledger.today, ledger.use_cache)
     if chosen == "json":
         emit_json({"ok": not result.problems, "errors": [p.as_json() for p in result.problems]})
     elif result.problems:

@@ -123,11 +123,12 @@ def _draw(built, fmt: str, stream, like_stdout: bool = False, errors: int = 0) -
 def _cached_output_key(root: Path, spec, fmt: str) -> str:
     """The report's text depends only on the ledger's bytes, the spec (today's date in it), the
     format and, for a drawn table, the terminal: a key over all of them can never give a stale report."""
-    from minsheng_cli.ledger.plan import fingerprint
+    from minsheng_cli.ledger.plan import read_plan_bytes
+    from minsheng_cli.ledger.stat_index import ledger_digest
     from minsheng_cli.rendering.output import terminal_fingerprint
 
     screen = terminal_fingerprint() if fmt == "table" else ""
-    return cache.content_key(fingerprint(root), spec.key(), fmt.encode("utf-8"), screen.encode("utf-8"))
+    return cache.content_key(ledger_digest(root, read_plan_bytes(root)), spec.key(), fmt.encode("utf-8"), screen.encode("utf-8"))
 
 
 def _print_cached(key: str, fmt: str, force: bool) -> bool:

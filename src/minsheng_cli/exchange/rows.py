@@ -78,9 +78,9 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
             project = names.project_or_none(plan, fields["project"])  # None: recording says why
             _check_template_row(project, source, fields, unit)
             fields["target"] = _target_named(plan, project, fields)
-            pool = pools.setdefault(_series_of(plan, project, fields), [])
+            pool = _pool_of(pools, project, _series_of(plan, project, fields))
             record = recording.prepare(
-                plan, pool, project or fields["project"], fields["target"], fields["value"], fields["date"], fields["county"],
+                plan, pool.checked_against(fields["date"]), project or fields["project"], fields["target"], fields["value"], fields["date"], fields["county"],
                 fields["note"], fields["problem"], fields["next"], fields["by"], False, False, None, today,
                 after_plan=allow.after_plan,
             )
@@ -102,7 +102,7 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
             errors.append(_row_message(plan, candidate, fields, err.message))
             continue
         record = dataclasses.replace(record, path=candidate.where)  # an earlier row, if a later one clashes
-        pool.append(record)
+        pool.add(record)
         outcome.records.append(record)
         outcome.rows.append(candidate)
     _reject(source, errors, [] if allow.accept_outliers else doubts)
@@ -150,16 +150,82 @@ def check_template_plan(plan: Plan, source: Source) -> None:
         raise InputError(M.IMP_OTHER_PLAN.format(path=source.path, document=source.meta.get("document"), plan=plan.document))
 
 
-def _pools_by_series(records: list[Record]) -> dict[tuple, list[Record]]:
+def _pools_by_series(records: list[Record]) -> dict[tuple, "_Pool"]:
     """Existing records by series (project, target, county; narratives: project, None, None).
 
     A record is checked only against its own series — the same value on the same date, a count
     that goes down — so each row is checked against that short list, not the whole ledger (a
     500-row sheet would otherwise cost 500 passes over every record of its project)."""
-    pools: dict[tuple, list[Record]] = {}
+    pools: dict[tuple, _Pool] = {}
     for record in records:
-        pools.setdefault((record.project, record.target, record.county), []).append(record)
+        pool = pools.get(key := (record.project, record.target, record.county))
+        if pool is None:
+            pool = pools[key] = _Pool()
+        pool.add(record)
     return pools
+
+
+class _Pool:
+    """One series' records (those kept, then this import's earlier rows) and what a row dated
+    `day` must be checked against.
+
+    A whole year in one sheet adds ~80 rows to each series at 65k rows (~1,200 at 1M), and
+    checking each against the whole of its growing series made the import quadratic. While the
+    series has only plain records (no correct, no void) on strictly increasing dates, a row
+    dated after all of them meets nothing on its date, nothing later, and in force before it
+    everything, so `recording.prepare` reaches the same verdict against the latest record with a
+    number (the one `check_plausible` and the count order look at) as against the whole series
+    — and against nothing for a checklist or milestone, whose items are text. Any other row
+    (an earlier date, a series with corrections) is checked against the whole series.
+    tests/test_import_pools.py holds the two ways together."""
+
+    __slots__ = ("records", "items", "increasing", "latest_date", "latest_number")
+
+    def __init__(self, items: Optional[bool] = None):
+        self.records: list[Record] = []
+        self.items = items  # the series' values are items (None: not known yet, take the slow way)
+        self.increasing = True
+        self.latest_date: Optional[dt.date] = None
+        self.latest_number: Optional[Record] = None
+
+    def add(self, record: Record) -> None:
+        self.records.append(record)
+        if record.action is not None or (self.latest_date is not None and record.date <= self.latest_date):
+            self.increasing = False
+        if self.latest_date is None or record.date > self.latest_date:
+            self.latest_date = record.date
+        if isinstance(record.value, Decimal):
+            self.latest_number = record
+
+    def checked_against(self, day: Any) -> list[Record]:
+        if self.items is None or not self.increasing or not isinstance(day, dt.date):
+            return self.records
+        if self.latest_date is not None and day <= self.latest_date:
+            return self.records
+        if self.items or self.latest_number is None:
+            return []
+        return [self.latest_number]
+
+
+def _pool_of(pools: dict[tuple, _Pool], project: Optional[Project], series: tuple) -> _Pool:
+    pool = pools.get(series)
+    if pool is None:
+        pool = pools[series] = _Pool(None)
+    if pool.items is None:
+        pool.items = _is_set_series(project, series)
+    return pool
+
+
+def _is_set_series(project: Optional[Project], series: tuple) -> Optional[bool]:
+    """Whether a series' values are items (checklist, milestone steps); None when not known."""
+    from minsheng_cli.ledger.record_rules import SET_KINDS
+
+    if project is None or series[0] is None:
+        return None
+    if series[1] is None:
+        return True  # a project's narratives: nothing numeric to look back at
+    target = project.find_target(series[1])
+    return None if target is None else target.kind in SET_KINDS
 
 
 def _target_named(plan: Plan, project: Optional[Project], fields: dict) -> Optional[str]:

@@ -15,7 +15,8 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from itertools import chain, islice
+from typing import Any, Iterable, Optional
 
 from minsheng_cli.words import exchange as M, ledger as ledger_words
 from minsheng_cli.exchange import template as T
@@ -32,6 +33,8 @@ MAX_XLSX_MEMBERS = 500
 MAX_XLSX_UNPACKED = 64 * 1024 * 1024  # all parts together, uncompressed
 MAX_XLSX_RATIO = 200  # uncompressed ÷ compressed of one part (XML of real sheets: 5–20)
 MAX_ROWS = 200_000  # rows read from one sheet
+# rows read from one CSV: it is streamed, so only what it yields is held (a province's year is ~1,000,000)
+MAX_CSV_ROWS = 5_000_000
 MAX_COLUMNS = 64  # columns read from a row (a template has 16)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 ODF_SUFFIXES = (".ods", ".fods")  # LibreOffice / WPS OpenDocument: not read, the message says how to convert
@@ -81,15 +84,100 @@ def read_source(path: Path, encoding: Optional[str] = None) -> Source:
     standard input for `-`), and parsed from those bytes: a FIFO, a folder or a device named as
     the file is refused, not waited on."""
     path = Path(path)
-    data = _read_input(path)
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise InputError(M.IMP_XLS.format(path=path))
+    if str(path) != STDIN and suffix not in XLSX_SUFFIXES and suffix not in ODF_SUFFIXES:
+        streamed = _stream_csv_file(path, encoding)
+        if streamed is not None:
+            return streamed
+    data = _read_input(path)
     if suffix in ODF_SUFFIXES or data[30:38] == b"mimetype" and b"opendocument" in data[38:120]:
         raise InputError(M.IMP_ODS.format(path=path), M.IMP_ODS_HINT.format(path=path))
     if suffix in XLSX_SUFFIXES or (suffix not in (".csv", ".txt", ".tsv") and data[:4] == b"PK\x03\x04"):
         return read_workbook(path, data)
     return read_csv(path, encoding, data)
+
+
+def _stream_csv_file(path: Path, encoding: Optional[str]) -> Optional[Source]:
+    """A CSV file read row by row from disk, with no limit on its size (a year of a province is
+    ~1,000,000 rows, ~100 MB): what bounds it is MAX_CSV_ROWS and the per-cell limit. None for a
+    workbook in disguise (a zip), which takes the bounded whole-file path."""
+    from minsheng_cli.errors import LedgerError
+    from minsheng_cli.ledger.yamlio import open_regular
+
+    if not os.path.lexists(path):
+        raise InputError(M.IMP_FILE_MISSING.format(path=path))
+    try:
+        handle = open_regular(path)
+    except LedgerError as err:
+        raise InputError(err.message, M.IMP_STDIN_HINT) from None
+    with handle:
+        if path.suffix.lower() not in (".csv", ".txt", ".tsv") and handle.read(4) == b"PK\x03\x04":
+            return None
+        for candidate in ([encoding] if encoding else ["utf-8-sig", "gb18030"]):
+            handle.seek(0)
+            try:
+                return _csv_rows_from(handle, path, candidate)
+            except UnicodeDecodeError:
+                if encoding:
+                    raise InputError(M.IMP_ENCODING_FAILED.format(path=path, encoding=encoding)) from None
+    raise InputError(M.IMP_ENCODING.format(path=path))
+
+
+def _csv_rows_from(handle, path: Path, encoding: str) -> Source:
+    """The candidates of a binary CSV handle decoded as `encoding` (UnicodeDecodeError if it is not)."""
+    import codecs
+    import csv
+    import io
+
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(M.IMP_BAD_ENCODING_NAME.format(value=encoding)) from None
+    _long_cells_allowed()
+    text = io.TextIOWrapper(handle, encoding=encoding, newline="")
+    try:
+        first_line = text.readline().lstrip("\ufeff")
+        text.seek(0)
+        reader = csv.reader(_without_bom(text), delimiter=_delimiter(first_line), strict=True)
+        source = Source(path, "csv")
+        _read_table(source, _bounded_rows(reader, path), sheet=None)
+        return source
+    except csv.Error:
+        raise InputError(M.IMP_BAD_CSV_ROW.format(path=path, line=reader.line_num)) from None
+    finally:
+        text.detach()  # the caller closes the file (and may read it again in another encoding)
+
+
+def _without_bom(lines):
+    first = True
+    for line in lines:
+        yield line.lstrip("\ufeff") if first else line
+        first = False
+
+
+def _bounded_rows(reader, path: Path):
+    """The reader's rows, at most MAX_CSV_ROWS of at most MAX_COLUMNS cells."""
+    for count, row in enumerate(reader, start=1):
+        if count > MAX_CSV_ROWS:
+            raise InputError(M.IMP_TOO_MANY_ROWS.format(sheet=path.name, limit=MAX_CSV_ROWS))
+        yield row[:MAX_COLUMNS]
+
+
+def _long_cells_allowed() -> None:
+    """A long cell is a long cell (the text rules judge it), not a broken quote; still one cell
+    is at most MAX_FILE_BYTES characters."""
+    import csv
+
+    from minsheng_cli.ledger.yamlio import MAX_FILE_BYTES
+
+    if csv.field_size_limit() < MAX_FILE_BYTES:
+        csv.field_size_limit(MAX_FILE_BYTES)
+
+
+def _delimiter(first_line: str) -> str:
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
 
 
 def _read_input(path: Path) -> bytes:
@@ -136,20 +224,15 @@ def read_csv(path: Path, encoding: Optional[str], data: bytes) -> Source:
     import csv
     import io
 
-    from minsheng_cli.ledger.yamlio import MAX_FILE_BYTES
 
-    if csv.field_size_limit() < MAX_FILE_BYTES:  # a long cell is a long cell (the text rules judge it), not a broken quote
-        csv.field_size_limit(MAX_FILE_BYTES)
+    _long_cells_allowed()
     text = decode_csv(data, path, encoding)
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-        rows = list(reader)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]), strict=True)
+        source = Source(path, "csv")
+        _read_table(source, _bounded_rows(reader, path), sheet=None)
     except csv.Error:
         raise InputError(M.IMP_BAD_CSV_ROW.format(path=path, line=reader.line_num)) from None
-    source = Source(path, "csv")
-    _read_table(source, rows, sheet=None)
     return source
 
 
@@ -274,16 +357,18 @@ def read_workbook(path: Path, data: bytes) -> Source:
             pass
 
 
-def _read_table(source: Source, rows: list[list], sheet: Optional[str], required: bool = True) -> bool:
-    """Candidates from a free-form table whose header row is among the first rows."""
-    located = _find_header(rows, source.path)
+def _read_table(source: Source, rows: Iterable[list], sheet: Optional[str], required: bool = True) -> bool:
+    """Candidates from a free-form table whose header row is among the first rows (`rows` may be
+    a stream: only the first HEADER_SCAN_ROWS are held before the header is found)."""
+    rows = iter(rows)
+    head = list(islice(rows, HEADER_SCAN_ROWS))
+    located = _find_header(head, source.path)
     if located is None:
         if required:
             raise InputError(_no_header_message(source.path))
         return False
     header_index, positions, names = located
-    for index in range(header_index + 1, len(rows)):
-        row = rows[index]
+    for index, row in enumerate(chain(head[header_index + 1:], rows), start=header_index + 1):
         cells = {name: _cell(row, position) for name, position in positions.items()}
         if _is_blank(cells):
             source.blank += 1

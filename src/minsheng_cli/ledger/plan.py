@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Optional
 
 from minsheng_cli.ledger import cache
 from minsheng_cli.words import ledger as messages
@@ -38,28 +39,6 @@ def read_plan_bytes(root: Path) -> bytes:
     return read_bytes(plan_path(root))
 
 
-def fingerprint(root: Path) -> bytes:
-    """Every byte a report can depend on: the plan, each progress file and each of the office's
-    supervision files, with its path."""
-    from minsheng_cli.ledger.layout import supervision_dir
-
-    parts = [read_plan_bytes(root)]
-    office = supervision_dir(root)
-    if office.is_dir():
-        for entry in sorted(os.scandir(office), key=lambda entry: entry.name):
-            if entry.name.endswith(".yaml") and entry.is_file():
-                parts += [f"supervision/{entry.name}".encode(), read_bytes(entry.path)]
-    progress = progress_dir(root)
-    if progress.is_dir():
-        for month in sorted(os.scandir(progress), key=lambda entry: entry.name):
-            if not month.is_dir():
-                continue
-            for entry in sorted(os.scandir(month.path), key=lambda entry: entry.name):
-                if entry.name.endswith(".yaml"):
-                    parts += [f"{month.name}/{entry.name}".encode(), read_bytes(entry.path)]
-    return b"\0".join(len(part).to_bytes(8, "little") + part for part in parts)
-
-
 def load_plan(root: Path, use_cache: bool = True) -> Plan:
     """The validated plan. Raises LedgerInvalid with every problem when the plan is broken."""
     data = read_plan_bytes(root)
@@ -67,14 +46,22 @@ def load_plan(root: Path, use_cache: bool = True) -> Plan:
 
 
 def plan_from_bytes(data: bytes, shown_path: str, use_cache: bool = True) -> Plan:
+    plan, problems = checked_plan(data, shown_path, use_cache)
+    if problems:
+        raise LedgerInvalid(messages.PLAN_INVALID.format(count=len(problems)), problems)
+    return plan
+
+
+def checked_plan(data: bytes, shown_path: str, use_cache: bool = True) -> tuple[Optional[Plan], list]:
+    """(plan, every problem of it). A plan with no problem is cached by its bytes, so an
+    unchanged plan is not validated again (pydantic is the plan's costliest step)."""
     key = cache.content_key(data)
     plan = cache.get("plan", key, use_cache)
     if isinstance(plan, Plan):
-        return plan
+        return plan, []
     from minsheng_cli.ledger.plan_rules import check_plan_text
 
     plan, problems = check_plan_text(decode(data, shown_path), shown_path)
-    if problems:
-        raise LedgerInvalid(messages.PLAN_INVALID.format(count=len(problems)), problems)
-    cache.put("plan", key, plan, use_cache)
-    return plan
+    if plan is not None and not problems:
+        cache.put("plan", key, plan, use_cache)
+    return plan, problems

@@ -2,8 +2,9 @@
 
 Reading lines as general YAML is far too slow for a year of weekly records (PRODUCT.md §5), so
 one regular expression — built from `record_fields.RECORD_FIELDS`, in the written key order —
-reads each record line; `parse_fast` raises `NotFast` as soon as one line is not in that shape
-(a person edited it) and the caller reads the whole file with the YAML fallback instead. Both
+reads each record line (a trailing comment allowed); a line not in that shape (a person edited
+it) is read alone as YAML, and `parse_fast` raises `NotFast` — the caller reads the whole file
+with the YAML fallback — only when such a line is not one whole record on its own. Both
 produce identical `Record`s, and accept exactly what `record_model.ProgressRecord` accepts
 (tests/test_progress_format.py, tests/test_record_model.py, with generated lines).
 
@@ -15,6 +16,7 @@ same records from a cache was slower than parsing them, so there is no per-file 
 from __future__ import annotations
 
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -57,23 +59,34 @@ def _line_pattern() -> re.Pattern:
     Possessive quantifiers: nothing to backtrack into, measurably faster."""
     first, *rest = RECORD_FIELDS
     optional = "".join(f"(?:, {name}: ({_VALUE_PATTERNS[name]}))?+" for name in rest)
-    return re.compile(rf"^- \{{{first}: ({_VALUE_PATTERNS[first]}){optional}\}}$", re.MULTILINE)
+    return re.compile(rf"^- \{{{first}: ({_VALUE_PATTERNS[first]}){optional}\}}{_TRAILING_COMMENT}$", re.MULTILINE)
 
 
+_TRAILING_COMMENT = r"(?: +#[^\n]*+)?+"  # `- {…}  # 已核对`: a person's note after a record is still the fast shape
 _LINE = _line_pattern()
 _SKIPPED_LINE = re.compile(r" *(?:#.*)?")  # a blank or comment line (no newline inside)
 
 
 def parse_fast(text: str, path: str, project: int) -> list[Record]:
-    """Every line a record in the exact written shape, a comment or blank; else NotFast.
+    """Every line a record in the exact written shape (a trailing comment allowed), a comment or
+    blank; else NotFast.
 
     One `findall` gives every record line's fields at C speed; the other lines (found by what
     they start with: `#`, a space, or nothing) must all be comments or blank, and together they
-    must account for every line of the file."""
+    must account for every line of the file. When they do not (a person edited a line), the
+    file is read line by line: a one-line record the regex does not read is read alone as YAML
+    (`_read_line_alone`), and only a line that cannot stand alone sends the file to YAML."""
     if _NOT_FAST_CHARS.search(text):
         raise NotFast
     rows = _LINE.findall(text)
     lines = _record_line_numbers(text, len(rows))
+    if lines is None:
+        return _parse_line_by_line(text, path, project)
+    return _records(rows, lines, path, project)
+
+
+def _records(rows: list[tuple], lines: Iterable[int], path: str, project: int) -> list[Record]:
+    """Records from the regex's groups of record lines, with their line numbers."""
     records: list[Record] = []
     append = records.append
     dates: dict[str, dt.date] = {}
@@ -121,9 +134,47 @@ def parse_fast(text: str, path: str, project: int) -> list[Record]:
     return records
 
 
-def _record_line_numbers(text: str, record_count: int) -> Iterable[int]:
+def _parse_line_by_line(text: str, path: str, project: int) -> list[Record]:
+    """A file with lines the regex does not read: the regex reads the others, YAML each of those
+    alone; NotFast when one of them is not a whole record on its own line."""
+    rows: list[tuple] = []
+    row_lines: list[int] = []
+    alone: dict[int, Record] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _LINE.fullmatch(line)
+        if match is not None:
+            rows.append(match.groups())
+            row_lines.append(number)
+        elif not _SKIPPED_LINE.fullmatch(line):
+            alone[number] = _read_line_alone(line, path, project, number)
+    records = _records(rows, row_lines, path, project)
+    if not alone:
+        return records
+    return sorted([*records, *alone.values()], key=lambda record: record.line)
+
+
+def _read_line_alone(line: str, path: str, project: int, number: int) -> Record:
+    """One hand-edited line (`- {…}` in another key order, with YAML escapes, …) read as YAML on
+    its own. The lines before it are whole records or comments, so it means alone what it means
+    in the file — as long as it is one whole record: a line that does not start a flow mapping,
+    does not parse alone, or is not exactly one valid record (a block record, a multi-line
+    string, a document marker) sends the whole file to YAML (NotFast), which says what is wrong."""
+    from minsheng_cli.ledger.progress_yaml import ProgressFormatError, parse_yaml
+
+    if not line.startswith("- {"):
+        raise NotFast
+    try:
+        parsed = parse_yaml(line, path, project)
+    except ProgressFormatError:
+        raise NotFast from None
+    if parsed.errors or len(parsed.records) != 1:
+        raise NotFast
+    return dataclasses.replace(parsed.records[0], line=number)
+
+
+def _record_line_numbers(text: str, record_count: int) -> Optional[Iterable[int]]:
     """Line numbers of the record lines, given that every other line is blank or a comment;
-    NotFast when the lines do not add up (some line is neither)."""
+    None when the lines do not add up (some line is neither)."""
     total = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
     if record_count == total:
         return range(1, total + 1)
@@ -134,10 +185,10 @@ def _record_line_numbers(text: str, record_count: int) -> Iterable[int]:
         counted_to = start
         end = text.find("\n", start)
         if not _SKIPPED_LINE.fullmatch(text, start, len(text) if end < 0 else end):
-            raise NotFast
+            return None
         skipped.append(line)
     if record_count + len(skipped) != total:
-        raise NotFast
+        return None
     bounds = [0, *skipped, total + 1]
     return chain.from_iterable(range(low + 1, high) for low, high in zip(bounds, bounds[1:]))
 

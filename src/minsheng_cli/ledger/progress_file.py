@@ -1,9 +1,10 @@
 """Progress files: `progress/YYYY-MM/NN.yaml`, one YAML sequence of records per project and month.
 
 Every record `minsheng` writes is one line, a flow mapping with its keys in a fixed order
-(progress_write.py). `parse_progress_text` reads a file with the fast reader (progress_fast.py)
-and falls back to the YAML loader (progress_yaml.py) for the WHOLE file as soon as one line is
-not in that exact shape — a person edited it. Both paths produce identical `Record`s;
+(progress_write.py). `parse_progress_text` reads a file with the fast reader (progress_fast.py),
+which reads a line a person edited (another key order, spaces, YAML escapes) alone as YAML, and
+falls back to the YAML loader (progress_yaml.py) for the whole file only when a record does not
+stand on one line (block style, a string over two lines). Both paths produce identical `Record`s;
 tests/test_progress_format.py checks that with generated records. `read_progress` reads a
 ledger's files in written order; which files those are is layout.py's rule.
 

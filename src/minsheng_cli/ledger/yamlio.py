@@ -37,25 +37,36 @@ class YamlProblem(Exception):
         self.code, self.message, self.line, self.column = code, message, line, column
 
 
+def open_regular(path: Path | str):
+    """A binary handle on a regular file, opened without blocking and checked on the open
+    descriptor (a FIFO or a device named like a file is refused at once, not waited on)."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as err:
+        if os.path.islink(path):
+            raise LedgerError(messages.FILE_DANGLING_LINK.format(path=path)) from None
+        raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise LedgerError(messages.FILE_NOT_REGULAR.format(path=path))
+    return handle
+
+
 def read_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     """A ledger file's bytes, refused unless it is a regular file of at most `limit` bytes. It is
     opened without blocking and checked on the open descriptor, so a FIFO or a device named like a
     ledger file is refused at once instead of hanging the command, and a file that grows while it
     is read is never read past the limit."""
-    import stat
-
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            if not stat.S_ISREG(status.st_mode):
-                raise LedgerError(messages.FILE_NOT_REGULAR.format(path=path))
-            if status.st_size > limit:
-                raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=status.st_size, limit=limit))
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=size, limit=limit))
             data = handle.read(limit + 1)
     except OSError as err:
-        if os.path.islink(path):
-            raise LedgerError(messages.FILE_DANGLING_LINK.format(path=path)) from None
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
     if len(data) > limit:
         raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=len(data), limit=limit))

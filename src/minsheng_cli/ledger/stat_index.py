@@ -1,0 +1,80 @@
+"""The warm report's key without reading the ledger: a digest of every byte a report can depend
+on, from each progress file's stat where it is unchanged (git's index, for the same reason).
+
+The old key (plan.fingerprint) joined every byte of the ledger into one object: at 1,000,000 records
+that is ~130 MB read and hashed for a report already in the cache. Here each progress file's
+content digest is remembered beside its stat (size, mtime, ctime, inode) in the cache folder,
+and a file is read again only when its stat changed — or when it was changed less than
+RACY_SECONDS before its digest was taken: a second edit within the file system's timestamp
+granularity could leave the stat as it was (git's "racily clean" entries), so such a digest is
+never trusted. An edit that keeps the size and sets the mtime back still moves the ctime, which
+no program can set. The plan file is always read (it is small). On Windows st_ctime is the
+creation time, so there every file is read, as before. The index is a cache entry like any
+other: missing, planted or unreadable, it is rebuilt; it can make a key only by digests of
+bytes read at the time, never a stale one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+from minsheng_cli.ledger import cache
+from minsheng_cli.ledger.layout import progress_dir, supervision_dir
+from minsheng_cli.ledger.yamlio import read_bytes
+
+RACY_SECONDS = 2.0
+_TRUST_STAT = os.name != "nt"
+
+
+def ledger_digest(root: Path, plan_bytes: bytes) -> bytes:
+    """blake2b over the plan's bytes and every progress file's path and content digest."""
+    index_key = cache.content_key(str(Path(root).resolve()).encode("utf-8", "surrogatepass"))
+    old = cache.get("stat-index", index_key) if _TRUST_STAT else None
+    old = old if isinstance(old, dict) else {}
+    new: dict[str, list] = {}
+    digest = hashlib.blake2b(plan_bytes, digest_size=20)
+    for name, path, status in _ledger_files(root):
+        signature = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+        known = old.get(name)
+        if _still_valid(known, signature):
+            file_digest, taken = known[4], known[5]
+        else:
+            file_digest, taken = hashlib.blake2b(read_bytes(path), digest_size=20).hexdigest(), time.time_ns()
+        new[name] = [*signature, file_digest, taken]
+        digest.update(f"\0{name}\0{file_digest}".encode("utf-8", "surrogatepass"))
+    if _TRUST_STAT and new != old:
+        cache.put("stat-index", index_key, new)
+    return digest.digest()
+
+
+def _still_valid(known, signature: list) -> bool:
+    """The remembered digest holds: same stat, and the file had not changed in the RACY_SECONDS
+    before the digest was taken."""
+    if not (isinstance(known, list) and len(known) == 6 and known[:4] == signature):
+        return False
+    if not isinstance(known[4], str) or not isinstance(known[5], int):
+        return False
+    changed = max(signature[1], signature[2])
+    return changed < known[5] - int(RACY_SECONDS * 1e9)
+
+
+def _ledger_files(root: Path):
+    """(name, path, stat) of each of the office's supervision files (supervision/NAME) and of every
+    progress file (month/name): every file besides the plan a report reads."""
+    office = supervision_dir(root)
+    if office.is_dir():
+        for entry in sorted(os.scandir(office), key=lambda entry: entry.name):
+            if entry.name.endswith(".yaml") and entry.is_file():
+                yield f"supervision/{entry.name}", entry.path, entry.stat()
+    progress = progress_dir(root)
+    if not progress.is_dir():
+        return
+    for month in sorted(os.scandir(progress), key=lambda entry: entry.name):
+        if not month.is_dir():
+            continue
+        for entry in sorted(os.scandir(month.path), key=lambda entry: entry.name):
+            if entry.name.endswith(".yaml"):
+                yield f"{month.name}/{entry.name}", entry.path, entry.stat()
