@@ -218,7 +218,7 @@ def test_the_warm_key_reads_only_the_files_whose_stat_changed(example_ledger, mo
     reads: list[str] = []
     real_read = stat_index.read_bytes
     monkeypatch.setattr(stat_index, "read_bytes", lambda path: (reads.append(str(path)), real_read(path))[1])
-    files = list((example_ledger / "progress").glob("*/*.yaml"))
+    files = list((example_ledger / "progress").glob("*/*.yaml")) + list((example_ledger / "supervision").glob("*.yaml"))
     time.sleep(0.1)
     first = stat_index.ledger_digest(example_ledger, b"plan")
     assert len(reads) == len(files)
@@ -260,3 +260,12 @@ def test_check_validates_an_unchanged_plan_once_and_a_changed_one_again(example_
     plan.write_text(plan.read_text(encoding="utf-8").replace("stale_after_days: 14", "stale_after_days: -3"), encoding="utf-8")
     broken = check()
     assert broken.returncode == 1 and "stale_after_days" in broken.stdout + broken.stderr
+
+
+def test_an_edit_of_the_offices_supervision_file_changes_the_warm_key(example_ledger):
+    from minsheng_cli.ledger import stat_index
+
+    first = stat_index.ledger_digest(example_ledger, b"plan")
+    office = example_ledger / "supervision" / "2023-06.yaml"
+    office.write_text(office.read_text(encoding="utf-8") + "# 督查室补充\n", encoding="utf-8")
+    assert stat_index.ledger_digest(example_ledger, b"plan") != first
