@@ -271,16 +271,6 @@ def minsheng_program() -> list[str]:
     return [sys.executable, "-m", "minsheng_cli"]
 
 
-def minsheng_program() -> list[str]:
-    """The installed `minsheng` script next to this interpreter (what users run), else `-m`."""
-    folder = Path(sys.executable).parent
-    for name in ("minsheng.exe", "minsheng") if os.name == "nt" else ("minsheng",):
-        script = folder / name
-        if script.is_file():
-            return [str(script)]
-    return [sys.executable, "-m", "minsheng_cli"]
-
-
 # --- the big ledgers ----------------------------------------------------------------------------------------
 @dataclass
 class BigLedger:

@@ -64,10 +64,10 @@ class Reported:
     records: int = 0  # records of the month that count
 
 
-@dataclass
-class UnitStatus:
-    unit: str
-    projects: list[Reported] = field(default_factory=list)
+class _Tally:
+    """A count per state and the 报送及时率 over `projects` (a unit's, or the whole city's)."""
+
+    projects: list[Reported]
 
     def count(self, state: str) -> int:
         return sum(1 for item in self.projects if item.state == state)
@@ -75,6 +75,12 @@ class UnitStatus:
     @property
     def rate(self) -> Optional[Fraction]:
         return timeliness(self.projects)
+
+
+@dataclass
+class UnitStatus(_Tally):
+    unit: str
+    projects: list[Reported] = field(default_factory=list)
 
     @property
     def missing(self) -> list[Project]:
@@ -82,20 +88,13 @@ class UnitStatus:
 
 
 @dataclass
-class Status:
+class Status(_Tally):
     plan: Plan
     month: Month
     as_of: dt.date
     units: list[UnitStatus]
     projects: list[Reported]  # every due project once, in plan order
     exempt: list[tuple[Project, str]]  # (project, COMPLETED | NOT_STARTED)
-
-    def count(self, state: str) -> int:
-        return sum(1 for item in self.projects if item.state == state)
-
-    @property
-    def rate(self) -> Optional[Fraction]:
-        return timeliness(self.projects)
 
     @property
     def overdue(self) -> bool:
