@@ -96,3 +96,16 @@ def test_the_ladder_is_a_plan_setting(example_ledger, cli, order, listing, expec
     shown = cli("--data", example_ledger, "report", "--month", "2023-06", "--detail", "--category", "11", "--format", "plain").stdout
     words = {"listing": "建议挂牌督办", "order": "建议下发督办单", "reminder": "建议提醒"}
     assert words[expected] in shown
+
+
+def test_detail_json_carries_the_ladder_and_plain_json_does_not(example_ledger, cli):
+    detail = json.loads(cli("--data", example_ledger, "report", "--month", "2023-06", "--detail", "--format", "json").stdout)
+    plain = json.loads(cli("--data", example_ledger, "report", "--month", "2023-06", "--format", "json").stdout)
+    assert all(project["escalation"] is None for project in plain["projects"])
+    ladder = {project["id"]: project["escalation"] for project in detail["projects"]}
+    for project in detail["projects"]:
+        behind = project["status"] in ("lagging", "seriously_lagging", "overdue")
+        assert (ladder[project["id"]]["months_behind_in_a_row"] > 0) == behind
+        if not behind:
+            assert ladder[project["id"]]["suggestion"] is None
+    assert any(entry["suggestion"] == "listing" for entry in ladder.values())

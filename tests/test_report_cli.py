@@ -182,7 +182,7 @@ def test_json_contract_field_by_field(rich, cli):
     projects = {p["id"]: p for p in data["projects"]}
     assert list(projects) == [1, 2, 3, 4]
     first = projects[1]
-    assert set(first) == {"id", "name", "category", "lead", "completion", "expected", "gap", "status", "flags", "targets", "forecast"}
+    assert set(first) == {"id", "name", "category", "lead", "completion", "expected", "gap", "status", "flags", "targets", "forecast", "escalation"}
     assert (first["name"], first["category"], first["lead"]) == ("婴幼儿托育扩容", 1, ["市卫生健康委"])
     assert (first["completion"], first["expected"], first["gap"], first["status"], first["flags"]) == (0.31, 0.25, 6, "on_track", [])
     places, total, filing = first["targets"]

@@ -36,8 +36,17 @@ def report_contract(report: R.Report) -> dict:
             "completion": share(summary.completion),
             "expected": share(summary.expected),
         },
-        "projects": [_project(line) for line in report.projects],
+        "projects": [{**_project(line), "escalation": _escalation(report.oversight.get(line.project.id))}
+                     for line in report.projects],
     }
+
+
+def _escalation(seen) -> Optional[dict]:
+    """The escalation ladder beside a project (escalation.Oversight; computed for --detail and the
+    通报, else None): months behind in a row and the rung suggested (reminder / order / listing)."""
+    if seen is None:
+        return None
+    return {"months_behind_in_a_row": seen.months, "suggestion": seen.suggestion}
 
 
 def _project(line: R.ProjectLine) -> dict:
