@@ -50,17 +50,21 @@ def update(
         _interactive(root, plan, found, date, county, reporter, today, after_plan, confirm)
         return
 
+    read_under_lock: list[Record] = []
+
     def build() -> list[Record]:
-        existing = _project_records(root, plan, found)
-        return [prepare(plan, existing, found.id, target, value, date, county, note, problem, next_, reporter, correct, void, reason, today,
-                        after_plan=after_plan, confirm=confirm)]
+        read_under_lock[:] = _project_records(root, plan, found)
+        return [prepare(plan, read_under_lock, found.id, target, value, date, county, note, problem, next_, reporter, correct, void,
+                        reason, today, after_plan=after_plan, confirm=confirm)]
 
     try:
         written = _append(root, build)
     except AlreadyRecorded as notice:
         say(ledger_words.HINT_PREFIX + notice.message, err=True)
         return
-    _report_written(root, plan, found, written, today)
+    # the project as it now stands: what was read under the lock, then what was appended (the
+    # ledger is not read a second time: at a province's size that was half of an update's cost)
+    _report_written(plan, found, written, today, read_under_lock + written)
 
 
 def register(app: typer.Typer) -> None:
@@ -80,10 +84,9 @@ def _append(root: Path, build: Callable[[], list[Record]]) -> list[Record]:
     return append_records(root, build)
 
 
-def _report_written(root: Path, plan: Plan, project: Project, written: list[Record], today: dt.date) -> None:
+def _report_written(plan: Plan, project: Project, written: list[Record], today: dt.date, records: list[Record]) -> None:
     from minsheng_cli.reporting.update_view import completion_phrase, describe, shown_path
 
-    records = _project_records(root, plan, project)
     for record in written:
         say(M.REC_WRITTEN.format(where=f"{shown_path(record.path)}:{record.line}", record=describe(record, project)))
     for target_id in dict.fromkeys(r.target for r in written if r.target is not None):
@@ -156,8 +159,10 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
         say(M.REC_ASK_CANCELLED)
         return
 
+    fresh: list[Record] = []
+
     def build() -> list[Record]:
-        fresh = _project_records(root, plan, project)
+        fresh[:] = _project_records(root, plan, project)
         out: list[Record] = []
         for entry in entries:
             try:
@@ -166,7 +171,8 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
                 continue
         return out
 
-    _report_written(root, plan, project, _append(root, build), today)
+    written = _append(root, build)
+    _report_written(plan, project, written, today, fresh + written)
 
 
 def _ask_value(project_id: int, target: Target, county: Optional[str], records: list[Record], attempt) -> None:
