@@ -7,14 +7,15 @@ import os
 from pathlib import Path
 
 
-def check_output_path(path: Path) -> None:
+def check_output_path(path: Path, hint: str | None = None) -> None:
     """Every `-o` goes through here: an output may create a file or replace a regular file, never
     replace a device, a FIFO, a folder or a symlink, nor a ledger's own files (its plan, anything
-    under its progress/), which only `update` and `import` write."""
+    under its progress/, which only `update` and `import` write, or under the office's
+    supervision/, where any other file is a `check` error)."""
     import stat
 
     from minsheng_cli.errors import InputError
-    from minsheng_cli.ledger.layout import holds_ledger, plan_path, progress_dir
+    from minsheng_cli.ledger.layout import holds_ledger, plan_path, progress_dir, supervision_dir
     from minsheng_cli.words import commands as commands_words
 
     try:
@@ -22,12 +23,13 @@ def check_output_path(path: Path) -> None:
     except OSError:
         status = None
     if status is not None and not stat.S_ISREG(status.st_mode):
-        raise InputError(commands_words.OUTPUT_NOT_REGULAR.format(path=path), commands_words.OUTPUT_HINT)
+        raise InputError(commands_words.OUTPUT_NOT_REGULAR.format(path=path), hint or commands_words.OUTPUT_HINT)
     absolute = Path(os.path.abspath(path))
     for folder in absolute.parents:
+        owned = (Path(os.path.abspath(progress_dir(folder))), Path(os.path.abspath(supervision_dir(folder))))
         if holds_ledger(folder) and (absolute == Path(os.path.abspath(plan_path(folder)))
-                                     or Path(os.path.abspath(progress_dir(folder))) in absolute.parents):
-            raise InputError(commands_words.OUTPUT_IN_LEDGER.format(path=path), commands_words.OUTPUT_HINT)
+                                     or any(place in absolute.parents for place in owned)):
+            raise InputError(commands_words.OUTPUT_IN_LEDGER.format(path=path), hint or commands_words.OUTPUT_HINT)
 
 
 def save_whole(path, write) -> None:

@@ -29,16 +29,20 @@ def notice(
     from minsheng_cli.files import check_output_path
     from minsheng_cli.reporting.spec import report_spec
 
-    if not output or not output.lower().endswith(".docx"):
-        raise UsageError(M.NOTICE_NOT_DOCX.format(path=output or ""), M.NOTICE_NOT_DOCX_HINT)
+    if not output:
+        raise UsageError(M.NOTICE_NEEDS_OUTPUT, M.NOTICE_NOT_DOCX_HINT)
+    if not output.lower().endswith(".docx"):
+        raise UsageError(M.NOTICE_NOT_DOCX.format(path=output), M.NOTICE_NOT_DOCX_HINT)
     if header is not None and header.strip().lower() not in HEADER_KINDS:
         raise UsageError(M.NOTICE_BAD_HEADER.format(value=header))
     if fonts is not None and fonts.strip().lower() not in FONT_CHOICES:
         raise UsageError(M.NOTICE_BAD_FONTS.format(value=fonts))
     path = Path(output)
-    check_output_path(path)  # before any work: a device, a folder or a ledger file is refused first
+    check_output_path(path, M.NOTICE_PATH_HINT)  # before any work: a device, a folder or a ledger file is refused first
     ledger = ledger_of(ctx)
     spec = report_spec(ledger.plan, ledger.today, month=month)
+    if month is not None and spec.period.start > ledger.plan.end:  # a 通报 reports on the plan's own months
+        raise UsageError(M.NOTICE_AFTER_PLAN.format(month=month, start=ledger.plan.start, end=ledger.plan.end))
     built, errors, _ = _build(ledger.root, ledger.plan, spec, oversight=True)
     stamp = announce("docx", errors, force, output)  # a ledger with errors is refused before writing
     from minsheng_cli.reporting.notice_view import notice_view

@@ -62,8 +62,9 @@ def format_for(fmt: str | None, output: str | None, command: str, extra: tuple[s
         return resolve_format(fmt, extra)
     extension = PurePath(path).suffix.lower()
     implied = EXTENSIONS.get(extension)
-    if implied is None:
-        raise UsageError(M.OUT_UNKNOWN_EXTENSION.format(path=path, extension=extension or "（无）", choices="、".join(EXTENSIONS)))
+    if implied is None:  # the extensions this command can write, not every one some command can
+        writable = [name for name, written in EXTENSIONS.items() if written in FORMATS + extra]
+        raise UsageError(M.OUT_UNKNOWN_EXTENSION.format(path=path, extension=extension or "（无）", choices="、".join(writable)))
     if fmt is not None:
         chosen = resolve_format(fmt, extra)
         if chosen != implied and not (implied == "plain" and chosen in TEXT_FILE_FORMATS):

@@ -81,7 +81,8 @@ def report(
 def _build(root: Path, plan, spec, oversight: bool = False):
     """(the report's data, the ledger's error count, the facts in force): the records as of the period's end folded
     with the plan — what check rejects left out — and judged; the count is what `check` would
-    report for the records read."""
+    report for the records read and for the office's supervision/ files (a bad one is as much an
+    error of the ledger as a bad record: documents are refused or stamped for it too)."""
     from minsheng_cli.checks.rules import problem_count
     from minsheng_cli.ledger.history import fold
     from minsheng_cli.ledger.progress_file import read_progress
@@ -94,7 +95,17 @@ def _build(root: Path, plan, spec, oversight: bool = False):
         from minsheng_cli.reporting.escalation import attach_oversight
 
         attach_oversight(root, built, in_force)
-    return built, problem_count(plan, in_force, spec.today), in_force
+    return built, problem_count(plan, in_force, spec.today) + _supervision_problems(root, plan), in_force
+
+
+def _supervision_problems(root: Path, plan) -> int:
+    from minsheng_cli.ledger.layout import supervision_dir
+
+    if not supervision_dir(root).is_dir():  # one stat for a ledger the office keeps no files in
+        return 0
+    from minsheng_cli.ledger.supervision import check_supervision
+
+    return len(check_supervision(root, plan))
 
 def _draw(built, fmt: str, stream, like_stdout: bool = False, errors: int = 0) -> None:
     """The report in a text format: json from its contract (with the ledger's error count), the

@@ -17,6 +17,7 @@ def status(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=M.STATUS_HELP_AS_OF, show_default=False)] = None,
     fmt: FormatOpt = None,
 ) -> None:
+    from minsheng_cli.errors import UsageError
     from minsheng_cli.ledger.dates import parse_date
     from minsheng_cli.ledger.gitrev import first_committed
     from minsheng_cli.ledger.history import fold
@@ -30,6 +31,8 @@ def status(
     plan = ledger.plan
     day = parse_date(as_of, "--as-of") if as_of is not None else ledger.today
     period = S.status_month(plan, month, ledger.today)
+    if day < period.start:  # who had reported for June is not a question before June began
+        raise UsageError(M.AS_OF_BEFORE_MONTH.format(as_of=as_of, month=period.label, start=period.start))
     records = read_progress(ledger.root, plan, until=period.end)
     committed: dict[str, dict] = {}
     for folder in S.month_folders(period):

@@ -68,6 +68,7 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
     check_template_plan(plan, source)
     pools = _pools_by_series(existing)
     unit = None if allow.any_unit else template_unit(source)
+    sheet_month = template_month(plan, source)
     outcome = Outcome(source)
     errors: list[str] = []
     doubts: list[str] = []
@@ -77,6 +78,7 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
             fields = _fields(candidate)
             project = names.project_or_none(plan, fields["project"])  # None: recording says why
             _check_template_row(project, source, fields, unit)
+            _check_sheet_month(sheet_month, fields["date"])
             fields["target"] = _target_named(plan, project, fields)
             pool = _pool_of(pools, project, _series_of(plan, project, fields))
             record = recording.prepare(
@@ -143,6 +145,32 @@ def _check_template_row(project: Optional[Project], source: Source, fields: dict
     multiplier = multiplier_in(fields["value"]) if target is not None and target.kind in NUMERIC_KINDS else None
     if multiplier is not None:
         raise _RowError("value", M.IMP_NO_MULTIPLIER.format(value=fields["value"], multiplier=multiplier))
+
+
+def template_month(plan: Plan, source: Source) -> Optional[tuple[dt.date, dt.date, str]]:
+    """(first day, last day, 2023年6月) of the month a monthly template was made for (its 填报期,
+    with the plan's report_cutoff_day); None for a weekly sheet or any other file."""
+    import re
+
+    from minsheng_cli.reporting.periods import month_period
+
+    written = (source.meta or {}).get("month", "") if source.kind == "template" else ""
+    found = re.fullmatch(r"(\d{4})-(\d{2})|(\d{4})年(\d{1,2})月", written)  # 2023-06; older sheets: 2023年6月
+    if found is None:
+        return None
+    year, month = (int(found[1]), int(found[2])) if found[1] else (int(found[3]), int(found[4]))
+    period = month_period(f"{year}-{month:02d}", plan.settings.report_cutoff_day)
+    return period.start, period.as_of, period.label
+
+
+def _check_sheet_month(sheet_month: Optional[tuple[dt.date, dt.date, str]], day: Optional[dt.date]) -> None:
+    """A monthly sheet reports its own month: a date in another (a month typed wrong: 2023-07-15 in
+    June's sheet) would land in another month's file unseen."""
+    if sheet_month is None or day is None:
+        return
+    first, last, label = sheet_month
+    if not first <= day <= last:
+        raise _RowError("date", M.IMP_DATE_OUTSIDE_SHEET.format(date=day, label=label, first=first, last=last))
 
 
 def check_template_plan(plan: Plan, source: Source) -> None:

@@ -33,7 +33,7 @@ def notice_view(report: R.Report, supervision: Optional[Supervision], issued: dt
     months = months_text(report.as_of)
     table_title = W.title_text(report)
     return NoticeView(
-        header=header(kind, issuer, supervision, report.as_of.year, day),
+        header=header(kind, issuer, supervision, report.as_of, day),
         title=M.TITLE.format(year=report.as_of.year, months=months),
         recipients=settings.recipients or M.DEFAULT_RECIPIENTS,
         lead=lead_text(report, months, issuer),
@@ -54,12 +54,14 @@ def months_text(as_of: dt.date) -> str:
     return M.MONTHS_RANGE.format(month=as_of.month) if as_of.month > 1 else M.MONTHS_ONE
 
 
-def header(kind: str, issuer: str, supervision: Optional[Supervision], year: int, day: str) -> Header:
-    issue = supervision.issue if supervision is not None else None
+def header(kind: str, issuer: str, supervision: Optional[Supervision], as_of: dt.date, day: str) -> Header:
+    """The 版头. Without the office's 期号 a monthly 通报 is numbered by its month (6月 → 第6期),
+    never left blank; a 红头 without the office's 文号 carries that number too."""
+    issue = supervision.issue if supervision is not None and supervision.issue is not None else as_of.month
+    number = M.ISSUE_NUMBER.format(year=as_of.year, issue=issue)
     if kind == "red":
-        number = supervision.document if supervision is not None and supervision.document else ""
-        return Header("red", M.RED_MARK.format(issuer=issuer), number, issuer, day)
-    number = M.ISSUE_NUMBER.format(year=year, issue=issue) if issue is not None else M.ISSUE_NUMBER_UNKNOWN.format(year=year)
+        document = supervision.document if supervision is not None and supervision.document else number
+        return Header("red", M.RED_MARK.format(issuer=issuer), document, issuer, day)
     return Header("issue", M.ISSUE_MARK, number, issuer, day)
 
 

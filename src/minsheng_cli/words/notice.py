@@ -16,6 +16,9 @@ NOTICE_HELP_FONTS = "字体：official（方正小标宋简体、仿宋_GB2312�
 NOTICE_BAD_FONTS = "--fonts「{value}」无效，可选：official（公文字体）、free（Noto CJK）"
 NOTICE_NOT_DOCX = "--output「{path}」须以 .docx 结尾：通报是 Word 文档"
 NOTICE_NOT_DOCX_HINT = "如 -o 通报.docx"
+NOTICE_NEEDS_OUTPUT = "通报是 Word 文档，须用 --output（-o）写明文件名"
+NOTICE_PATH_HINT = "换一个文件名或文件夹，例如 -o 通报.docx（通报只能写成 Word 文件，不能输出到屏幕）"
+NOTICE_AFTER_PLAN = "--month {month} 在计划期（{start} 至 {end}）之后：通报按计划期内的月份生成；计划结束后的情况请用 minsheng report --as-of 查看"
 NOTICE_BAD_HEADER = "--header「{value}」无效，可选：issue（督查通报）、red（红头）"
 NOTICE_WRITTEN = "已写入 {path}"
 
@@ -24,7 +27,6 @@ DEFAULT_ISSUER = "市政府督查室"
 DEFAULT_RECIPIENTS = "各县（市、区）人民政府，各功能区管委会，市政府各部门、各直属机构："
 ISSUE_MARK = "督查通报"
 ISSUE_NUMBER = "〔{year}〕第{issue}期"
-ISSUE_NUMBER_UNKNOWN = "〔{year}〕第　期"
 RED_MARK = "{issuer}文件"
 
 # --- the document --------------------------------------------------------------------------------

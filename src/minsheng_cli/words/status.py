@@ -63,3 +63,4 @@ IMP_FILES_SUMMARY = "共 {files} 个文件：已写入 {written} 条记录{where
 IMP_FILES_DRY_RUN = "试导入（--dry-run）：共 {files} 个文件，将写入 {written} 条记录{where}，跳过 {skipped} 条；未写入任何文件。"
 IMP_FILES_WHERE = "（{count} 个进度文件）"
 IMP_PROGRESS = "导入"
+AS_OF_BEFORE_MONTH = "--as-of {as_of} 早于{month}（{start} 起）：那时这个月还没开始，无从判断报送情况；请写该月开始以后的日期"
