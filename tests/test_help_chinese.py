@@ -44,7 +44,8 @@ def test_headings_required_and_default_in_chinese(cli):
     usage = update.splitlines()[0]  # click marks optional arguments with [ ] or not, by version
     assert usage.startswith("用法：minsheng update [选项] 项目 ") and "指标" in usage and "数值" in usage
     assert "参数：" in update and "选项：" in update and "[必填]" in update
-    assert "项目    项目序号或名称" in update  # the argument is described, not only named
+    assert re.search(r"^  项目 +项目序号或名称", update, re.M)  # the argument is described, not only named
+    assert "\\" not in update  # no escape a renderer left behind
     assert "[默认：category]" in cli("report", "--help").stdout
     assert "命令：" in cli("--help").stdout
 

@@ -13,7 +13,8 @@ import re
 
 from minsheng_cli.words import commands as M
 
-_EXTRA = re.compile(r"\s*\[([^\[\]]*(?:default: |required)[^\[\]]*)\]\s*$")
+# typer < 0.17 escapes the bracket for rich ("\\[required]") even where rich does not draw the help
+_EXTRA = re.compile(r"\s*\\?\[([^\[\]]*(?:default: |required)[^\[\]]*)\]\s*$")
 
 
 def _click():
