@@ -11,7 +11,6 @@ at least one page holds nothing but full lines of body text to count.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

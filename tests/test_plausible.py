@@ -19,7 +19,7 @@ from conftest import PLAN
 from minsheng_cli.exchange import template as T
 from minsheng_cli.ledger.plan import load_plan
 from minsheng_cli.ledger.plausible import doubts
-from test_template_import import COL, fill, find_row, make_template, progress_snapshot, records_of
+from test_template_import import fill, find_row, make_template, progress_snapshot, records_of
 
 PLAN_OBJECT = load_plan(PLAN.parent, use_cache=False)
 

@@ -101,19 +101,25 @@ def smallest_points(pages) -> float:
 
 
 # --- the xlsx report ---------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def report_pdf(tmp_path_factory):
-    """The example ledger's June report, as xlsx and as LibreOffice prints it."""
+def made_from_example(folder: Path, name: str, *args: str) -> Path:
+    """`minsheng <args> -o folder/name` on a copy of the example ledger in `folder`."""
     from typer.testing import CliRunner
 
     from minsheng_cli.commands.app import app
 
-    folder = tmp_path_factory.mktemp("report")
     root = folder / "demo"
     shutil.copytree(Path(__file__).resolve().parents[1] / "examples" / "2023-demo", root)
-    path = folder / "r.xlsx"
-    result = CliRunner().invoke(app, ["--data", str(root), "report", "--month", "2023-06", "-o", str(path)])
+    path = folder / name
+    result = CliRunner().invoke(app, ["--data", str(root), *args, "-o", str(path)])
     assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def report_pdf(tmp_path_factory):
+    """The example ledger's June report, as xlsx and as LibreOffice prints it."""
+    folder = tmp_path_factory.mktemp("report")
+    path = made_from_example(folder, "r.xlsx", "report", "--month", "2023-06")
     return path, render.to_pdf(path, folder, office_fonts=True)
 
 
@@ -188,16 +194,8 @@ def fill_new_template(path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def template_pdf(tmp_path_factory):
-    from typer.testing import CliRunner
-
-    from minsheng_cli.commands.app import app
-
     folder = tmp_path_factory.mktemp("template")
-    root = folder / "demo"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "examples" / "2023-demo", root)
-    path = folder / "water.xlsx"
-    result = CliRunner().invoke(app, ["--data", str(root), "template", "--unit", "市城乡水务局", "--month", "2023-06", "-o", str(path)])
-    assert result.exit_code == 0, result.output
+    path = made_from_example(folder, "water.xlsx", "template", "--unit", "市城乡水务局", "--month", "2023-06")
     fill_new_template(path)
     return path, render.to_pdf(path, folder, office_fonts=True)
 

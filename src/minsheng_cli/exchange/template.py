@@ -188,7 +188,7 @@ def _sign_row(sheet, row_no: int, open_style: dict) -> None:
 
 
 def _fill_row(sheet, row_no: int, row: TemplateRow, preset: dt.date, layout: _Layout, validations) -> None:
-    from minsheng_cli.rendering.sheet_layout import font, wrap
+    from minsheng_cli.rendering.sheet_layout import font
 
     values = {
         "project": row.project.id,

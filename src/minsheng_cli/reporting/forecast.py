@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Optional
 
-from minsheng_cli.reporting.terms import fraction, interpolate, month_position, schedule_curve
+from minsheng_cli.reporting.terms import fraction, month_position, schedule_curve
 
 WINDOW_MONTHS = 3  # "the last three months": the span of 近3个月月均 and of 进度停滞
 ON_SCHEDULE = ("ahead", "on_track")
