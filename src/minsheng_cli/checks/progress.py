@@ -56,7 +56,9 @@ class _Checker:
         self.facts = Facts(plan, today)
         self.root = Path(root)
         self.problems: list[Problem] = []
-        self.records: list[tuple[Record, _Source]] = []
+        self.files: dict[int, list[tuple[Path, str]]] = {}  # project -> its files, months ascending
+        self.records: list[tuple[Record, _Source]] = []  # the project being checked
+        self.read = 0
 
     # --- reporting -----------------------------------------------------------------------------------
     def add(self, source: _Source, line: int, column: int, code: str, message: str) -> None:
@@ -97,7 +99,17 @@ class _Checker:
             elif project not in self.facts.projects:
                 self.file_problem(path, "unknown-file", M.REC_CHECK_UNKNOWN_PROJECT_FILE.format(name=name, count=len(self.facts.projects)))
             else:
+                self.files.setdefault(project, []).append((path, month))
+
+    def check_projects(self) -> None:
+        """Each project's files read and folded on their own, then let go: no key spans two
+        projects, and a province ledger's million records are never held at once."""
+        for project in sorted(self.files):
+            for path, month in self.files[project]:
                 self.check_file(path, project, month)
+            self.check_sequences()
+            self.read += len(self.records)
+            self.records = []
 
     def check_file(self, path: Path, project: int, month: str) -> None:
         from minsheng_cli.ledger.yamlio import read_text
@@ -137,6 +149,6 @@ def check_progress(plan: Plan, root: Path, today: Optional[dt.date] = None) -> t
 
     checker = _Checker(plan, Path(root), today or today_in_china())
     checker.walk()
-    checker.check_sequences()
+    checker.check_projects()
     problems = sorted(checker.problems, key=lambda p: (p.path, p.line, p.column))
-    return problems, len(checker.records)
+    return problems, checker.read

@@ -83,19 +83,24 @@ def _build(root: Path, plan, spec, oversight: bool = False):
     with the plan — what check rejects left out — and judged; the count is what `check` would
     report for the records read and for the office's supervision/ files (a bad one is as much an
     error of the ledger as a bad record: documents are refused or stamped for it too)."""
-    from minsheng_cli.checks.rules import problem_count
-    from minsheng_cli.ledger.history import fold
-    from minsheng_cli.ledger.progress_file import read_progress
+    from minsheng_cli.checks.rules import Facts, ledger_findings
+    from minsheng_cli.ledger.history import fold_by_project
+    from minsheng_cli.ledger.progress_file import read_progress_by_project
     from minsheng_cli.reporting.report import build_report
 
-    records = read_progress(root, plan, until=spec.period.as_of)
-    in_force = fold(records, plan, today=spec.today)
+    facts, problems = Facts(plan, spec.today), []
+
+    def count_problems(part) -> None:  # what `check` reports for these records, counted while they are held
+        problems.append(len(ledger_findings(facts, part)))
+
+    in_force = fold_by_project(read_progress_by_project(root, plan, until=spec.period.as_of), plan,
+                               today=spec.today, each=count_problems)
     built = build_report(plan, in_force, spec)
     if spec.detail or oversight:  # under each project: months behind in a row, the ladder, the office's entry
         from minsheng_cli.reporting.escalation import attach_oversight
 
         attach_oversight(root, built, in_force)
-    return built, problem_count(plan, in_force, spec.today) + _supervision_problems(root, plan), in_force
+    return built, sum(problems) + _supervision_problems(root, plan), in_force
 
 
 def _supervision_problems(root: Path, plan) -> int:

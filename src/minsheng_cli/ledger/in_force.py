@@ -52,7 +52,8 @@ class Fate:
 
 
 class Series:
-    """One (target, county) series of value records in force, sorted by date."""
+    """One (target, county) series of value records in force, sorted by date. A compacted series
+    (`compact`) keeps the dates and values only: what a report reads, without the records."""
 
     __slots__ = ("dates", "records", "_values")
 
@@ -66,20 +67,25 @@ class Series:
             self._values = [record.value for record in self.records]
         return self._values
 
+    def compact(self) -> None:
+        """Let the records go (a report of 1,000,000 records holds only dates and values)."""
+        self._values = self.values
+        self.records = None
+
     def latest(self, day: dt.date) -> Optional[tuple[dt.date, object]]:
         index = bisect.bisect_right(self.dates, day) - 1
-        return (self.dates[index], self.records[index].value) if index >= 0 else None
+        return (self.dates[index], self.values[index]) if index >= 0 else None
 
     def latest_number(self, day: dt.date) -> Optional[tuple[dt.date, Decimal]]:
         """The latest numeric value (a text value on a count target is an error `check` reports)."""
-        records = self.records
+        values = self.values
         index = bisect.bisect_right(self.dates, day) - 1
-        while index >= 0 and not isinstance(records[index].value, Decimal):
+        while index >= 0 and not isinstance(values[index], Decimal):
             index -= 1
-        return (self.dates[index], records[index].value) if index >= 0 else None
+        return (self.dates[index], values[index]) if index >= 0 else None
 
     def first(self) -> Optional[tuple[dt.date, Decimal]]:
-        return next(((r.date, r.value) for r in self.records if isinstance(r.value, Decimal)), None)
+        return next(((day, value) for day, value in zip(self.dates, self.values) if isinstance(value, Decimal)), None)
 
 
 @dataclass(eq=False)
@@ -197,6 +203,26 @@ class InForce:
 
     def as_of(self, day: dt.date) -> "Standing":
         return Standing(self, day)
+
+    def absorb(self, part: "InForce") -> None:
+        """Take in the facts of another fold over other projects' records (`history.fold_by_project`),
+        its series compacted: no key spans two projects, so nothing of one replaces the other's."""
+        self._ensure_built()
+        part._ensure_built()
+        for history in part._histories.values():
+            for series in history.series.values():
+                series.compact()
+        self._items.update(part._items)
+        self._histories.update(part._histories)
+        self._project_activity.update(part._project_activity)
+        self._project_reports.update(part._project_reports)
+        self._notes.update(part._notes)
+        mine, theirs = self._folded, part._folded
+        for name in ("replaced", "voided", "nothing", "invalid", "duplicates"):
+            getattr(mine, name).extend(getattr(theirs, name))
+        mine.rejected.update(theirs.rejected)
+        mine.conflicts.update(theirs.conflicts)
+        self._fates = None
 
     # --- per record -------------------------------------------------------------------------------
     def fate(self, record: Record) -> Fate:

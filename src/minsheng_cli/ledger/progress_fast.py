@@ -22,8 +22,9 @@ import functools
 import json
 import re
 from decimal import Decimal
-from itertools import chain
-from typing import Iterable, Optional
+from itertools import compress, repeat
+from operator import itemgetter
+from typing import Iterable, Iterator, Optional
 
 from minsheng_cli.ledger.model import Record
 from minsheng_cli.ledger.numbers import normal_decimal
@@ -36,9 +37,12 @@ class NotFast(Exception):
 
 # Text the fast path never reads: C0 controls other than newline (a raw tab is valid YAML but not
 # JSON), DEL and C1 controls (NEL is a YAML line break), LS/PS, BOM, non-characters, surrogates.
-# Checked once per file, so the string pattern below can be the plain, fast [^"\\]*.
-_NOT_FAST_CHARS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-_STR = r'"[^"\\\n]*+(?:\\(?:["\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4})[^"\\\n]*+)*+"'
+# No pattern below matches them, so a line holding one is not in the fast shape; a line read
+# alone refuses them too (the whole file goes to YAML), so the file needs no pass of its own.
+_NOT_FAST = "\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff"
+_NOT_FAST_CHARS = re.compile(f"[{_NOT_FAST}]")
+_PLAIN = f'[^"\\\\\\n{_NOT_FAST}]*+'  # string content up to a quote, a backslash or a line's end
+_STR = f'"{_PLAIN}(?:\\\\(?:["\\\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{{4}}){_PLAIN})*+"'
 _NUM = r"-?+(?:0|[1-9][0-9]{0,14}+)(?:\.[0-9]{1,6}+)?+"  # in range (numbers.value_in_range); else the YAML path says why
 _ID = r"(?!(?:null|true|false)[,}])[a-z][a-z0-9_]*+"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -52,86 +56,113 @@ _VALUE_PATTERNS = {
     "received": _DATE,
     **{name: _STR for name in TEXT_FIELDS},
 }
+_COMMENT = f"#[^\\n{_NOT_FAST}]*+"
+_TRAILING_COMMENT = f"(?: +{_COMMENT})?+"  # `- {{…}}  # 已核对`: a person's note after a record is still the fast shape
+_SKIPPED = f" *+(?:{_COMMENT})?+"  # a blank or comment line: matched too (its date group empty), so lines can be counted
 
 
 def _line_pattern() -> re.Pattern:
-    """The first field (date) is required, every other one optional, all in the written order.
-    Possessive quantifiers: nothing to backtrack into, measurably faster."""
+    """A record line — the first field (date) required, every other one optional, all in the
+    written order — or a blank or comment line. Possessive quantifiers: nothing to backtrack
+    into, measurably faster."""
     first, *rest = RECORD_FIELDS
     optional = "".join(f"(?:, {name}: ({_VALUE_PATTERNS[name]}))?+" for name in rest)
-    return re.compile(rf"^- \{{{first}: ({_VALUE_PATTERNS[first]}){optional}\}}{_TRAILING_COMMENT}$", re.MULTILINE)
+    return re.compile(rf"^(?:- \{{{first}: ({_VALUE_PATTERNS[first]}){optional}\}}{_TRAILING_COMMENT}|{_SKIPPED})$", re.MULTILINE)
 
 
-_TRAILING_COMMENT = r"(?: +#[^\n]*+)?+"  # `- {…}  # 已核对`: a person's note after a record is still the fast shape
 _LINE = _line_pattern()
-_SKIPPED_LINE = re.compile(r" *(?:#.*)?")  # a blank or comment line (no newline inside)
 
 
 def parse_fast(text: str, path: str, project: int) -> list[Record]:
     """Every line a record in the exact written shape (a trailing comment allowed), a comment or
     blank; else NotFast.
 
-    One `findall` gives every record line's fields at C speed; the other lines (found by what
-    they start with: `#`, a space, or nothing) must all be comments or blank, and together they
-    must account for every line of the file. When they do not (a person edited a line), the
-    file is read line by line: a one-line record the regex does not read is read alone as YAML
-    (`_read_line_alone`), and only a line that cannot stand alone sends the file to YAML."""
-    if _NOT_FAST_CHARS.search(text):
-        raise NotFast
+    One `findall` gives every line's fields at C speed (a blank or comment line's are empty); when
+    it matched as many lines as the file has, every line is one of those (no match spans lines,
+    each starts a line). When not (a person edited a line), the file is read line by line: a
+    one-line record the regex does not read is read alone as YAML (`_read_line_alone`), and only
+    a line that cannot stand alone sends the file to YAML."""
     rows = _LINE.findall(text)
-    lines = _record_line_numbers(text, len(rows))
-    if lines is None:
+    if len(rows) != text.count("\n") + 1:
         return _parse_line_by_line(text, path, project)
-    return _records(rows, lines, path, project)
+    return _records(rows, range(1, len(rows) + 1), path, project)
 
 
 def _records(rows: list[tuple], lines: Iterable[int], path: str, project: int) -> list[Record]:
-    """Records from the regex's groups of record lines, with their line numbers."""
-    records: list[Record] = []
-    append = records.append
-    dates: dict[str, dt.date] = {}
-    texts: dict[str, str] = {}
-    numbers: dict[str, Decimal] = {}
-    make = _record_maker()
-    # the groups come in RECORD_FIELDS order
-    for line, (raw_date, target, county, value, action, reason, note, problem, nxt, by, raw_received) in zip(lines, rows):
-        day = dates.get(raw_date)
-        if day is None:
-            try:
-                day = dates[raw_date] = dt.date.fromisoformat(raw_date)
-            except ValueError:
-                raise NotFast from None
-        if target:
-            if target[0] == '"':
-                target = texts.get(target) or _text(target, texts)
-        elif county or value or action or not (note or problem or nxt):
-            raise NotFast  # a record without target must be a narrative: the YAML path reports it
-        else:
-            target = None
-        county = (texts.get(county) or _text(county, texts)) if county else None
-        if value:
-            if value[0] == '"':
-                value = texts.get(value) or _text(value, texts)
-            else:
-                value = numbers.get(value) or _number(value, numbers)
-        else:
-            value = None
-        reason = (texts.get(reason) or _text(reason, texts)) if reason else None
-        note = _text(note, None) if note else None
-        problem = _text(problem, None) if problem else None
-        nxt = _text(nxt, None) if nxt else None
-        by = (texts.get(by) or _text(by, texts)) if by else None
-        if raw_received:
-            received = dates.get(raw_received)
-            if received is None:
-                try:
-                    received = dates[raw_received] = dt.date.fromisoformat(raw_received)
-                except ValueError:
-                    raise NotFast from None
-        else:
-            received = None
-        append(make(day, project, target, county, value, note, problem, nxt, by, action or None, reason, received, path, line))
-    return records
+    """Records from the regex's groups (RECORD_FIELDS order) of the lines `lines` numbers; the
+    groups of a blank or comment line are empty and give no record.
+
+    Column by column: each column's distinct raw texts are decoded once (a file repeats its
+    dates, targets, counties and figures thousands of times), and the records are built by `map`
+    — at a million records the per-record Python work is what a report costs (PRODUCT.md §5)."""
+    kept = list(compress(zip(lines, rows), map(_FIRST, rows)))
+    if not kept:
+        return []
+    numbers, rows = zip(*kept)
+    raw_dates, targets, counties, values, actions, reasons, notes, problems, nexts, bys, received = zip(*rows)
+    target_of = _decoded(targets, _target)
+    if None in target_of.values():
+        _narratives_only(rows)
+    return list(map(
+        _record_builder(),
+        _column(raw_dates, _date), repeat(project), map(target_of.__getitem__, targets), _column(counties, _text_or_none),
+        _column(values, _value), _column(notes, _text_or_none), _column(problems, _text_or_none), _column(nexts, _text_or_none),
+        _column(bys, _text_or_none), _column(actions, _action), _column(reasons, _text_or_none), _column(received, _date_or_none),
+        repeat(path), numbers,
+    ))
+
+
+def _decoded(raw: tuple, decode) -> dict:
+    return {literal: decode(literal) for literal in set(raw)}
+
+
+def _column(raw: tuple, decode) -> Iterator:
+    table = _decoded(raw, decode)
+    if len(table) == 1:  # one value throughout (most files never have an action, a reason, …)
+        return repeat(next(iter(table.values())))
+    return map(table.__getitem__, raw)
+
+
+def _narratives_only(rows: tuple) -> None:
+    """A record without target must be a narrative (no county, value or action; some text):
+    NotFast otherwise — the YAML path reports it."""
+    for _date, target, county, value, action, _reason, note, problem, nxt, _by, _received in rows:
+        if not target and (county or value or action or not (note or problem or nxt)):
+            raise NotFast
+
+
+def _date(literal: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(literal)
+    except ValueError:
+        raise NotFast from None
+
+
+def _date_or_none(literal: str) -> Optional[dt.date]:
+    return _date(literal) if literal else None
+
+
+def _target(literal: str) -> Optional[str]:
+    if not literal:
+        return None
+    return _text(literal) if literal[0] == '"' else literal
+
+
+def _text_or_none(literal: str) -> Optional[str]:
+    return _text(literal) if literal else None
+
+
+def _value(literal: str):
+    if not literal:
+        return None
+    return _text(literal) if literal[0] == '"' else _number(literal)
+
+
+def _action(literal: str) -> Optional[str]:
+    return literal or None
+
+
+_FIRST = itemgetter(0)
 
 
 def _parse_line_by_line(text: str, path: str, project: int) -> list[Record]:
@@ -142,11 +173,11 @@ def _parse_line_by_line(text: str, path: str, project: int) -> list[Record]:
     alone: dict[int, Record] = {}
     for number, line in enumerate(text.split("\n"), start=1):
         match = _LINE.fullmatch(line)
-        if match is not None:
+        if match is None:
+            alone[number] = _read_line_alone(line, path, project, number)
+        elif match.group(1):
             rows.append(match.groups())
             row_lines.append(number)
-        elif not _SKIPPED_LINE.fullmatch(line):
-            alone[number] = _read_line_alone(line, path, project, number)
     records = _records(rows, row_lines, path, project)
     if not alone:
         return records
@@ -161,7 +192,7 @@ def _read_line_alone(line: str, path: str, project: int, number: int) -> Record:
     string, a document marker) sends the whole file to YAML (NotFast), which says what is wrong."""
     from minsheng_cli.ledger.progress_yaml import ProgressFormatError, parse_yaml
 
-    if not line.startswith("- {"):
+    if not line.startswith("- {") or _NOT_FAST_CHARS.search(line):
         raise NotFast
     try:
         parsed = parse_yaml(line, path, project)
@@ -172,82 +203,30 @@ def _read_line_alone(line: str, path: str, project: int, number: int) -> Record:
     return dataclasses.replace(parsed.records[0], line=number)
 
 
-def _record_line_numbers(text: str, record_count: int) -> Optional[Iterable[int]]:
-    """Line numbers of the record lines, given that every other line is blank or a comment;
-    None when the lines do not add up (some line is neither)."""
-    total = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
-    if record_count == total:
-        return range(1, total + 1)
-    skipped: list[int] = []
-    line, counted_to = 1, 0
-    for start in _other_line_starts(text):
-        line += text.count("\n", counted_to, start)
-        counted_to = start
-        end = text.find("\n", start)
-        if not _SKIPPED_LINE.fullmatch(text, start, len(text) if end < 0 else end):
-            return None
-        skipped.append(line)
-    if record_count + len(skipped) != total:
-        return None
-    bounds = [0, *skipped, total + 1]
-    return chain.from_iterable(range(low + 1, high) for low, high in zip(bounds, bounds[1:]))
-
-
-def _other_line_starts(text: str) -> list[int]:
-    """Offsets of the lines that start with "#", " " or are empty (record lines start with "-")."""
-    starts = [0] if text[:1] in ("#", " ", "\n") else []
-    for pattern in ("\n#", "\n ", "\n\n"):
-        at = text.find(pattern)
-        while at >= 0:
-            if at + 1 < len(text):
-                starts.append(at + 1)
-            at = text.find(pattern, at + 1)
-    return sorted(set(starts))
-
-
 @functools.cache
-def _record_maker():
-    """A Record built by setting its slots directly: twice as fast as the frozen dataclass's
-    __init__ (which calls object.__setattr__ per field), and the same object."""
+def _record_builder() -> type:
+    """A class with Record's slots, in its order, and a plain `__init__` that ends by giving the
+    instance `__class__ = Record`: calling it makes a Record like any other (the layouts are the
+    same, so Python allows the assignment). Twice as fast as setting the frozen dataclass's slots one by
+    one (its own __init__ calls object.__setattr__ per field, four times slower): at a million
+    records that is 0.6 s of a report (PRODUCT.md §5)."""
     from dataclasses import fields
 
-    setters = tuple(Record.__dict__[f.name].__set__ for f in fields(Record))
-    if len(setters) != 14:  # Record changed: build it the ordinary way
-        return Record
-    new = object.__new__
-    s_date, s_project, s_target, s_county, s_value, s_note, s_problem, s_next, s_by, s_action, s_reason, s_received, s_path, s_line = setters
-
-    def make(date, project, target, county, value, note, problem, nxt, by, action, reason, received, path, line):
-        record = new(Record)
-        s_date(record, date)
-        s_project(record, project)
-        s_target(record, target)
-        s_county(record, county)
-        s_value(record, value)
-        s_note(record, note)
-        s_problem(record, problem)
-        s_next(record, nxt)
-        s_by(record, by)
-        s_action(record, action)
-        s_reason(record, reason)
-        s_received(record, received)
-        s_path(record, path)
-        s_line(record, line)
-        return record
-
-    return make
+    names = tuple(f.name for f in fields(Record))
+    assert names == Record.__slots__, "Record's slots are its fields, in order"
+    source = (f"def __init__(self, {', '.join(names)}):\n" + "".join(f"    self.{name} = {name}\n" for name in names)
+              + "    self.__class__ = Record\n")
+    namespace: dict = {"Record": Record}
+    exec(source, namespace)  # noqa: S102 - our own field names, generated once
+    return type("RecordBuilder", (), {"__slots__": names, "__init__": namespace["__init__"]})
 
 
-def _text(literal: str, memo: Optional[dict]) -> str:
-    decoded = json.loads(literal) if "\\" in literal else literal[1:-1]
-    if memo is not None:
-        memo[literal] = decoded
-    return decoded
+def _text(literal: str) -> str:
+    return json.loads(literal) if "\\" in literal else literal[1:-1]
 
 
-def _number(literal: str, memo: dict) -> Decimal:
+def _number(literal: str) -> Decimal:
     number = Decimal(literal)
     if "." in literal and literal[-1] == "0":
         number = normal_decimal(number)
-    memo[literal] = number
     return number

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from minsheng_cli.words import commands as commands_words
 from minsheng_cli.errors import LedgerError, os_error_text
@@ -91,3 +91,29 @@ def read_progress(
                 continue
             records.extend(parse_progress_text(read_text(path), str(path), project))
     return records
+
+
+def read_progress_by_project(
+    root: Path,
+    plan: Any = None,
+    until: Optional[dt.date] = None,
+) -> Iterator[tuple[int, list[Record]]]:
+    """The records `read_progress` reads, one project at a time — (project, its records in written
+    order) by project number — so a caller can let one project's records go before the next is
+    read (history.fold_by_project)."""
+    from minsheng_cli.ledger.yamlio import read_text
+
+    known = {project.id for project in plan.projects} if plan is not None else None
+    last_month = layout.month_name(until) if until is not None else None
+    files: dict[int, list[Path]] = {}
+    for month, folder in month_folders(root):
+        if last_month is not None and month > last_month:
+            break
+        for project, path in layout.project_files(folder):
+            if known is None or project in known:
+                files.setdefault(project, []).append(path)
+    for project in sorted(files):
+        records: list[Record] = []
+        for path in files.pop(project):
+            records.extend(parse_progress_text(read_text(path), str(path), project))
+        yield project, records

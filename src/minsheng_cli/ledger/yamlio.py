@@ -65,7 +65,9 @@ def read_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=size, limit=limit))
-            data = handle.read(limit + 1)
+            data = handle.read(size + 1)  # not read(limit + 1): that allocates the whole limit for every file
+            if len(data) > size:  # it grew while being read: read on, never past the limit
+                data += handle.read(limit + 1 - len(data))
     except OSError as err:
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
     if len(data) > limit:

@@ -223,6 +223,7 @@ def latest_notes(records: list[Record], previous_end: dt.date) -> Notes:
     field is settled (a year of weekly notes is not read for a December report)."""
     current: dict[str, dict[Optional[str], Said]] = {name: {} for name in NOTE_FIELDS}
     earlier: dict[str, Said] = {}
+    unsettled: Optional[list[str]] = None  # the fields with no text of the period, once past it
     for record in reversed(records):
         if record.date > previous_end:
             for name in NOTE_FIELDS:
@@ -230,12 +231,14 @@ def latest_notes(records: list[Record], previous_end: dt.date) -> Notes:
                 if text and record.county not in current[name]:
                     current[name][record.county] = Said(text, record.date, record.county)
             continue
-        for name in NOTE_FIELDS:
-            text = getattr(record, name)
-            if text and name not in earlier and not current[name]:
-                earlier[name] = Said(text, record.date, record.county, earlier=True)
-        if all(current[name] or name in earlier for name in NOTE_FIELDS):
+        if unsettled is None:
+            unsettled = [name for name in NOTE_FIELDS if not current[name]]
+        if not unsettled:
             break
+        texts = [(name, getattr(record, name)) for name in unsettled]
+        if any(text for _, text in texts):
+            earlier.update((name, Said(text, record.date, record.county, earlier=True)) for name, text in texts if text)
+            unsettled = [name for name in unsettled if name not in earlier]
     notes = Notes()
     for name in NOTE_FIELDS:
         chosen = list(reversed(current[name].values())) or ([earlier[name]] if name in earlier else [])
