@@ -30,8 +30,9 @@ class _Source:
     """What a problem needs to point into one file."""
 
     path: str
-    lines: list[str]
+    text: str
     positions: dict[int, dict]  # id(record) -> key -> (line, column), YAML path only
+    _lines: Optional[list[str]] = None  # split when a problem first points into the file
 
     def where(self, record: Record, key: Optional[str]) -> tuple[int, int]:
         found = self.positions.get(id(record))
@@ -48,7 +49,9 @@ class _Source:
         return record.line, 1
 
     def line_text(self, line: int) -> str:
-        return self.lines[line - 1] if 1 <= line <= len(self.lines) else ""
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines[line - 1] if 1 <= line <= len(self._lines) else ""
 
 
 class _Checker:
@@ -57,7 +60,8 @@ class _Checker:
         self.root = Path(root)
         self.problems: list[Problem] = []
         self.files: dict[int, list[tuple[Path, str]]] = {}  # project -> its files, months ascending
-        self.records: list[tuple[Record, _Source]] = []  # the project being checked
+        self.records: list[Record] = []  # the project being checked
+        self.sources: dict[str, _Source] = {}  # its files by path
         self.read = 0
 
     # --- reporting -----------------------------------------------------------------------------------
@@ -109,7 +113,7 @@ class _Checker:
                 self.check_file(path, project, month)
             self.check_sequences()
             self.read += len(self.records)
-            self.records = []
+            self.records, self.sources = [], {}
 
     def check_file(self, path: Path, project: int, month: str) -> None:
         from minsheng_cli.ledger.yamlio import read_text
@@ -120,7 +124,7 @@ class _Checker:
         except LedgerError as err:
             self.file_problem(path, "encoding" if err.code == "encoding" else "unreadable", err.message)
             return
-        source = _Source(shown, text.split("\n"), {})
+        source = self.sources[shown] = _Source(shown, text, {})
         try:
             parsed = parse_progress_detailed(text, shown, project)
         except ProgressFormatError as err:
@@ -130,17 +134,16 @@ class _Checker:
             self.add(source, error.line, error.column, error.code, error.detail)
         if not parsed.fast:
             source.positions = {id(record): where for record, where in zip(parsed.records, parsed.positions)}
-        self.records.extend((record, source) for record in parsed.records)
+        self.records.extend(parsed.records)
 
     # --- across records --------------------------------------------------------------------------------
     def check_sequences(self) -> None:
         """Fold every record as a report does, then list what the engine and the checks found."""
         from minsheng_cli.ledger.history import fold
 
-        in_force = fold([record for record, _ in self.records], self.facts.plan, today=self.facts.today)
-        sources = {id(record): source for record, source in self.records}
+        in_force = fold(self.records, self.facts.plan, today=self.facts.today)
         for finding in ledger_findings(self.facts, in_force):
-            self.found(finding, sources[id(finding[0])])
+            self.found(finding, self.sources[finding[0].path])
 
 
 def check_progress(plan: Plan, root: Path, today: Optional[dt.date] = None) -> tuple[list[Problem], int]:

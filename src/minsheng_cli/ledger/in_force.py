@@ -13,7 +13,8 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, is_
 from typing import Optional
 
 from minsheng_cli.ledger.model import Record
@@ -64,7 +65,7 @@ class Series:
     @property
     def values(self) -> list:
         if self._values is None:
-            self._values = [record.value for record in self.records]
+            self._values = list(map(_VALUE, self.records))
         return self._values
 
     def compact(self) -> None:
@@ -323,15 +324,18 @@ class InForce:
             notes.sort(key=_DATE)  # stable: written order within a date
 
 
-_DATE = attrgetter("date")
+_DATE, _VALUE = attrgetter("date"), attrgetter("value")
 
 
 def _series(by_date: Optional[dict]) -> Optional[Series]:
     """The records in force of one (target, county), date -> record (None: nothing in force that day)."""
     if not by_date:
         return None
-    dates = sorted(day for day, record in by_date.items() if record is not None)
-    return Series(dates, [by_date[d] for d in dates]) if dates else None
+    if any(map(is_, by_date.values(), repeat(None))):  # some date voided or in conflict: rare (no Record.__eq__ called)
+        dates = sorted(day for day, record in by_date.items() if record is not None)
+    else:
+        dates = sorted(by_date)
+    return Series(dates, list(map(by_date.__getitem__, dates))) if dates else None
 _IN_FORCE, _VOID, _VOID_NOTHING, _NARRATIVE = Fate(IN_FORCE), Fate(VOID), Fate(VOID_NOTHING), Fate(NARRATIVE)
 
 
