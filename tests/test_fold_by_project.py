@@ -1,0 +1,127 @@
+"""Folding a ledger one project at a time gives what folding it at once gives (issue 15).
+
+`report` and `check` read a province ledger project by project (`read_progress_by_project`,
+`history.fold_by_project`) so that a million records are never held at once. That is only right
+because no key spans two projects and the record rules look at one file at a time; these tests
+hold the two folds together on generated ledgers of three projects — values, corrections, voids,
+conflicts, union-merge duplicates, items, narratives, records the rules reject — and on the
+shipped example ledger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from minsheng_cli.checks.rules import Facts, ledger_findings
+from minsheng_cli.ledger.history import INVALID, REPLACED, VOID_NOTHING, VOIDED, fold, fold_by_project
+from minsheng_cli.ledger.model import Category, County, Plan, Project, Record, Settings, Target
+from minsheng_cli.ledger.plan import load_plan
+from minsheng_cli.ledger.progress_file import file_header, format_record, read_progress, read_progress_by_project, record_path
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "2023-demo"
+TODAY = dt.date(2023, 8, 1)
+DATES = [dt.date(2023, 5, 3), dt.date(2023, 5, 10), dt.date(2023, 6, 7), dt.date(2023, 8, 9)]  # the last is after TODAY
+COUNTIES = ["任城区", "曲阜市"]
+UNIT = "市测试局"
+
+
+def _project(number: int) -> Project:
+    return Project(id=number, category=1, name=f"项目{number}", lead=[UNIT], targets=[
+        Target(id="n", name="数量", kind="count", target=Decimal(100), unit="个"),
+        Target(id="c", name="分县数量", kind="count", target=Decimal(100), unit="个", by_county=True, counties=list(COUNTIES)),
+        Target(id="list", name="清单", kind="checklist", items=["甲", "乙"]),
+    ])
+
+
+PLAN = Plan(
+    title="测试", year=2023, start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31), categories=[Category(1, "测试类")],
+    projects=[_project(1), _project(2), _project(3)],
+    settings=Settings(counties=[County("市本级", "city"), County(COUNTIES[0], "district"), County(COUNTIES[1], "county")]),
+)
+
+
+@st.composite
+def records(draw) -> Record:
+    project = draw(st.sampled_from([1, 2, 3]))
+    day = draw(st.sampled_from(DATES))
+    target = draw(st.sampled_from(["n", "c", "c", "list", "nope", None]))  # "nope": a target the plan lacks
+    note = draw(st.sampled_from([None, None, "进展顺利"]))
+    if target is None:
+        return Record(day, project, note=note or "项目进展")
+    county = draw(st.sampled_from([*COUNTIES, "市本级"])) if target == "c" else None
+    action = draw(st.sampled_from([None, None, None, "correct", "void"]))
+    if target == "list":
+        value = draw(st.sampled_from(["甲", "乙", "丙"]))
+    else:
+        value = Decimal(draw(st.integers(-1, 30)))
+    if action == "void" and target != "list":
+        value = None
+    return Record(day, project, target, county, value, note=note, action=action, reason="核实" if action else None)
+
+
+def write_ledger(root: Path, generated: list[Record]) -> None:
+    """The records appended in the order given, each to its project's month file (repeats kept:
+    an identical line again is a union-merge duplicate)."""
+    lines: dict[Path, list[str]] = {}
+    for record in generated:
+        lines.setdefault(record_path(root, record), [file_header(record.project, record.date)]).append(format_record(record))
+    for path, text in lines.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(text), encoding="utf-8")
+
+
+def facts_of(in_force, plan: Plan) -> dict:
+    """Everything a report or check reads from a fold, as plain data (records by where they are)."""
+    where = lambda record: (record.path, record.line)  # noqa: E731
+    targets = {
+        pair: ({county: (series.dates, series.values) for county, series in history.series.items()},
+               history.items, history.activity, history.narrated)
+        for pair, history in in_force.targets.items()
+    }
+    notes = {project: [where(r) for r in said] for project, said in in_force.notes.items()}
+    fates = {state: sorted(map(where, in_force.records_with_fate(state))) for state in (REPLACED, VOIDED, VOID_NOTHING, INVALID)}
+    return {"targets": targets, "activity": in_force.project_activity, "reports": in_force.project_reports,
+            "notes": notes, "fates": fates, "findings": sorted((where(f[0]), f[2], f[3]) for f in in_force.findings())}
+
+
+def assert_same_folds(root: Path, plan: Plan, today: dt.date) -> None:
+    whole = fold(read_progress(root, plan), plan, today=today)
+    facts, counted = Facts(plan, today), []
+    by_project = fold_by_project(read_progress_by_project(root, plan), plan, today=today,
+                                 each=lambda part: counted.append(len(ledger_findings(facts, part))))
+    assert facts_of(by_project, plan) == facts_of(whole, plan)
+    assert sum(counted) == len(ledger_findings(facts, whole))
+    flattened = [record for _project, group in read_progress_by_project(root, plan) for record in group]
+    assert sorted(flattened, key=lambda r: r.project) == sorted(read_progress(root, plan), key=lambda r: r.project)
+
+
+@given(st.lists(records(), min_size=4, max_size=40))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_folding_project_by_project_gives_the_same_facts(generated):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write_ledger(root, generated)
+        assert_same_folds(root, PLAN, TODAY)
+
+
+def test_a_compacted_series_answers_as_before_without_its_records():
+    root_records = [Record(dt.date(2023, 5, d), 1, "n", value=Decimal(v)) for d, v in ((3, 4), (10, 9))]
+    in_force = fold(root_records, PLAN)
+    series = in_force.history(1, "n").series[None]
+    before = (series.latest(dt.date(2023, 5, 5)), series.latest_number(dt.date(2023, 5, 31)), series.first(), series.values)
+    series.compact()
+    assert series.records is None
+    assert (series.latest(dt.date(2023, 5, 5)), series.latest_number(dt.date(2023, 5, 31)), series.first(), series.values) == before
+    assert before[0] == (dt.date(2023, 5, 3), Decimal(4))
+
+
+def test_the_example_ledger_folds_the_same_either_way():
+    plan = load_plan(EXAMPLE, use_cache=False)
+    assert_same_folds(EXAMPLE, plan, dt.date(2023, 12, 31))
+    assert any(in_force_series for in_force_series in fold_by_project(read_progress_by_project(EXAMPLE, plan), plan).targets.values())
