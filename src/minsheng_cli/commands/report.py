@@ -49,7 +49,7 @@ def report(
     # Only a report that was built without error is cached, so a hit needs no more checking; the
     # entry holds the ledger's error count beside the text, so a warm report warns as a cold one.
     key = _cached_output_key(root, spec, chosen) if ledger.use_cache and not output and chosen not in FILE_ONLY_FORMATS else None
-    if key is not None and _print_cached(key, chosen, force):
+    if key is not None and _print_cached(key, chosen, force, ledger):
         return
     built, errors, in_force = _build(root, plan, spec)
     stamp = announce(chosen, errors, force, output)  # first: a document with errors is refused before anything is written
@@ -74,6 +74,7 @@ def report(
         write_text(buffer.getvalue())
         if key is not None:
             cache.put("report", key, {"text": buffer.getvalue(), "errors": errors})
+            _remember(ledger, buffer.getvalue(), errors)
         return
     _write_text_file(Path(output), lambda stream: _draw(built, chosen, stream, errors=errors))
     typer.echo(M.REP_WRITTEN.format(path=output))
@@ -147,14 +148,26 @@ def _cached_output_key(root: Path, spec, fmt: str) -> str:
     return cache.content_key(ledger_digest(root, read_plan_bytes(root)), spec.key(), fmt.encode("utf-8"), screen.encode("utf-8"))
 
 
-def _print_cached(key: str, fmt: str, force: bool) -> bool:
+def _print_cached(key: str, fmt: str, force: bool, ledger) -> bool:
     entry = cache.get("report", key)
     if not (isinstance(entry, dict) and isinstance(entry.get("text"), str) and isinstance(entry.get("errors"), int)):
         return False
     text, errors = entry["text"], entry["errors"]
     announce(fmt, errors, force)
     write_text(text)
+    _remember(ledger, text, errors)
     return True
+
+
+def _remember(ledger, text: str, errors: int) -> None:
+    """A report of a ledger without problems, printed to stdout: the next identical run prints it
+    before parsing the command line (commands/replay.py)."""
+    if errors == 0 and ledger.rev is None:
+        import sys
+
+        from minsheng_cli.commands.replay import remember
+
+        remember(sys.argv[1:], ledger.root, ledger.today, text)
 
 
 def _write_text_file(path: Path, draw) -> None:

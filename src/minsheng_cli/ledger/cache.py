@@ -13,7 +13,6 @@ folder that others can write to is not used. Deleting the folder at any time is 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -75,6 +74,8 @@ def content_key(*parts: bytes) -> str:
 @lru_cache(maxsize=1)
 def _known_classes() -> dict[str, type]:
     """The only classes an entry may name: the plan's dataclasses."""
+    import dataclasses  # here, not at the top: a warm report's replay never needs it (inspect: ≈10 ms)
+
     from minsheng_cli.ledger import model
 
     return {name: value for name, value in vars(model).items()
@@ -92,6 +93,8 @@ def _encode(value: Any) -> Any:
         return [_encode(item) for item in value]
     if isinstance(value, dict):
         return {"$map": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    import dataclasses
+
     if dataclasses.is_dataclass(value) and type(value).__name__ in _known_classes():
         fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
         return {"$class": type(value).__name__, "fields": fields}

@@ -101,6 +101,26 @@ def named_ledger(path: Path) -> Optional[Path]:
     return None
 
 
+def find_root(explicit: "str | os.PathLike | None" = None, start: Optional[Path] = None) -> Path:
+    """The ledger a command runs on, found as git finds `.git`: `--data`, else `MINSHENG_DATA`,
+    else the first folder, from the current one upward, that holds a ledger (`found_ledger`)."""
+    from minsheng_cli.errors import LedgerError
+    from minsheng_cli.words import ledger as messages
+
+    chosen = explicit or os.environ.get("MINSHENG_DATA")
+    if chosen:
+        root = named_ledger(Path(chosen))
+        if root is None:
+            raise LedgerError(messages.LEDGER_NOT_FOUND.format(path=chosen), messages.NO_LEDGER_HINT)
+        return root
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        found = found_ledger(folder)
+        if found is not None:
+            return found
+    raise LedgerError(messages.NO_LEDGER, messages.NO_LEDGER_HINT)
+
+
 # --- progress/YYYY-MM/NN.yaml ----------------------------------------------------------------------
 def month_name(day: dt.date) -> str:
     """YYYY-MM, the folder of a record dated `day`."""

@@ -8,31 +8,15 @@ neither parsed nor validated again; `fingerprint` is every byte a report depends
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Optional
 
 from minsheng_cli.ledger import cache
 from minsheng_cli.words import ledger as messages
 from minsheng_cli.errors import LedgerError, LedgerInvalid
-from minsheng_cli.ledger.layout import PLAN_FILE, found_ledger, holds_ledger, named_ledger, plan_path, progress_dir  # noqa: F401 (re-exported)
+from minsheng_cli.ledger.layout import PLAN_FILE, find_root, found_ledger, holds_ledger, named_ledger, plan_path, progress_dir  # noqa: F401 (re-exported)
 from minsheng_cli.ledger.model import Plan
 from minsheng_cli.ledger.yamlio import decode, read_bytes
-
-
-def find_root(explicit: str | os.PathLike | None = None, start: Path | None = None) -> Path:
-    chosen = explicit or os.environ.get("MINSHENG_DATA")
-    if chosen:
-        root = named_ledger(Path(chosen))
-        if root is None:
-            raise LedgerError(messages.LEDGER_NOT_FOUND.format(path=chosen), messages.NO_LEDGER_HINT)
-        return root
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        found = found_ledger(folder)
-        if found is not None:
-            return found
-    raise LedgerError(messages.NO_LEDGER, messages.NO_LEDGER_HINT)
 
 
 def read_plan_bytes(root: Path) -> bytes:
