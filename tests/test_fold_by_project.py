@@ -1,7 +1,7 @@
 """Folding a ledger one project at a time gives what folding it at once gives (issue 15).
 
-`report` and `check` read a province ledger project by project (`read_progress_by_project`,
-`history.fold_by_project`) so that a million records are never held at once. That is only right
+`report` and `check` read a province ledger project by project (`whole.fold_ledger`, on every
+core for a big ledger) so that a million records are never held at once. That is only right
 because no key spans two projects and the record rules look at one file at a time; these tests
 hold the two folds together on generated ledgers of three projects — values, corrections, voids,
 conflicts, union-merge duplicates, items, narratives, records the rules reject — and on the
@@ -19,10 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from minsheng_cli.checks.rules import Facts, ledger_findings
-from minsheng_cli.ledger.history import INVALID, REPLACED, VOID_NOTHING, VOIDED, fold, fold_by_project
+from minsheng_cli.ledger import parallel
+from minsheng_cli.ledger.history import INVALID, REPLACED, VOID_NOTHING, VOIDED, fold
 from minsheng_cli.ledger.model import Category, County, Plan, Project, Record, Settings, Target
 from minsheng_cli.ledger.plan import load_plan
-from minsheng_cli.ledger.progress_file import file_header, format_record, read_progress, read_progress_by_project, record_path
+from minsheng_cli.ledger.progress_file import file_header, files_by_project, format_record, read_progress, read_project, record_path
+from minsheng_cli.ledger.whole import fold_ledger
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "2023-demo"
 TODAY = dt.date(2023, 8, 1)
@@ -92,12 +94,11 @@ def facts_of(in_force, plan: Plan) -> dict:
 
 def assert_same_folds(root: Path, plan: Plan, today: dt.date) -> None:
     whole = fold(read_progress(root, plan), plan, today=today)
-    facts, counted = Facts(plan, today), []
-    by_project = fold_by_project(read_progress_by_project(root, plan), plan, today=today,
-                                 each=lambda part: counted.append(len(ledger_findings(facts, part))))
+    facts = Facts(plan, today)
+    by_project, counted = fold_ledger(root, plan, today=today, count=lambda part: len(ledger_findings(facts, part)))
     assert facts_of(by_project, plan) == facts_of(whole, plan)
-    assert sum(counted) == len(ledger_findings(facts, whole))
-    flattened = [record for _project, group in read_progress_by_project(root, plan) for record in group]
+    assert counted == len(ledger_findings(facts, whole))
+    flattened = [record for project, paths in files_by_project(root, plan).items() for record in read_project(project, paths)]
     assert sorted(flattened, key=lambda r: r.project) == sorted(read_progress(root, plan), key=lambda r: r.project)
 
 
@@ -124,4 +125,33 @@ def test_a_compacted_series_answers_as_before_without_its_records():
 def test_the_example_ledger_folds_the_same_either_way():
     plan = load_plan(EXAMPLE, use_cache=False)
     assert_same_folds(EXAMPLE, plan, dt.date(2023, 12, 31))
-    assert any(in_force_series for in_force_series in fold_by_project(read_progress_by_project(EXAMPLE, plan), plan).targets.values())
+
+
+def workers_for_any_size(monkeypatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.delenv("MINSHENG_WORKERS", raising=False)
+
+
+def test_worker_processes_fold_the_same(monkeypatch, tmp_path):
+    workers_for_any_size(monkeypatch)
+    assert parallel.worth_it(0, 2) is (__import__("sys").platform.startswith("linux"))
+    plan = load_plan(EXAMPLE, use_cache=False)
+    assert_same_folds(EXAMPLE, plan, dt.date(2023, 12, 31))
+    generated = [Record(DATES[i % 3], 1 + i % 3, "c", COUNTIES[i % 2], Decimal(i // 2), note="说明" if i % 4 else None)
+                 for i in range(60)]
+    generated += [generated[5], Record(DATES[0], 2, "n", value=Decimal(3)), Record(DATES[0], 2, "n", value=Decimal(4)),
+                  Record(DATES[1], 3, "n", action="void", reason="错录"), Record(DATES[3], 1, "nope", value=Decimal(1))]
+    write_ledger(tmp_path, generated)
+    assert_same_folds(tmp_path, PLAN, TODAY)
+
+
+def test_a_problem_in_a_worker_is_the_same_problem(monkeypatch, example_ledger):
+    from minsheng_cli.checks.progress import check_progress
+
+    broken = example_ledger / "progress" / "2023-06" / "08.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "- {date: 2023-06-30, target: nope, value: 1}\n  bad: [\n", encoding="utf-8")
+    alone = check_progress(load_plan(example_ledger, use_cache=False), example_ledger, dt.date(2023, 12, 31))
+    workers_for_any_size(monkeypatch)
+    shared = check_progress(load_plan(example_ledger, use_cache=False), example_ledger, dt.date(2023, 12, 31))
+    assert alone == shared and alone[0]

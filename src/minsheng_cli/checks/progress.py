@@ -106,14 +106,27 @@ class _Checker:
                 self.files.setdefault(project, []).append((path, month))
 
     def check_projects(self) -> None:
-        """Each project's files read and folded on their own, then let go: no key spans two
-        projects, and a province ledger's million records are never held at once."""
-        for project in sorted(self.files):
+        """Each project's files read and folded on their own, then let go — on every core for a
+        big ledger (ledger/parallel.py): no key spans two projects, and a province ledger's
+        million records are never held at once."""
+        from minsheng_cli.ledger.parallel import file_sizes, map_items
+
+        projects = sorted(self.files)
+        weights = [file_sizes(path for path, _month in self.files[project]) for project in projects]
+        for problems, read in map_items(self.check_project, projects, weights):
+            self.problems.extend(problems)
+            self.read += read
+
+    def check_project(self, project: int) -> tuple[list[Problem], int]:
+        """(the problems of one project's files, how many records they hold)."""
+        kept, self.problems = self.problems, []
+        try:
             for path, month in self.files[project]:
                 self.check_file(path, project, month)
             self.check_sequences()
-            self.read += len(self.records)
-            self.records, self.sources = [], {}
+            return self.problems, len(self.records)
+        finally:
+            self.problems, self.records, self.sources = kept, [], {}
 
     def check_file(self, path: Path, project: int, month: str) -> None:
         from minsheng_cli.ledger.yamlio import read_text

@@ -85,23 +85,18 @@ def _build(root: Path, plan, spec, oversight: bool = False):
     report for the records read and for the office's supervision/ files (a bad one is as much an
     error of the ledger as a bad record: documents are refused or stamped for it too)."""
     from minsheng_cli.checks.rules import Facts, ledger_findings
-    from minsheng_cli.ledger.history import fold_by_project
-    from minsheng_cli.ledger.progress_file import read_progress_by_project
+    from minsheng_cli.ledger.whole import fold_ledger
     from minsheng_cli.reporting.report import build_report
 
-    facts, problems = Facts(plan, spec.today), []
-
-    def count_problems(part) -> None:  # what `check` reports for these records, counted while they are held
-        problems.append(len(ledger_findings(facts, part)))
-
-    in_force = fold_by_project(read_progress_by_project(root, plan, until=spec.period.as_of), plan,
-                               today=spec.today, each=count_problems)
+    facts = Facts(plan, spec.today)
+    in_force, problems = fold_ledger(root, plan, today=spec.today, until=spec.period.as_of,
+                                     count=lambda part: len(ledger_findings(facts, part)))  # what `check` reports
     built = build_report(plan, in_force, spec)
     if spec.detail or oversight:  # under each project: months behind in a row, the ladder, the office's entry
         from minsheng_cli.reporting.escalation import attach_oversight
 
         attach_oversight(root, built, in_force)
-    return built, sum(problems) + _supervision_problems(root, plan), in_force
+    return built, problems + _supervision_problems(root, plan), in_force
 
 
 def _supervision_problems(root: Path, plan) -> int:

@@ -35,7 +35,7 @@ a duplicate, in conflict, or what the engine could not apply without a plan to j
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional, Union
+from typing import Iterable, Optional, Union
 
 import datetime as dt
 
@@ -110,23 +110,6 @@ def fold(records: Iterable[Record], targets: TargetsGiven = None, *, text: bool 
             _apply_text(texts.setdefault(pair, {}), record, folded)
     folded.seen = None  # needed while folding only
     return InForce(folded)
-
-
-def fold_by_project(batches: Iterable[tuple[int, list[Record]]], plan: Plan, *, today: Optional[dt.date] = None,
-                    each: Optional[Callable[[InForce], None]] = None) -> InForce:
-    """`fold` of a whole ledger read one project at a time (`progress_file.read_progress_by_project`).
-    No key spans two projects and the record rules look at one file at a time, so folding each
-    project alone gives the same facts as folding all records at once; `each` sees every
-    project's fold while its records are there (to count what `check` would find), then its
-    series keep only dates and values (`InForce.absorb`). A 1,000,000-record ledger is held one
-    project at a time (PRODUCT.md §5: a report in ≤ 150 MB)."""
-    whole = fold((), plan, today=today)
-    for _project, records in batches:
-        part = fold(records, plan, today=today)
-        if each is not None:
-            each(part)
-        whole.absorb(part)
-    return whole
 
 
 # In `by_date` (date -> the record in force), None marks a date whose records were voided or are

@@ -205,14 +205,19 @@ class InForce:
     def as_of(self, day: dt.date) -> "Standing":
         return Standing(self, day)
 
-    def absorb(self, part: "InForce") -> None:
-        """Take in the facts of another fold over other projects' records (`history.fold_by_project`),
-        its series compacted: no key spans two projects, so nothing of one replaces the other's."""
+    def compact(self) -> None:
+        """Build the histories and let the records of every series go (what a report reads of a
+        project is its dates and values, `Series.compact`)."""
         self._ensure_built()
-        part._ensure_built()
-        for history in part._histories.values():
+        for history in self._histories.values():
             for series in history.series.values():
                 series.compact()
+
+    def absorb(self, part: "InForce") -> None:
+        """Take in the facts of another fold over other projects' records (`whole.fold_ledger`),
+        its series compacted: no key spans two projects, so nothing of one replaces the other's."""
+        self._ensure_built()
+        part.compact()
         self._items.update(part._items)
         self._histories.update(part._histories)
         self._project_activity.update(part._project_activity)

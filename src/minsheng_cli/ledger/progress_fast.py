@@ -221,6 +221,11 @@ def _record_builder() -> type:
     return type("RecordBuilder", (), {"__slots__": names, "__init__": namespace["__init__"]})
 
 
+def rebuilt_record(*fields) -> Record:
+    """A Record from its fields in slot order (how a worker process hands records back, ledger/whole.py)."""
+    return _record_builder()(*fields)
+
+
 def _text(literal: str) -> str:
     return json.loads(literal) if "\\" in literal else literal[1:-1]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 from minsheng_cli.words import commands as commands_words
 from minsheng_cli.errors import LedgerError, os_error_text
@@ -93,16 +93,9 @@ def read_progress(
     return records
 
 
-def read_progress_by_project(
-    root: Path,
-    plan: Any = None,
-    until: Optional[dt.date] = None,
-) -> Iterator[tuple[int, list[Record]]]:
-    """The records `read_progress` reads, one project at a time — (project, its records in written
-    order) by project number — so a caller can let one project's records go before the next is
-    read (history.fold_by_project)."""
-    from minsheng_cli.ledger.yamlio import read_text
-
+def files_by_project(root: Path, plan: Any = None, until: Optional[dt.date] = None) -> dict[int, list[Path]]:
+    """Project → its files, months ascending: the files `read_progress` reads (`plan` leaves out
+    files of projects it does not have; `until` skips month folders after its month)."""
     known = {project.id for project in plan.projects} if plan is not None else None
     last_month = layout.month_name(until) if until is not None else None
     files: dict[int, list[Path]] = {}
@@ -112,8 +105,14 @@ def read_progress_by_project(
         for project, path in layout.project_files(folder):
             if known is None or project in known:
                 files.setdefault(project, []).append(path)
-    for project in sorted(files):
-        records: list[Record] = []
-        for path in files.pop(project):
-            records.extend(parse_progress_text(read_text(path), str(path), project))
-        yield project, records
+    return files
+
+
+def read_project(project: int, paths: list[Path]) -> list[Record]:
+    """One project's records from its files (`files_by_project`), in written order."""
+    from minsheng_cli.ledger.yamlio import read_text
+
+    records: list[Record] = []
+    for path in paths:
+        records.extend(parse_progress_text(read_text(path), str(path), project))
+    return records

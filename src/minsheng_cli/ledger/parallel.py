@@ -1,0 +1,72 @@
+"""Projects read on every core: no key spans two projects, so a big ledger's projects can be read,
+folded and checked in worker processes, each answering for its own (PRODUCT.md §5: a province
+ledger on the hardware it is run on).
+
+Only where it pays and is safe: Linux (fork: the workers start with the parent's memory — plan,
+imports — without pickling it), more than one core free to this process, and at least
+`MIN_BYTES` of progress files (below that, starting the workers costs more than they save).
+Workers ignore Ctrl-C (the parent stops them and says so once) and hand back plain results;
+an exception in one is raised in the parent as it would be without workers.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Callable, Iterable, Sequence, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+MIN_BYTES = 16 * 1024 * 1024  # ≈ 120,000 records
+_WORK: list = []  # the function a forked worker runs (inherited, never pickled)
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worth_it(total_bytes: int, items: int) -> bool:
+    if os.environ.get("MINSHENG_WORKERS", "") == "1":
+        return False
+    return sys.platform.startswith("linux") and items > 1 and total_bytes >= MIN_BYTES and cores() > 1
+
+
+def map_items(work: Callable[[Item], Result], items: Sequence[Item], weights: Sequence[int]) -> list[Result]:
+    """`[work(item) for item in items]`, computed on every core when `worth_it`; the biggest
+    items first, so the workers finish together."""
+    if not worth_it(sum(weights), len(items)):
+        return [work(item) for item in items]
+    import multiprocessing
+
+    order = sorted(range(len(items)), key=lambda index: -weights[index])
+    _WORK[:] = [work]
+    try:
+        with multiprocessing.get_context("fork").Pool(min(cores(), len(items)), initializer=_ignore_interrupt) as pool:
+            done = dict(zip(order, pool.imap(_run, [items[index] for index in order], chunksize=1)))
+    finally:
+        _WORK.clear()
+    return [done[index] for index in range(len(items))]
+
+
+def _run(item):
+    return _WORK[0](item)
+
+
+def _ignore_interrupt() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def file_sizes(paths: Iterable) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass  # the reader says what is wrong with it
+    return total
