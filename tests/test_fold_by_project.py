@@ -155,3 +155,41 @@ def test_a_problem_in_a_worker_is_the_same_problem(monkeypatch, example_ledger):
     workers_for_any_size(monkeypatch)
     shared = check_progress(load_plan(example_ledger, use_cache=False), example_ledger, dt.date(2023, 12, 31))
     assert alone == shared and alone[0]
+
+
+# --- the notes a report can quote ----------------------------------------------------------------------
+def noted_ledger(root: Path) -> None:
+    """Weekly notes, problems and next steps on several targets and the project, some fields
+    never said on some targets: what latest_notes has to search back for."""
+    generated = []
+    for week in range(30):
+        day = dt.date(2023, 1, 2) + dt.timedelta(days=7 * week)
+        for project in (1, 2):
+            generated.append(Record(day, project, "n", value=Decimal(week), note=f"第{week}周推进" if week % 3 and week < 12 else None,
+                                    problem="缺资金" if week % 7 == 0 else None))
+            generated.append(Record(day, project, "c", COUNTIES[week % 2], Decimal(week), next=f"下步{week}" if week % 5 == 0 else None))
+            if week % 4 == 0:
+                generated.append(Record(day, project, note=f"项目第{week}周", problem=f"问题{week}" if week < 9 else None))
+    write_ledger(root, generated)
+
+
+def test_a_report_quotes_the_same_notes_from_the_kept_ones(tmp_path, monkeypatch):
+    from minsheng_cli.reporting.contract import report_contract
+    from minsheng_cli.reporting.report import build_report
+    from minsheng_cli.reporting.spec import report_spec
+    from minsheng_cli.reporting.view import report_view
+    from minsheng_cli.rendering.text import markdown_text
+
+    noted_ledger(tmp_path)
+    monkeypatch.setenv("MINSHENG_WORKERS", "1")
+    specs = [dict(month=f"2023-{m:02d}", detail=True, notes=True) for m in range(1, 9)] + [dict(week="2023-W20"), dict(quarter="2023-Q2"), dict(month="2023-06")]
+    for options in specs:
+        spec = report_spec(PLAN, dt.date(2023, 12, 31), **options)
+        every = fold(read_progress(tmp_path, PLAN, until=spec.period.as_of), PLAN, today=spec.today)
+        kept, _ = fold_ledger(tmp_path, PLAN, today=spec.today, until=spec.period.as_of, notes_after=spec.period.previous)
+        assert sum(map(len, kept.notes.values())) < sum(map(len, every.notes.values())) or options == specs[0]
+        full, lean = build_report(PLAN, every, spec), build_report(PLAN, kept, spec)
+        assert report_contract(lean) == report_contract(full), options
+        quoted = lambda report: repr([(line.notes, [t.notes for t in line.targets]) for line in report.projects])  # noqa: E731
+        assert quoted(lean) == quoted(full), options
+        assert markdown_text(report_view(lean)) == markdown_text(report_view(full)), options

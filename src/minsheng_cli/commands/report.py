@@ -89,7 +89,7 @@ def _build(root: Path, plan, spec, oversight: bool = False):
     from minsheng_cli.reporting.report import build_report
 
     facts = Facts(plan, spec.today)
-    in_force, problems = fold_ledger(root, plan, today=spec.today, until=spec.period.as_of,
+    in_force, problems = fold_ledger(root, plan, today=spec.today, until=spec.period.as_of, notes_after=spec.period.previous,
                                      count=lambda part: len(ledger_findings(facts, part)))  # what `check` reports
     built = build_report(plan, in_force, spec)
     if spec.detail or oversight:  # under each project: months behind in a row, the ladder, the office's entry

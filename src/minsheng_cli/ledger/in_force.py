@@ -18,6 +18,7 @@ from operator import attrgetter, is_
 from typing import Optional
 
 from minsheng_cli.ledger.model import Record
+from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
 
 # What became of a record (Fate.state).
 IN_FORCE, REPLACED, VOIDED = "in_force", "replaced", "voided"
@@ -205,13 +206,19 @@ class InForce:
     def as_of(self, day: dt.date) -> "Standing":
         return Standing(self, day)
 
-    def compact(self) -> None:
+    def compact(self, notes_after: Optional[dt.date] = None) -> None:
         """Build the histories and let the records of every series go (what a report reads of a
-        project is its dates and values, `Series.compact`)."""
+        project is its dates and values, `Series.compact`). With `notes_after` (a report's
+        previous period's end), of the notes dated up to it only the latest of each target and
+        field are kept: all a report can quote of them (reporting/report.latest_notes quotes
+        the period's texts, else the latest earlier one) — a province ledger's notes are a
+        quarter of its records."""
         self._ensure_built()
         for history in self._histories.values():
             for series in history.series.values():
                 series.compact()
+        if notes_after is not None:
+            self._notes = {project: _quotable(notes, notes_after) for project, notes in self._notes.items()}
 
     def absorb(self, part: "InForce") -> None:
         """Take in the facts of another fold over other projects' records (`whole.fold_ledger`),
@@ -330,6 +337,18 @@ class InForce:
 
 
 _DATE, _VALUE = attrgetter("date"), attrgetter("value")
+
+
+def _quotable(notes: list[Record], after: dt.date) -> list[Record]:
+    """The notes dated after `after`, and of those up to it the last of each (target, field)."""
+    latest: dict[tuple, int] = {}
+    for index, record in enumerate(notes):
+        if record.date <= after:
+            for name in NARRATIVE_FIELDS:
+                if getattr(record, name):
+                    latest[(record.target, name)] = index
+    kept = set(latest.values())
+    return [record for index, record in enumerate(notes) if record.date > after or index in kept]
 
 
 def _series(by_date: Optional[dict]) -> Optional[Series]:

@@ -20,9 +20,10 @@ from minsheng_cli.ledger.model import Plan, Record
 
 
 def fold_ledger(root: Path, plan: Plan, *, today: Optional[dt.date] = None, until: Optional[dt.date] = None,
-                count: Optional[Callable[[InForce], int]] = None) -> tuple[InForce, int]:
+                count: Optional[Callable[[InForce], int]] = None, notes_after: Optional[dt.date] = None) -> tuple[InForce, int]:
     """(the facts in force of every record up to `until`'s month, the sum of `count` over the
-    projects' folds)."""
+    projects' folds). `notes_after`: keep only the notes a report of a period after that date
+    can quote (`InForce.compact`)."""
     from minsheng_cli.ledger.parallel import file_sizes, map_items
     from minsheng_cli.ledger.progress_file import files_by_project, read_project
 
@@ -32,7 +33,7 @@ def fold_ledger(root: Path, plan: Plan, *, today: Optional[dt.date] = None, unti
     def project_fold(project: int) -> tuple[InForce, int]:
         part = fold(read_project(project, files[project]), plan, today=today)
         counted = count(part) if count is not None else 0
-        part.compact()
+        part.compact(notes_after)
         return part, counted
 
     _pickle_records_fast()
