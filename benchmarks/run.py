@@ -416,6 +416,9 @@ def run_size(bench: Bench, ledger: BigLedger, small: dict[str, Figure], peers: d
 
     fig("cold", f"{shown} cold", f"minsheng {shown} (fresh cache folder each run)", bench.minsheng(*data, *report),
         before=lambda: bench.env(bench.fresh_cache()), rule=_cold_rule(got), target=_cold_target(n))
+    fig("cold_one", f"{shown} cold, one process", "same, MINSHENG_WORKERS=1: no worker processes",
+        bench.minsheng(*data, *report), before=lambda: {**bench.env(bench.fresh_cache()), "MINSHENG_WORKERS": "1"},
+        note="what one core costs; the figure above is the largest process of the run")
     fig("no_cache", f"{shown} --no-cache", f"minsheng --no-cache {shown}", bench.minsheng(*data, "--no-cache", *report))
     fig("warm", f"{shown} warm", f"minsheng {shown} (nothing changed since the last run)", bench.minsheng(*data, *report),
         target=f"≤ --version + {CONSTANT_WITHIN} s", rule=lambda f: f.median <= (version.median or 0) + CONSTANT_WITHIN)
@@ -433,8 +436,10 @@ def run_size(bench: Bench, ledger: BigLedger, small: dict[str, Figure], peers: d
         bench.minsheng("--data", str(ledger.hand_edited), "--no-cache", *report),
         target=f"≤ {HAND_EDITED_LIMIT}× --no-cache", rule=lambda f: _ratio_ok(f, got.get("no_cache"), HAND_EDITED_LIMIT))
     fig("check", "check", "minsheng check", bench.minsheng(*data, "check"), target=_check_target(n), rule=_check_rule(got))
+    fig("check_one", "check, one process", "same, MINSHENG_WORKERS=1", bench.minsheng(*data, "check"),
+        before=lambda: {**bench.env(), "MINSHENG_WORKERS": "1"})
     fig("log", "log 1 new_places", "minsheng log 1 new_places", bench.minsheng(*data, "log", "1", "new_places"))
-    for key in ("cold", "no_cache", "warm", "one_changed", "hand_edited", "check", "log"):
+    for key in ("cold", "cold_one", "no_cache", "warm", "one_changed", "hand_edited", "check", "check_one", "log"):
         got[key].floor = floor()
     if writes:
         run_writes(bench, ledger, got, fig)

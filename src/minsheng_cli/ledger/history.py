@@ -72,7 +72,7 @@ def fold(records: Iterable[Record], targets: TargetsGiven = None, *, text: bool 
         item_targets = targets if isinstance(targets, (set, frozenset)) else frozenset(targets or ())
     rejected = folded.rejected
     values, items, texts = folded.values, folded.items, folded.texts
-    replaced, nothing = folded.replaced.append, folded.nothing.append
+    nothing = folded.nothing.append
     for record in records:  # a year of weekly per-county records is ~65,000: keep this loop lean
         if rejected and id(record) in rejected:
             continue  # what check rejects never counts

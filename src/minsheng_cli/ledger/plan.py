@@ -13,7 +13,7 @@ from typing import Optional
 
 from minsheng_cli.ledger import cache
 from minsheng_cli.words import ledger as messages
-from minsheng_cli.errors import LedgerError, LedgerInvalid
+from minsheng_cli.errors import LedgerInvalid
 from minsheng_cli.ledger.layout import PLAN_FILE, find_root, found_ledger, holds_ledger, named_ledger, plan_path, progress_dir  # noqa: F401 (re-exported)
 from minsheng_cli.ledger.model import Plan
 from minsheng_cli.ledger.yamlio import decode, read_bytes
