@@ -193,3 +193,35 @@ def test_a_report_quotes_the_same_notes_from_the_kept_ones(tmp_path, monkeypatch
         quoted = lambda report: repr([(line.notes, [t.notes for t in line.targets]) for line in report.projects])  # noqa: E731
         assert quoted(lean) == quoted(full), options
         assert markdown_text(report_view(lean)) == markdown_text(report_view(full)), options
+
+
+# --- the workers themselves --------------------------------------------------------------------------
+def test_a_broken_file_read_by_a_worker_gives_the_same_message(monkeypatch, example_ledger, cli):
+    broken = example_ledger / "progress" / "2023-06" / "08.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "- {date: 2023-06-30, target: [\n", encoding="utf-8")
+    monkeypatch.setenv("MINSHENG_WORKERS", "1")
+    alone = cli("--data", str(example_ledger), "--no-cache", "report", "--month", "2023-06")
+    workers_for_any_size(monkeypatch)
+    shared = cli("--data", str(example_ledger), "--no-cache", "report", "--month", "2023-06")
+    assert alone.exit_code == shared.exit_code == 1
+    assert "08.yaml:6:1" in shared.stderr and shared.stderr == alone.stderr
+
+
+def _square_unless_killed(item: int) -> int:
+    import os
+    import signal
+
+    if item == 3 and os.getpid() != _PARENT[0]:
+        os.kill(os.getpid(), signal.SIGKILL)  # a worker killed (out of memory, say) halfway
+    return item * item
+
+
+_PARENT: list[int] = []
+
+
+def test_what_a_killed_worker_left_undone_is_done_by_the_parent(monkeypatch):
+    import os
+
+    workers_for_any_size(monkeypatch)
+    _PARENT[:] = [os.getpid()]
+    assert parallel.map_items(_square_unless_killed, list(range(8)), [1] * 8) == [n * n for n in range(8)]

@@ -6,14 +6,15 @@ Only where it pays and is safe: Linux (fork: the workers start with the parent's
 imports — without pickling it), more than one core free to this process, and at least
 `MIN_BYTES` of progress files (below that, starting the workers costs more than they save).
 Workers ignore Ctrl-C (the parent stops them and says so once) and hand back plain results;
-an exception in one is raised in the parent as it would be without workers.
+an item whose work raised is worked again in the parent, which raises what a run without
+workers raises.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Callable, Iterable, Optional, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -41,19 +42,31 @@ def map_items(work: Callable[[Item], Result], items: Sequence[Item], weights: Se
     if not worth_it(sum(weights), len(items)):
         return [work(item) for item in items]
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     order = sorted(range(len(items)), key=lambda index: -weights[index])
+    done: dict[int, Optional[tuple]] = {}
     _WORK[:] = [work]
     try:
-        with multiprocessing.get_context("fork").Pool(min(cores(), len(items)), initializer=_ignore_interrupt) as pool:
-            done = dict(zip(order, pool.imap(_run, [items[index] for index in order], chunksize=1)))
+        with ProcessPoolExecutor(min(cores(), len(items)), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_ignore_interrupt) as pool:
+            for index, result in zip(order, pool.map(_run, [items[index] for index in order])):
+                done[index] = result
+    except BrokenProcessPool:
+        pass  # a worker died (killed, out of memory): what it left undone is done here
     finally:
         _WORK.clear()
-    return [done[index] for index in range(len(items))]
+    # An item whose work raised is worked again here, so its exception is the very one a run
+    # without workers raises (an exception is never sent back: pickle may not rebuild it).
+    return [done[index][0] if isinstance(done.get(index), tuple) else work(items[index]) for index in range(len(items))]
 
 
 def _run(item):
-    return _WORK[0](item)
+    try:
+        return (_WORK[0](item),)
+    except Exception:
+        return None  # not the exception: see map_items
 
 
 def _ignore_interrupt() -> None:
