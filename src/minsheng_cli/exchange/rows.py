@@ -18,7 +18,6 @@ county) keeps them: it is that target's (and county's) narrative, not the projec
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -60,9 +59,14 @@ class Allowances:
     any_unit: bool = False
 
 
-def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date, allow: Allowances = Allowances()) -> Outcome:
+def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date, allow: Allowances = Allowances(),
+             received: Optional[dt.date] = None) -> Outcome:
     """Records for every candidate, or ImportRejected listing every row that needs checking
-    (需核实, first) and every bad row."""
+    (需核实, first) and every bad row. `received`: the day the office received the sheet, written
+    on every record (None: not written).
+
+    What a row names (its project, series, date) is worked out once per distinct text, here and
+    in `recording.Memo`: a year's sheet repeats ~1,000 series and ~50 dates over 65,000 rows."""
     from minsheng_cli.ledger import names, recording
 
     check_template_plan(plan, source)
@@ -72,19 +76,29 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
     outcome = Outcome(source)
     errors: list[str] = []
     doubts: list[str] = []
+    memo = recording.Memo(plan)
+    projects: dict[str, Optional[Project]] = {}
+    series_memo: dict[tuple, tuple] = {}
+    dates: dict[Any, dt.date] = {}
     for candidate in source.candidates:
         fields: dict[str, Any] = {}
         try:
-            fields = _fields(candidate)
-            project = names.project_or_none(plan, fields["project"])  # None: recording says why
+            fields = _fields(candidate, dates)
+            project = projects.get(fields["project"], _UNKNOWN)
+            if project is _UNKNOWN:
+                project = projects[fields["project"]] = names.project_or_none(plan, fields["project"])  # None: recording says why
             _check_template_row(project, source, fields, unit)
             _check_sheet_month(sheet_month, fields["date"])
             fields["target"] = _target_named(plan, project, fields)
-            pool = _pool_of(pools, project, _series_of(plan, project, fields))
+            series_key = (project.id if project is not None else fields["project"], fields["target"], fields["county"])
+            series = series_memo.get(series_key)
+            if series is None:
+                series = series_memo[series_key] = _series_of(plan, project, fields)
+            pool = _pool_of(pools, project, series)
             record = recording.prepare(
                 plan, pool.checked_against(fields["date"]), project or fields["project"], fields["target"], fields["value"], fields["date"], fields["county"],
                 fields["note"], fields["problem"], fields["next"], fields["by"], False, False, None, today,
-                after_plan=allow.after_plan,
+                after_plan=allow.after_plan, memo=memo, received=received, path=candidate.where,  # path: an earlier row, if a later one clashes
             )
         except recording.AlreadyRecorded:
             outcome.same += 1
@@ -103,7 +117,6 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
         except (InputError, UsageError) as err:
             errors.append(_row_message(plan, candidate, fields, err.message))
             continue
-        record = dataclasses.replace(record, path=candidate.where)  # an earlier row, if a later one clashes
         pool.add(record)
         outcome.records.append(record)
         outcome.rows.append(candidate)
@@ -259,10 +272,10 @@ def _is_set_series(project: Optional[Project], series: tuple) -> Optional[bool]:
 def _target_named(plan: Plan, project: Optional[Project], fields: dict) -> Optional[str]:
     """The row's target; for a note given with a county and no target, the one target of the
     project that county reports on (so the note keeps its county and target)."""
-    from minsheng_cli.ledger.recording import target_of_county
-
     if fields["target"] is not None or not fields["county"] or fields["value"] is not None or project is None:
         return fields["target"]
+    from minsheng_cli.ledger.recording import target_of_county
+
     return target_of_county(plan, project, fields["county"])
 
 
@@ -289,15 +302,26 @@ class _RowError(Exception):
         self.field, self.reason = field_name, reason
 
 
-def _fields(candidate: Candidate) -> dict[str, Any]:
-    """The arguments of `recording.prepare` from the raw cells: text, dates as dates."""
+_UNKNOWN = object()  # not worked out yet (None is an answer: a row naming no known project)
+_TEXT_FIELDS = tuple(name for name in FIELDS if name != "date")
+
+
+def _fields(candidate: Candidate, dates: Optional[dict] = None) -> dict[str, Any]:
+    """The arguments of `recording.prepare` from the raw cells: text, dates as dates. `dates`:
+    the dates already read, by their cell (a sheet repeats a few dates over many rows)."""
     cells = candidate.cells
-    fields = {name: _text(cells.get(name)) for name in FIELDS if name != "date"}
+    fields = {name: _text(cells.get(name)) for name in _TEXT_FIELDS}
     if fields["project"] is None:
         raise _RowError("project", M.IMP_MISSING_PROJECT)
     if fields["target"] is None and fields["value"] is not None:
         raise _RowError("target", M.IMP_MISSING_TARGET)
-    fields["date"] = _date(cells.get("date"))
+    cell = cells.get("date")
+    day = dates.get(cell) if dates is not None and isinstance(cell, str) else None
+    if day is None:
+        day = _date(cell)
+        if dates is not None and isinstance(cell, str):
+            dates[cell] = day
+    fields["date"] = day
     if candidate.item is not None and fields["value"] is not None:
         if fields["value"].lower() not in vocab_words.DONE_WORDS and fields["value"] != candidate.item:
             raise _RowError("value", M.IMP_ITEM_CHOICE.format(value=fields["value"]))

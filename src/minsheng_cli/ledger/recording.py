@@ -41,6 +41,7 @@ from minsheng_cli.ledger.dates import parse_date
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
 from minsheng_cli.ledger.numbers import clean_text, parse_value
+from minsheng_cli.ledger.plausible import doubts
 from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
 from minsheng_cli.ledger.record_rules import text_too_long
 
@@ -111,12 +112,17 @@ def resolve_county(plan: Plan, target: Target, county: Optional[str], argument: 
 
 
 def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: bool = False, confirm: bool = False,
-            **options) -> Record:
+            memo: Optional["Memo"] = None, **options) -> Record:
     """The record to append, checked against `existing_records` (written order). The arguments
     are `_checked_record`'s. What is wrong with the record itself is said first; then a date
     after the plan's end (unless `after_plan`); last a value that needs confirming (unless
-    `confirm`), raised as `Implausible`, which carries the record."""
-    record, target, previous = _checked_record(plan, existing_records, *args, **options)
+    `confirm`), raised as `Implausible`, which carries the record. `memo`: one `Memo` of the plan
+    for many calls (an import's rows); without it each call works everything out anew."""
+    if memo is None:
+        memo = Memo(plan)
+    elif memo.plan is not plan:
+        raise ValueError("a Memo serves the plan it was made for")
+    record, target, previous = _checked_record(plan, existing_records, *args, memo=memo, **options)
     for name in (*NARRATIVE_FIELDS, "reason", "by"):
         reason = text_too_long(getattr(record, name, None))
         if reason:
@@ -129,6 +135,74 @@ def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: b
 
 
 TEXT_OPTIONS = {"note": "--note", "problem": "--problem", "next": "--next", "reason": "--reason", "by": "--by"}
+
+
+_UNKNOWN = object()  # a memo's "not worked out yet" (None is an answer: no county, no text)
+
+
+class Memo:
+    """What `prepare` works out from the plan and the typed text alone, remembered across the
+    calls of one import (a year's sheet names ~1,000 series in 65,000 rows): the project, target
+    and county a row names, its value parsed for its target, its date checked against the plan
+    and the day, its cleaned text. Every answer is the function's own; only answers are kept —
+    text that fails is worked out again and raises as it did — so a row meets the same verdict,
+    and the same message, as without a memo. Nothing here depends on the records."""
+
+    __slots__ = ("plan", "_projects", "_targets", "_counties", "_values", "_dates", "_texts")
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self._projects: dict = {}
+        self._targets: dict = {}
+        self._counties: dict = {}
+        self._values: dict = {}
+        self._dates: dict = {}
+        self._texts: dict = {}
+
+    def project(self, key: str | int | Project) -> Project:
+        if isinstance(key, Project):
+            return key
+        found = self._projects.get(key)
+        if found is None:
+            found = self._projects[key] = resolve_project(self.plan, key)
+        return found
+
+    def target(self, project: Project, key: str) -> Target:
+        memo_key = (project.id, key)
+        found = self._targets.get(memo_key)
+        if found is None:
+            found = self._targets[memo_key] = resolve_target(project, key)
+        return found
+
+    def county(self, project: Project, target: Target, county: Optional[str]) -> Optional[str]:
+        memo_key = (project.id, target.id, county)
+        found = self._counties.get(memo_key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._counties[memo_key] = resolve_county(self.plan, target, county)
+        return found
+
+    def value(self, project: Project, target: Target, text: str):
+        memo_key = (project.id, target.id, text)
+        found = self._values.get(memo_key)
+        if found is None:
+            found = self._values[memo_key] = parse_value(text, target)
+        return found
+
+    def date(self, date: str | dt.date | None, today: dt.date) -> dt.date:
+        memo_key = (date, today)
+        found = self._dates.get(memo_key)
+        if found is None:
+            found = self._dates[memo_key] = resolve_date(self.plan, date, today, after_plan=True)  # judged last, in prepare
+        return found
+
+    def text(self, text: Optional[str], argument: str) -> Optional[str]:
+        if text is None:
+            return None
+        memo_key = (text, argument)
+        found = self._texts.get(memo_key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._texts[memo_key] = clean_text(text, argument)
+        return found
 
 
 class NeedsCorrection(InputError):
@@ -169,8 +243,6 @@ class Implausible(InputError):
 def check_plausible(plan: Plan, target: Target, record: Record, previous: Optional[tuple[dt.date, Decimal]] = None) -> None:
     """`Implausible` when the record's value for `target` needs confirming (PRODUCT.md §4
     "Plausible values"); `previous`: the latest earlier (date, value) in force of its series."""
-    from minsheng_cli.ledger.plausible import doubts
-
     if record.action == "void" or not isinstance(record.value, Decimal):
         return
     reasons = doubts(plan, target, record.county, record.value, previous)
@@ -195,33 +267,42 @@ def _checked_record(
     void: bool = False,
     reason: Optional[str] = None,
     today: Optional[dt.date] = None,
+    *,
+    memo: "Memo",
+    received: Optional[dt.date] = None,
+    path: str = "",
 ) -> tuple[Record, Optional[Target], Optional[tuple[dt.date, Decimal]]]:
     """The record, its target (None for a project's narrative) and the latest earlier value in
-    force of its series (what `check_plausible` needs)."""
-    from minsheng_cli.ledger.dates import today as today_in_china
-
-    found = resolve_project(plan, project)
-    note, problem, next = clean_text(note, "--note"), clean_text(problem, "--problem"), clean_text(next, "--next")
+    force of its series (what `check_plausible` needs). `received` is written on the record (the
+    day an imported sheet came in); `path` says where it came from (an import's row), for a
+    message about a later record that clashes with it."""
+    found = memo.project(project)
+    note, problem, next = memo.text(note, "--note"), memo.text(problem, "--problem"), memo.text(next, "--next")
     narrative = bool(note or problem or next)
     _check_options(target, value_text, correct, void, reason, narrative)
-    day = resolve_date(plan, date, today or today_in_china(), after_plan=True)  # judged last, in prepare
-    by, reason = clean_text(by, "--by"), clean_text(reason, "--reason")
+    if today is None:
+        from minsheng_cli.ledger.dates import today as today_in_china
+
+        today = today_in_china()
+    day = memo.date(date, today)
+    by, reason = memo.text(by, "--by"), memo.text(reason, "--reason")
     mine = [r for r in existing_records if r.project == found.id]
     if target is None and county:
         target = target_of_county(plan, found, county, narrative)
     if target is None:
         if not narrative:
             raise UsageError(M.REC_NOTHING_TO_RECORD)
-        return _narrative(mine, Record(day, found.id, note=note, problem=problem, next=next, by=by)), None, None
-    chosen = resolve_target(found, target)
-    where = resolve_county(plan, chosen, county)
+        return _narrative(mine, Record(day, found.id, note=note, problem=problem, next=next, by=by, received=received, path=path)), None, None
+    chosen = memo.target(found, target)
+    where = memo.county(found, chosen, county)
     if void:
         item = _void_value(value_text, chosen)
-        return _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason)), None, None
+        return _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason, received,
+                                                 path)), None, None
     if value_text is None:  # a note for a target (and county): it keeps them (PRODUCT.md §2 "Text has a date")
-        return _narrative(mine, Record(day, found.id, chosen.id, where, None, note, problem, next, by)), None, None
-    value = parse_value(value_text, chosen)
-    record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason)
+        return _narrative(mine, Record(day, found.id, chosen.id, where, None, note, problem, next, by, received=received, path=path)), None, None
+    value = memo.value(found, chosen, value_text)
+    record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason, received, path)
     before = fold(mine, items_of(chosen, found.id), text=False)
     _check_same_date(record, chosen, before.in_force_at(record.key), correct)
     series = before.series_of(found.id, chosen.id, where)

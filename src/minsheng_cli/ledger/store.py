@@ -13,7 +13,8 @@
   before it reads anything, like SQLite's rollback journal read the other way. If a rename
   fails with an error, files already replaced are put back and the journal removed.
 - Read back: the new content is parsed before it is written, and must give the old records
-  followed by exactly the new ones; a file that cannot take a line safely is refused.
+  followed by exactly the new ones (a new file: exactly the new ones); a file that cannot take a
+  line safely is refused. The records returned are those read back (each with its path and line).
 - Locked: everything happens under `ledger_lock(root)` — `progress/.lock` held with `flock` on
   POSIX, `msvcrt.locking` on Windows — so concurrent writers lose nothing. The lock file is
   removed when released (it never shows in `git status`); a waiter checks that the file it locked
@@ -301,8 +302,6 @@ class _Pending:
 
 
 def _prepare_file(path: Path, records: list[Record]) -> _Pending:
-    from dataclasses import replace
-
     from minsheng_cli.ledger.yamlio import decode
 
     folder = path.parent
@@ -321,22 +320,24 @@ def _prepare_file(path: Path, records: list[Record]) -> _Pending:
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
     if old is not None and not os.stat(path).st_mode & 0o222:  # made read-only on purpose: respected, even by root
         raise LedgerError(M.FILE_READ_ONLY.format(path=path))
+    lines = "".join(map(format_record, records))  # made once: written, and read back
     if old is None:
-        content = (file_header(project, records[0].date) + "".join(map(format_record, records))).encode("utf-8")
-        new_records = parse_progress_text(decode(content, path), str(path), project)
-        old_count = 0
+        content = (file_header(project, records[0].date) + lines).encode("utf-8")
+        written = parse_progress_text(decode(content, path), str(path), project)
+        if written != records:
+            raise LedgerError(progress_words.REC_APPEND_UNSAFE.format(path=path), progress_words.REC_APPEND_HINT)
     else:
         old_records = parse_progress_text(decode(old, path), str(path), project)
-        content, new_records = _appended(path, old, old_records, records)
-        old_count = len(old_records)
-    written = [replace(record, path=str(path), line=read.line) for record, read in zip(records, new_records[old_count:])]
+        content, new_records = _appended(path, old, old_records, records, lines)
+        written = new_records[len(old_records):]
+    # `written`: the records as read back — equal to `records`, with this file's path and line
     temp = layout.temporary_file(path, f"{os.getpid()}.{random.randrange(16**8):08x}")
     _write_temp(temp, content, path if old is not None else None)
     return _Pending(path, old, temp, written)
 
 
-def _appended(path: Path, old: bytes, old_records: list[Record], records: list[Record]) -> tuple[bytes, list]:
-    """The file's bytes with `records` added, and what they read back as.
+def _appended(path: Path, old: bytes, old_records: list[Record], records: list[Record], lines: str) -> tuple[bytes, list]:
+    """The file's bytes with `records` (written as `lines`) added, and what they read back as.
 
     A machine-written file gets the new lines at its end. A hand edit that YAML reads the same but
     that a line at column 0 cannot follow — an indented list, `[]`, a flow list, a `...` document
@@ -348,7 +349,6 @@ def _appended(path: Path, old: bytes, old_records: list[Record], records: list[R
 
     newline = b"\r\n" if b"\r\n" in old else b"\n"
     text = old.decode("utf-8-sig", errors="replace")
-    lines = "".join(map(format_record, records))
     body = old if not old or old.endswith(b"\n") else old + newline
     candidates = [body + lines.encode("utf-8").replace(b"\n", newline)]
     indent = _last_item_indent(text)
