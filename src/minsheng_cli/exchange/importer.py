@@ -149,7 +149,8 @@ def _file_names(records: list[Record]) -> list[str]:
     """The progress files the records go to, relative to the ledger."""
     from minsheng_cli.ledger.layout import relative_record_path
 
-    return sorted({relative_record_path(record) for record in records})
+    one_each = {(record.date.year, record.date.month, record.project): record for record in records}  # a file per month and project
+    return sorted({relative_record_path(record) for record in one_each.values()})
 
 
 def dry_run_rows(plan: Plan, outcome: Outcome) -> list[list]:

@@ -310,7 +310,10 @@ def _fields(candidate: Candidate, dates: Optional[dict] = None) -> dict[str, Any
     """The arguments of `recording.prepare` from the raw cells: text, dates as dates. `dates`:
     the dates already read, by their cell (a sheet repeats a few dates over many rows)."""
     cells = candidate.cells
-    fields = {name: _text(cells.get(name)) for name in _TEXT_FIELDS}
+    fields = {}
+    for name in _TEXT_FIELDS:
+        value = cells.get(name)
+        fields[name] = (value.strip() or None) if type(value) is str else _text(value)  # text: `_text` inline
     if fields["project"] is None:
         raise _RowError("project", M.IMP_MISSING_PROJECT)
     if fields["target"] is None and fields["value"] is not None:

@@ -123,8 +123,9 @@ def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: b
     elif memo.plan is not plan:
         raise ValueError("a Memo serves the plan it was made for")
     record, target, previous = _checked_record(plan, existing_records, *args, memo=memo, **options)
-    for name in (*NARRATIVE_FIELDS, "reason", "by"):
-        reason = text_too_long(getattr(record, name, None))
+    for name in _TEXT_NAMES:
+        text = getattr(record, name, None)
+        reason = text_too_long(text) if text is not None else None
         if reason:
             raise InputError(M.REC_TEXT_TOO_LONG.format(option=TEXT_OPTIONS.get(name, name), reason=reason))
     if not after_plan:
@@ -134,6 +135,7 @@ def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: b
     return record
 
 
+_TEXT_NAMES = (*NARRATIVE_FIELDS, "reason", "by")
 TEXT_OPTIONS = {"note": "--note", "problem": "--problem", "next": "--next", "reason": "--reason", "by": "--by"}
 
 
@@ -148,7 +150,7 @@ class Memo:
     text that fails is worked out again and raises as it did — so a row meets the same verdict,
     and the same message, as without a memo. Nothing here depends on the records."""
 
-    __slots__ = ("plan", "_projects", "_targets", "_counties", "_values", "_dates", "_texts")
+    __slots__ = ("plan", "_projects", "_targets", "_counties", "_values", "_dates", "_texts", "_items")
 
     def __init__(self, plan: Plan):
         self.plan = plan
@@ -158,6 +160,7 @@ class Memo:
         self._values: dict = {}
         self._dates: dict = {}
         self._texts: dict = {}
+        self._items: dict = {}
 
     def project(self, key: str | int | Project) -> Project:
         if isinstance(key, Project):
@@ -193,6 +196,13 @@ class Memo:
         found = self._dates.get(memo_key)
         if found is None:
             found = self._dates[memo_key] = resolve_date(self.plan, date, today, after_plan=True)  # judged last, in prepare
+        return found
+
+    def items(self, project: Project, target: Target) -> frozenset:
+        memo_key = (project.id, target.id)
+        found = self._items.get(memo_key)
+        if found is None:
+            found = self._items[memo_key] = frozenset(items_of(target, project.id))
         return found
 
     def text(self, text: Optional[str], argument: str) -> Optional[str]:
@@ -303,7 +313,7 @@ def _checked_record(
         return _narrative(mine, Record(day, found.id, chosen.id, where, None, note, problem, next, by, received=received, path=path)), None, None
     value = memo.value(found, chosen, value_text)
     record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason, received, path)
-    before = fold(mine, items_of(chosen, found.id), text=False)
+    before = fold(mine, memo.items(found, chosen), text=False)
     _check_same_date(record, chosen, before.in_force_at(record.key), correct)
     series = before.series_of(found.id, chosen.id, where)
     if chosen.kind == "count":
