@@ -1,5 +1,6 @@
 """The import checks a row against the latest number of its series when that is equivalent to the
-whole series (exchange/rows.py `_Pool`): both ways must reach the same verdict on every row."""
+whole series (exchange/rows.py `_Pool`), and then gives `recording` that record's fold without
+folding (`_LatestFolded`): both ways must reach the same verdict on every row."""
 
 from __future__ import annotations
 
@@ -69,6 +70,7 @@ def test_the_latest_number_gives_the_verdict_the_whole_series_gives(existing, da
     short = outcome(existing, source)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(rows._Pool, "checked_against", lambda pool, day: pool.records)
+        patch.setattr(rows._Pool, "folded_before", lambda pool, day: None)  # recording folds the whole series
         whole = outcome(existing, source)
     assert short == whole
 

@@ -77,6 +77,7 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
     errors: list[str] = []
     doubts: list[str] = []
     memo = recording.Memo(plan)
+    prepare = recording.prepare
     projects: dict[str, Optional[Project]] = {}
     series_memo: dict[tuple, tuple] = {}
     dates: dict[Any, dt.date] = {}
@@ -95,10 +96,12 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
             if series is None:
                 series = series_memo[series_key] = _series_of(plan, project, fields)
             pool = _pool_of(pools, project, series)
-            record = recording.prepare(
-                plan, pool.checked_against(fields["date"]), project or fields["project"], fields["target"], fields["value"], fields["date"], fields["county"],
+            day = fields["date"]
+            record = prepare(
+                plan, pool.checked_against(day), project or fields["project"], fields["target"], fields["value"], day, fields["county"],
                 fields["note"], fields["problem"], fields["next"], fields["by"], False, False, None, today,
                 after_plan=allow.after_plan, memo=memo, received=received, path=candidate.where,  # path: an earlier row, if a later one clashes
+                folded=pool.folded_before(day),
             )
         except recording.AlreadyRecorded:
             outcome.same += 1
@@ -246,6 +249,39 @@ class _Pool:
         if self.items or self.latest_number is None:
             return []
         return [self.latest_number]
+
+    def folded_before(self, day: Any) -> Optional["_LatestFolded"]:
+        """What `history.fold(checked_against(day))` answers for a row of a numeric or continuing
+        series dated after all of it, without folding per row; None: let `recording` fold."""
+        if self.items is not False or not self.increasing or not isinstance(day, dt.date):
+            return None
+        if self.latest_date is not None and day <= self.latest_date:
+            return None
+        return _LatestFolded(self.latest_number)
+
+
+class _LatestFolded:
+    """The fold of at most one plain record with a number (or of none): that record is in force
+    at its key, and its series is that record alone — what `recording` asks of a fold (the
+    records in force at a key, a series). Used only where `_Pool.checked_against` gives exactly
+    that record (or none): tests/test_import_pools.py holds it to the fold of the whole series."""
+
+    __slots__ = ("latest",)
+
+    def __init__(self, latest: Optional[Record]):
+        self.latest = latest
+
+    def in_force_at(self, key: tuple) -> list[Record]:
+        latest = self.latest
+        return [latest] if latest is not None and latest.key == key else []
+
+    def series_of(self, project: int, target: str, county: Optional[str]):
+        from minsheng_cli.ledger.in_force import Series
+
+        latest = self.latest
+        if latest is None or (latest.project, latest.target, latest.county) != (project, target, county):
+            return None
+        return Series([latest.date], [latest])
 
 
 def _pool_of(pools: dict[tuple, _Pool], project: Optional[Project], series: tuple) -> _Pool:

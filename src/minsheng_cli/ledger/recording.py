@@ -281,11 +281,14 @@ def _checked_record(
     memo: "Memo",
     received: Optional[dt.date] = None,
     path: str = "",
+    folded=None,
 ) -> tuple[Record, Optional[Target], Optional[tuple[dt.date, Decimal]]]:
     """The record, its target (None for a project's narrative) and the latest earlier value in
     force of its series (what `check_plausible` needs). `received` is written on the record (the
     day an imported sheet came in); `path` says where it came from (an import's row), for a
-    message about a later record that clashes with it."""
+    message about a later record that clashes with it. `folded`: what `fold(existing_records)`
+    answers about the record's key and series (`in_force_at`, `series_of`), when the caller
+    already knows it (an import's row after every record of its series); else it is folded."""
     found = memo.project(project)
     note, problem, next = memo.text(note, "--note"), memo.text(problem, "--problem"), memo.text(next, "--next")
     narrative = bool(note or problem or next)
@@ -313,7 +316,7 @@ def _checked_record(
         return _narrative(mine, Record(day, found.id, chosen.id, where, None, note, problem, next, by, received=received, path=path)), None, None
     value = memo.value(found, chosen, value_text)
     record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason, received, path)
-    before = fold(mine, memo.items(found, chosen), text=False)
+    before = folded if folded is not None else fold(mine, memo.items(found, chosen), text=False)
     _check_same_date(record, chosen, before.in_force_at(record.key), correct)
     series = before.series_of(found.id, chosen.id, where)
     if chosen.kind == "count":
