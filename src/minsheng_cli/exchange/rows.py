@@ -28,6 +28,7 @@ from minsheng_cli.ledger.numbers import ARGUMENT_VALUE
 from minsheng_cli.words import exchange as M, vocab as vocab_words
 from minsheng_cli.errors import ImportRejected, InputError, UsageError
 from minsheng_cli.exchange.sheets import FIELDS, Candidate, Source
+from minsheng_cli.ledger.in_force import Series
 from minsheng_cli.ledger.model import NUMERIC_KINDS, Plan, Project, Record
 from minsheng_cli.ledger.numbers import multiplier_in
 
@@ -276,8 +277,6 @@ class _LatestFolded:
         return [latest] if latest is not None and latest.key == key else []
 
     def series_of(self, project: int, target: str, county: Optional[str]):
-        from minsheng_cli.ledger.in_force import Series
-
         latest = self.latest
         if latest is None or (latest.project, latest.target, latest.county) != (project, target, county):
             return None
