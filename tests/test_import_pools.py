@@ -75,6 +75,14 @@ def test_the_latest_number_gives_the_verdict_the_whole_series_gives(existing, da
     assert short == whole
 
 
+def test_a_projects_notes_are_checked_against_those_of_their_date_only():
+    pool = rows._pool_of({}, PLAN.find_project("1"), (1, None, None))
+    for step in range(30):
+        pool.add(Record(START + dt.timedelta(days=step // 3), 1, note=f"进展{step}"))
+    assert [record.note for record in pool.checked_against(START + dt.timedelta(days=2))] == ["进展6", "进展7", "进展8"]
+    assert pool.checked_against(START + dt.timedelta(days=40)) == []
+
+
 def test_rows_in_date_order_are_checked_against_one_record_not_the_growing_series():
     pool = rows._Pool(items=False)
     for step in range(50):

@@ -222,9 +222,11 @@ class _Pool:
     number (the one `check_plausible` and the count order look at) as against the whole series
     — and against nothing for a checklist or milestone, whose items are text. Any other row
     (an earlier date, a series with corrections) is checked against the whole series.
-    tests/test_import_pools.py holds the two ways together."""
+    A project's narratives (no target) are checked only against those of the row's date — all
+    `recording` compares a narrative with — kept by date, so a project's many notes on one date
+    do not make it quadratic either. tests/test_import_pools.py holds the two ways together."""
 
-    __slots__ = ("records", "items", "increasing", "latest_date", "latest_number")
+    __slots__ = ("records", "items", "increasing", "latest_date", "latest_number", "narrative", "_by_date")
 
     def __init__(self, items: Optional[bool] = None):
         self.records: list[Record] = []
@@ -232,9 +234,13 @@ class _Pool:
         self.increasing = True
         self.latest_date: Optional[dt.date] = None
         self.latest_number: Optional[Record] = None
+        self.narrative = False  # a project's narratives (set by _pool_of)
+        self._by_date: Optional[dict[dt.date, list[Record]]] = None  # built on the first narrative row
 
     def add(self, record: Record) -> None:
         self.records.append(record)
+        if self._by_date is not None:
+            self._by_date.setdefault(record.date, []).append(record)
         if record.action is not None or (self.latest_date is not None and record.date <= self.latest_date):
             self.increasing = False
         if self.latest_date is None or record.date > self.latest_date:
@@ -243,6 +249,12 @@ class _Pool:
             self.latest_number = record
 
     def checked_against(self, day: Any) -> list[Record]:
+        if self.narrative and isinstance(day, dt.date):
+            if self._by_date is None:
+                self._by_date = {}
+                for record in self.records:
+                    self._by_date.setdefault(record.date, []).append(record)
+            return self._by_date.get(day, [])
         if self.items is None or not self.increasing or not isinstance(day, dt.date):
             return self.records
         if self.latest_date is not None and day <= self.latest_date:
@@ -289,6 +301,7 @@ def _pool_of(pools: dict[tuple, _Pool], project: Optional[Project], series: tupl
         pool = pools[series] = _Pool(None)
     if pool.items is None:
         pool.items = _is_set_series(project, series)
+        pool.narrative = project is not None and series[0] is not None and series[1] is None and series[2] is None
     return pool
 
 
