@@ -80,23 +80,28 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
     memo = recording.Memo(plan)
     prepare = recording.prepare
     projects: dict[str, Optional[Project]] = {}
-    series_memo: dict[tuple, tuple] = {}
+    named: dict[tuple, tuple] = {}  # (project, target, county as typed, without value) -> (project, target, pool)
     dates: dict[Any, dt.date] = {}
     for candidate in source.candidates:
         fields: dict[str, Any] = {}
         try:
             fields = _fields(candidate, dates)
-            project = projects.get(fields["project"], _UNKNOWN)
-            if project is _UNKNOWN:
-                project = projects[fields["project"]] = names.project_or_none(plan, fields["project"])  # None: recording says why
+            key = (fields["project"], fields["target"], fields["county"], fields["value"] is None)
+            known = named.get(key)
+            if known is None:
+                project = projects.get(fields["project"], _UNKNOWN)
+                if project is _UNKNOWN:
+                    project = projects[fields["project"]] = names.project_or_none(plan, fields["project"])  # None: recording says why
+            else:
+                project = known[0]
             _check_template_row(project, source, fields, unit)
             _check_sheet_month(sheet_month, fields["date"])
-            fields["target"] = _target_named(plan, project, fields)
-            series_key = (project.id if project is not None else fields["project"], fields["target"], fields["county"])
-            series = series_memo.get(series_key)
-            if series is None:
-                series = series_memo[series_key] = _series_of(plan, project, fields)
-            pool = _pool_of(pools, project, series)
+            if known is None:
+                fields["target"] = _target_named(plan, project, fields)
+                pool = _pool_of(pools, project, _series_of(plan, project, fields))
+                named[key] = (project, fields["target"], pool)
+            else:
+                fields["target"], pool = known[1], known[2]
             day = fields["date"]
             record = prepare(
                 plan, pool.checked_against(day), project or fields["project"], fields["target"], fields["value"], day, fields["county"],
