@@ -290,7 +290,10 @@ def _checked_record(
     answers about the record's key and series (`in_force_at`, `series_of`), when the caller
     already knows it (an import's row after every record of its series); else it is folded."""
     found = memo.project(project)
-    note, problem, next = memo.text(note, "--note"), memo.text(problem, "--problem"), memo.text(next, "--next")
+    text = memo.text  # (None is None: not worth a call, most rows carry no note)
+    note = None if note is None else text(note, "--note")
+    problem = None if problem is None else text(problem, "--problem")
+    next = None if next is None else text(next, "--next")
     narrative = bool(note or problem or next)
     _check_options(target, value_text, correct, void, reason, narrative)
     if today is None:
@@ -298,7 +301,8 @@ def _checked_record(
 
         today = today_in_china()
     day = memo.date(date, today)
-    by, reason = memo.text(by, "--by"), memo.text(reason, "--reason")
+    by = None if by is None else text(by, "--by")
+    reason = None if reason is None else text(reason, "--reason")
     mine = [r for r in existing_records if r.project == found.id]
     if target is None and county:
         target = target_of_county(plan, found, county, narrative)
@@ -415,11 +419,13 @@ def _adds_nothing(new: Record, old: Record) -> bool:
 
 
 def _check_same_date(record: Record, target: Target, in_force: list[Record], correct: bool) -> None:
+    if not in_force:
+        return
     county = _county_text(record.county)
     for old in in_force:
         if _adds_nothing(record, old) and (not correct or len(in_force) == 1):
             raise AlreadyRecorded(M.REC_ALREADY.format(target=target.name, county=county, date=record.date, value=shown(old.value)), old)
-    if correct or not in_force or target.kind in SET_KINDS:
+    if correct or target.kind in SET_KINDS:
         return
     old = in_force[-1]
     where = f"{old.path}:{old.line}" if old.line else old.path  # a file line, or an earlier row of this import
@@ -432,20 +438,23 @@ def _check_same_date(record: Record, target: Target, in_force: list[Record], cor
 def _check_count_order(record: Record, target: Target, series: Optional[Series], correct: bool) -> None:
     """Cumulative counts never go down: against the latest earlier and the next later value in force."""
     # a text value on a count is check's to report; the order of counts is about numbers
-    others = [r for r in series.records if r.date != record.date and isinstance(r.value, Decimal)] if series is not None else []
-    earlier = [r for r in others if r.date < record.date]
-    later = [r for r in others if r.date > record.date]
-    county = _county_text(record.county)
-    if earlier and not correct and record.value < earlier[-1].value:
-        before = earlier[-1]
-        why = M.REC_DECREASING.format(target=target.name, county=county, value=shown(record.value), date=before.date,
-                                      old=shown(before.value))
+    before = after = None  # the latest earlier and the first later number, in the series' order
+    if series is not None:
+        day = record.date
+        for other in series.records:
+            if isinstance(other.value, Decimal):
+                if other.date < day:
+                    before = other
+                elif other.date > day and after is None:
+                    after = other
+    if before is not None and not correct and record.value < before.value:
+        why = M.REC_DECREASING.format(target=target.name, county=_county_text(record.county), value=shown(record.value),
+                                      date=before.date, old=shown(before.value))
         command = correct_command(record, target)
         raise NeedsCorrection(why + M.REC_DECREASING_WAY.format(command=command), command, why)
-    if later and record.value > later[0].value:
-        after = later[0]
+    if after is not None and record.value > after.value:
         raise InputError(M.REC_LATER_LOWER.format(
-            target=target.name, county=county, value=shown(record.value), date=after.date, old=shown(after.value),
+            target=target.name, county=_county_text(record.county), value=shown(record.value), date=after.date, old=shown(after.value),
         ))
 
 
