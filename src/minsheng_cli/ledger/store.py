@@ -6,13 +6,13 @@
 - Atomic, even when killed: for every file a temporary file in the same folder is written,
   flushed and fsynced (several fsyncs at a time); only when all of them are ready is the intent
   journal (`progress/.journal`: which temporary file becomes which file) written and renamed
-  into place — the commit point —
-  and then the temporary files are renamed over the originals (`os.replace`, retried while
-  Windows reports the file busy) and the journal removed. A process killed before the commit
-  point changed nothing (its temporary files are removed later); one killed after it left a
-  journal, and the next command on the ledger (`recover`, under the lock) completes the renames
-  before it reads anything, like SQLite's rollback journal read the other way. If a rename
-  fails with an error, files already replaced are put back and the journal removed.
+  into place — the commit point — and then the temporary files are renamed over the originals
+  (`os.replace`, retried while Windows reports the file busy) and the journal removed. A
+  process killed before the commit point changed nothing (its temporary files are removed
+  later); one killed after it left a journal, and the next command on the ledger (`recover`,
+  under the lock) completes the renames before it reads anything, like SQLite's rollback journal
+  read the other way. If a rename fails with an error, files already replaced are put back and
+  the journal removed.
 - Read back: the new content is parsed before it is written, and must give the old records
   followed by exactly the new ones (a new file: exactly the new ones); a file that cannot take a
   line safely is refused. The records returned are those read back (each with its path and line).
