@@ -1,5 +1,6 @@
 """The import checks a row against the latest number of its series when that is equivalent to the
-whole series (exchange/rows.py `_Pool`): both ways must reach the same verdict on every row."""
+whole series (exchange/rows.py `_Pool`), and then gives `recording` that record's fold without
+folding (`_LatestFolded`): both ways must reach the same verdict on every row."""
 
 from __future__ import annotations
 
@@ -69,8 +70,17 @@ def test_the_latest_number_gives_the_verdict_the_whole_series_gives(existing, da
     short = outcome(existing, source)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(rows._Pool, "checked_against", lambda pool, day: pool.records)
+        patch.setattr(rows._Pool, "folded_before", lambda pool, day: None)  # recording folds the whole series
         whole = outcome(existing, source)
     assert short == whole
+
+
+def test_a_projects_notes_are_checked_against_those_of_their_date_only():
+    pool = rows._pool_of({}, PLAN.find_project("1"), (1, None, None))
+    for step in range(30):
+        pool.add(Record(START + dt.timedelta(days=step // 3), 1, note=f"进展{step}"))
+    assert [record.note for record in pool.checked_against(START + dt.timedelta(days=2))] == ["进展6", "进展7", "进展8"]
+    assert pool.checked_against(START + dt.timedelta(days=40)) == []
 
 
 def test_rows_in_date_order_are_checked_against_one_record_not_the_growing_series():

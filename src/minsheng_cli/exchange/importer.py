@@ -35,8 +35,7 @@ def import_file(root: Path, plan: Plan, path: Path, encoding: Optional[str], dry
     result: list[Outcome] = []
 
     def build() -> list[Record]:
-        outcome = validate(plan, progress.read_progress(root, plan), source, today, allow)
-        outcome.records = _received_on(outcome.records, received)
+        outcome = validate(plan, progress.read_progress(root, plan), source, today, allow, received)
         result.append(outcome)
         return outcome.records
 
@@ -49,12 +48,6 @@ def import_file(root: Path, plan: Plan, path: Path, encoding: Optional[str], dry
     outcome = result[0]
     outcome.written_files = _file_names(written)
     return outcome
-
-
-def _received_on(records: list[Record], received: Optional[dt.date]) -> list[Record]:
-    from dataclasses import replace
-
-    return records if received is None else [replace(record, received=received) for record in records]
 
 
 # --- many files, one transaction --------------------------------------------------------------------------
@@ -110,11 +103,10 @@ def import_files(root: Path, plan: Plan, paths: list[Path], encoding: Optional[s
         outcomes.clear()
         for source in sources:
             try:
-                outcome = validate(plan, existing, source, today, allow)
+                outcome = validate(plan, existing, source, today, allow, received)
             except MinshengError as err:
                 failures.append((source.path, err))
                 continue
-            outcome.records = _received_on(outcome.records, received)
             outcomes.append(outcome)
             existing = existing + [_from_file(record, source.path) for record in outcome.records]
         if failures:
@@ -157,7 +149,8 @@ def _file_names(records: list[Record]) -> list[str]:
     """The progress files the records go to, relative to the ledger."""
     from minsheng_cli.ledger.layout import relative_record_path
 
-    return sorted({relative_record_path(record) for record in records})
+    one_each = {(record.date.year, record.date.month, record.project): record for record in records}  # a file per month and project
+    return sorted({relative_record_path(record) for record in one_each.values()})
 
 
 def dry_run_rows(plan: Plan, outcome: Outcome) -> list[list]:

@@ -18,7 +18,6 @@ county) keeps them: it is that target's (and county's) narrative, not the projec
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from minsheng_cli.ledger.numbers import ARGUMENT_VALUE
 from minsheng_cli.words import exchange as M, vocab as vocab_words
 from minsheng_cli.errors import ImportRejected, InputError, UsageError
 from minsheng_cli.exchange.sheets import FIELDS, Candidate, Source
+from minsheng_cli.ledger.in_force import Series
 from minsheng_cli.ledger.model import NUMERIC_KINDS, Plan, Project, Record
 from minsheng_cli.ledger.numbers import multiplier_in
 
@@ -60,9 +60,14 @@ class Allowances:
     any_unit: bool = False
 
 
-def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date, allow: Allowances = Allowances()) -> Outcome:
+def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date, allow: Allowances = Allowances(),
+             received: Optional[dt.date] = None) -> Outcome:
     """Records for every candidate, or ImportRejected listing every row that needs checking
-    (需核实, first) and every bad row."""
+    (需核实, first) and every bad row. `received`: the day the office received the sheet, written
+    on every record (None: not written).
+
+    What a row names (its project, series, date) is worked out once per distinct text, here and
+    in `recording.Memo`: a year's sheet repeats ~1,000 series and ~50 dates over 65,000 rows."""
     from minsheng_cli.ledger import names, recording
 
     check_template_plan(plan, source)
@@ -72,19 +77,37 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
     outcome = Outcome(source)
     errors: list[str] = []
     doubts: list[str] = []
+    memo = recording.Memo(plan)
+    prepare = recording.prepare
+    projects: dict[str, Optional[Project]] = {}
+    named: dict[tuple, tuple] = {}  # (project, target, county as typed, without value) -> (project, target, pool)
+    dates: dict[Any, dt.date] = {}
     for candidate in source.candidates:
         fields: dict[str, Any] = {}
         try:
-            fields = _fields(candidate)
-            project = names.project_or_none(plan, fields["project"])  # None: recording says why
+            fields = _fields(candidate, dates)
+            key = (fields["project"], fields["target"], fields["county"], fields["value"] is None)
+            known = named.get(key)
+            if known is None:
+                project = projects.get(fields["project"], _UNKNOWN)
+                if project is _UNKNOWN:
+                    project = projects[fields["project"]] = names.project_or_none(plan, fields["project"])  # None: recording says why
+            else:
+                project = known[0]
             _check_template_row(project, source, fields, unit)
             _check_sheet_month(sheet_month, fields["date"])
-            fields["target"] = _target_named(plan, project, fields)
-            pool = _pool_of(pools, project, _series_of(plan, project, fields))
-            record = recording.prepare(
-                plan, pool.checked_against(fields["date"]), project or fields["project"], fields["target"], fields["value"], fields["date"], fields["county"],
+            if known is None:
+                fields["target"] = _target_named(plan, project, fields)
+                pool = _pool_of(pools, project, _series_of(plan, project, fields))
+                named[key] = (project, fields["target"], pool)
+            else:
+                fields["target"], pool = known[1], known[2]
+            day = fields["date"]
+            record = prepare(
+                plan, pool.checked_against(day), project or fields["project"], fields["target"], fields["value"], day, fields["county"],
                 fields["note"], fields["problem"], fields["next"], fields["by"], False, False, None, today,
-                after_plan=allow.after_plan,
+                after_plan=allow.after_plan, memo=memo, received=received, path=candidate.where,  # path: an earlier row, if a later one clashes
+                folded=pool.folded_before(day),
             )
         except recording.AlreadyRecorded:
             outcome.same += 1
@@ -103,7 +126,6 @@ def validate(plan: Plan, existing: list[Record], source: Source, today: dt.date,
         except (InputError, UsageError) as err:
             errors.append(_row_message(plan, candidate, fields, err.message))
             continue
-        record = dataclasses.replace(record, path=candidate.where)  # an earlier row, if a later one clashes
         pool.add(record)
         outcome.records.append(record)
         outcome.rows.append(candidate)
@@ -205,9 +227,11 @@ class _Pool:
     number (the one `check_plausible` and the count order look at) as against the whole series
     — and against nothing for a checklist or milestone, whose items are text. Any other row
     (an earlier date, a series with corrections) is checked against the whole series.
-    tests/test_import_pools.py holds the two ways together."""
+    A project's narratives (no target) are checked only against those of the row's date — all
+    `recording` compares a narrative with — kept by date, so a project's many notes on one date
+    do not make it quadratic either. tests/test_import_pools.py holds the two ways together."""
 
-    __slots__ = ("records", "items", "increasing", "latest_date", "latest_number")
+    __slots__ = ("records", "items", "increasing", "latest_date", "latest_number", "narrative", "_by_date")
 
     def __init__(self, items: Optional[bool] = None):
         self.records: list[Record] = []
@@ -215,9 +239,13 @@ class _Pool:
         self.increasing = True
         self.latest_date: Optional[dt.date] = None
         self.latest_number: Optional[Record] = None
+        self.narrative = False  # a project's narratives (set by _pool_of)
+        self._by_date: Optional[dict[dt.date, list[Record]]] = None  # built on the first narrative row
 
     def add(self, record: Record) -> None:
         self.records.append(record)
+        if self._by_date is not None:
+            self._by_date.setdefault(record.date, []).append(record)
         if record.action is not None or (self.latest_date is not None and record.date <= self.latest_date):
             self.increasing = False
         if self.latest_date is None or record.date > self.latest_date:
@@ -226,6 +254,12 @@ class _Pool:
             self.latest_number = record
 
     def checked_against(self, day: Any) -> list[Record]:
+        if self.narrative and isinstance(day, dt.date):
+            if self._by_date is None:
+                self._by_date = {}
+                for record in self.records:
+                    self._by_date.setdefault(record.date, []).append(record)
+            return self._by_date.get(day, [])
         if self.items is None or not self.increasing or not isinstance(day, dt.date):
             return self.records
         if self.latest_date is not None and day <= self.latest_date:
@@ -234,6 +268,37 @@ class _Pool:
             return []
         return [self.latest_number]
 
+    def folded_before(self, day: Any) -> Optional["_LatestFolded"]:
+        """What `history.fold(checked_against(day))` answers for a row of a numeric or continuing
+        series dated after all of it, without folding per row; None: let `recording` fold."""
+        if self.items is not False or not self.increasing or not isinstance(day, dt.date):
+            return None
+        if self.latest_date is not None and day <= self.latest_date:
+            return None
+        return _LatestFolded(self.latest_number)
+
+
+class _LatestFolded:
+    """The fold of at most one plain record with a number (or of none): that record is in force
+    at its key, and its series is that record alone — what `recording` asks of a fold (the
+    records in force at a key, a series). Used only where `_Pool.checked_against` gives exactly
+    that record (or none): tests/test_import_pools.py holds it to the fold of the whole series."""
+
+    __slots__ = ("latest",)
+
+    def __init__(self, latest: Optional[Record]):
+        self.latest = latest
+
+    def in_force_at(self, key: tuple) -> list[Record]:
+        latest = self.latest
+        return [latest] if latest is not None and latest.key == key else []
+
+    def series_of(self, project: int, target: str, county: Optional[str]):
+        latest = self.latest
+        if latest is None or (latest.project, latest.target, latest.county) != (project, target, county):
+            return None
+        return Series([latest.date], [latest])
+
 
 def _pool_of(pools: dict[tuple, _Pool], project: Optional[Project], series: tuple) -> _Pool:
     pool = pools.get(series)
@@ -241,6 +306,7 @@ def _pool_of(pools: dict[tuple, _Pool], project: Optional[Project], series: tupl
         pool = pools[series] = _Pool(None)
     if pool.items is None:
         pool.items = _is_set_series(project, series)
+        pool.narrative = project is not None and series[0] is not None and series[1] is None and series[2] is None
     return pool
 
 
@@ -259,10 +325,10 @@ def _is_set_series(project: Optional[Project], series: tuple) -> Optional[bool]:
 def _target_named(plan: Plan, project: Optional[Project], fields: dict) -> Optional[str]:
     """The row's target; for a note given with a county and no target, the one target of the
     project that county reports on (so the note keeps its county and target)."""
-    from minsheng_cli.ledger.recording import target_of_county
-
     if fields["target"] is not None or not fields["county"] or fields["value"] is not None or project is None:
         return fields["target"]
+    from minsheng_cli.ledger.recording import target_of_county
+
     return target_of_county(plan, project, fields["county"])
 
 
@@ -289,15 +355,29 @@ class _RowError(Exception):
         self.field, self.reason = field_name, reason
 
 
-def _fields(candidate: Candidate) -> dict[str, Any]:
-    """The arguments of `recording.prepare` from the raw cells: text, dates as dates."""
+_UNKNOWN = object()  # not worked out yet (None is an answer: a row naming no known project)
+_TEXT_FIELDS = tuple(name for name in FIELDS if name != "date")
+
+
+def _fields(candidate: Candidate, dates: Optional[dict] = None) -> dict[str, Any]:
+    """The arguments of `recording.prepare` from the raw cells: text, dates as dates. `dates`:
+    the dates already read, by their cell (a sheet repeats a few dates over many rows)."""
     cells = candidate.cells
-    fields = {name: _text(cells.get(name)) for name in FIELDS if name != "date"}
+    fields = {}
+    for name in _TEXT_FIELDS:
+        value = cells.get(name)
+        fields[name] = (value.strip() or None) if type(value) is str else _text(value)  # text: `_text` inline
     if fields["project"] is None:
         raise _RowError("project", M.IMP_MISSING_PROJECT)
     if fields["target"] is None and fields["value"] is not None:
         raise _RowError("target", M.IMP_MISSING_TARGET)
-    fields["date"] = _date(cells.get("date"))
+    cell = cells.get("date")
+    day = dates.get(cell) if dates is not None and isinstance(cell, str) else None
+    if day is None:
+        day = _date(cell)
+        if dates is not None and isinstance(cell, str):
+            dates[cell] = day
+    fields["date"] = day
     if candidate.item is not None and fields["value"] is not None:
         if fields["value"].lower() not in vocab_words.DONE_WORDS and fields["value"] != candidate.item:
             raise _RowError("value", M.IMP_ITEM_CHOICE.format(value=fields["value"]))

@@ -41,7 +41,7 @@ ODF_SUFFIXES = (".ods", ".fods")  # LibreOffice / WPS OpenDocument: not read, th
 FIELDS = tuple(HEADER_ALIASES)
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """One non-blank row of the file: raw cell values by field, and where it came from."""
 
@@ -162,7 +162,7 @@ def _bounded_rows(reader, path: Path):
     for count, row in enumerate(reader, start=1):
         if count > MAX_CSV_ROWS:
             raise InputError(M.IMP_TOO_MANY_ROWS.format(sheet=path.name, limit=MAX_CSV_ROWS))
-        yield row[:MAX_COLUMNS]
+        yield row if len(row) <= MAX_COLUMNS else row[:MAX_COLUMNS]
 
 
 def _long_cells_allowed() -> None:
@@ -368,12 +368,18 @@ def _read_table(source: Source, rows: Iterable[list], sheet: Optional[str], requ
             raise InputError(_no_header_message(source.path))
         return False
     header_index, positions, names = located
+    fields = tuple(positions.items())
+    width = max(positions.values()) + 1
+    append = source.candidates.append
     for index, row in enumerate(chain(head[header_index + 1:], rows), start=header_index + 1):
-        cells = {name: _cell(row, position) for name, position in positions.items()}
+        if len(row) >= width:  # every column there (a CSV row, text): `_cell` inline
+            cells = {name: (cell.strip() or None) if isinstance(cell := row[position], str) else cell for name, position in fields}
+        else:
+            cells = {name: _cell(row, position) for name, position in fields}
         if _is_blank(cells):
             source.blank += 1
             continue
-        source.candidates.append(Candidate(index + 1, sheet, cells, names))
+        append(Candidate(index + 1, sheet, cells, names))
     return True
 
 
@@ -427,7 +433,13 @@ def _cell(row: list, position: int) -> Any:
 
 def _is_blank(cells: dict[str, Any]) -> bool:
     """A row that records nothing: no value and no narrative (units leave rows blank)."""
-    return all(cells.get(name) is None for name in ("value", *NARRATIVE_FIELDS))
+    for name in _RECORDING_FIELDS:
+        if cells.get(name) is not None:
+            return False
+    return True
+
+
+_RECORDING_FIELDS = ("value", *NARRATIVE_FIELDS)
 
 
 def read_template(path: Path, book, meta: dict) -> Source:

@@ -35,10 +35,13 @@ MAX_DECIMALS = 6
 # --- figures as a ledger holds them --------------------------------------------------------------
 def value_in_range(value: Decimal) -> bool:
     """A figure a ledger can hold: finite, under 10^15, at most 6 decimals (after trailing zeros)."""
-    if not value.is_finite():
+    if not value.is_finite() or not abs(value) < _LIMIT:
         return False
-    exponent = normal_decimal(value).as_tuple().exponent
-    return abs(value) < Decimal(10) ** MAX_INTEGER_DIGITS and exponent >= -MAX_DECIMALS
+    # trailing zeros only raise the exponent: as written it is enough, else without them
+    return value.as_tuple().exponent >= -MAX_DECIMALS or normal_decimal(value).as_tuple().exponent >= -MAX_DECIMALS
+
+
+_LIMIT = Decimal(10) ** MAX_INTEGER_DIGITS
 
 
 def normal_decimal(value: Decimal) -> Decimal:

@@ -82,6 +82,8 @@ def _fraction(plan: Plan, target: Target, value: Decimal) -> Iterable[str]:
 
 def annual_figure(target: Target) -> Optional[Decimal]:
     """The largest figure the plan gives the target: its own, or a revision's."""
+    if not target.revisions:  # the common case (an import asks for every row)
+        return target.target
     figures = [f for f in (target.target, *(r.target for r in target.revisions)) if f is not None]
     return max(figures) if figures else None
 

@@ -10,7 +10,9 @@ are left out. This is exactly the shape the fast reader (progress_fast.py) reads
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import operator
 import re
 from decimal import Decimal
 
@@ -28,12 +30,8 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff
 
 def format_record(record: Record) -> str:
     """One line (with its "\\n") in the written key order; absent keys are left out."""
-    parts = []
-    for name in RECORD_FIELDS:
-        value = getattr(record, name)
-        if value is not None:
-            parts.append(f"{name}: {_FORMATS[name](value)}")
-    return "- {" + ", ".join(parts) + "}\n"
+    return "- {" + ", ".join([prefix + write(value) for (prefix, write), value in zip(_WRITERS, _FIELDS_OF(record))
+                               if value is not None]) + "}\n"
 
 
 def quote(text: str) -> str:
@@ -44,23 +42,32 @@ def quote(text: str) -> str:
     return literal
 
 
+# Names, counties and reporters repeat on every line of an import: each is quoted once.
+_quote_again = functools.lru_cache(maxsize=1024, typed=True)(quote)
+
+
 def _target(target: str) -> str:
     return target if TARGET_ID.fullmatch(target) and target not in YAML_WORDS else quote(target)
 
 
 def _value(value: Decimal | str) -> str:
-    return format_number(value) if isinstance(value, Decimal) else quote(value)
+    if isinstance(value, Decimal):
+        text = format(value, "f")  # an integer (no point, not -0) is already written as format_number writes it
+        return text if "." not in text and text != "-0" else format_number(value)
+    return _quote_again(value)
 
 
 _FORMATS = {
     "date": dt.date.isoformat,
-    "target": _target,
-    "county": quote,
+    "target": functools.lru_cache(maxsize=1024, typed=True)(_target),
+    "county": _quote_again,
     "value": _value,
     "action": str,
     "received": dt.date.isoformat,
-    **{name: quote for name in TEXT_FIELDS},
+    **{name: _quote_again for name in TEXT_FIELDS},
 }
+_WRITERS = tuple((f"{name}: ", _FORMATS[name]) for name in RECORD_FIELDS)
+_FIELDS_OF = operator.attrgetter(*RECORD_FIELDS)
 
 
 def file_header(project: int, month: dt.date) -> str:

@@ -41,6 +41,7 @@ from minsheng_cli.ledger.dates import parse_date
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
 from minsheng_cli.ledger.numbers import clean_text, parse_value
+from minsheng_cli.ledger.plausible import doubts
 from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
 from minsheng_cli.ledger.record_rules import text_too_long
 
@@ -111,14 +112,20 @@ def resolve_county(plan: Plan, target: Target, county: Optional[str], argument: 
 
 
 def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: bool = False, confirm: bool = False,
-            **options) -> Record:
+            memo: Optional["Memo"] = None, **options) -> Record:
     """The record to append, checked against `existing_records` (written order). The arguments
     are `_checked_record`'s. What is wrong with the record itself is said first; then a date
     after the plan's end (unless `after_plan`); last a value that needs confirming (unless
-    `confirm`), raised as `Implausible`, which carries the record."""
-    record, target, previous = _checked_record(plan, existing_records, *args, **options)
-    for name in (*NARRATIVE_FIELDS, "reason", "by"):
-        reason = text_too_long(getattr(record, name, None))
+    `confirm`), raised as `Implausible`, which carries the record. `memo`: one `Memo` of the plan
+    for many calls (an import's rows); without it each call works everything out anew."""
+    if memo is None:
+        memo = Memo(plan)
+    elif memo.plan is not plan:
+        raise ValueError("a Memo serves the plan it was made for")
+    record, target, previous = _checked_record(plan, existing_records, *args, memo=memo, **options)
+    for name in _TEXT_NAMES:
+        text = getattr(record, name, None)
+        reason = text_too_long(text) if text is not None else None
         if reason:
             raise InputError(M.REC_TEXT_TOO_LONG.format(option=TEXT_OPTIONS.get(name, name), reason=reason))
     if not after_plan:
@@ -128,7 +135,84 @@ def prepare(plan: Plan, existing_records: Iterable[Record], *args, after_plan: b
     return record
 
 
+_TEXT_NAMES = (*NARRATIVE_FIELDS, "reason", "by")
 TEXT_OPTIONS = {"note": "--note", "problem": "--problem", "next": "--next", "reason": "--reason", "by": "--by"}
+
+
+_UNKNOWN = object()  # a memo's "not worked out yet" (None is an answer: no county, no text)
+
+
+class Memo:
+    """What `prepare` works out from the plan and the typed text alone, remembered across the
+    calls of one import (a year's sheet names ~1,000 series in 65,000 rows): the project, target
+    and county a row names, its value parsed for its target, its date checked against the plan
+    and the day, its cleaned text. Every answer is the function's own; only answers are kept —
+    text that fails is worked out again and raises as it did — so a row meets the same verdict,
+    and the same message, as without a memo. Nothing here depends on the records."""
+
+    __slots__ = ("plan", "_projects", "_targets", "_counties", "_values", "_dates", "_texts", "_items")
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self._projects: dict = {}
+        self._targets: dict = {}
+        self._counties: dict = {}
+        self._values: dict = {}
+        self._dates: dict = {}
+        self._texts: dict = {}
+        self._items: dict = {}
+
+    def project(self, key: str | int | Project) -> Project:
+        if isinstance(key, Project):
+            return key
+        found = self._projects.get(key)
+        if found is None:
+            found = self._projects[key] = resolve_project(self.plan, key)
+        return found
+
+    def target(self, project: Project, key: str) -> Target:
+        memo_key = (project.id, key)
+        found = self._targets.get(memo_key)
+        if found is None:
+            found = self._targets[memo_key] = resolve_target(project, key)
+        return found
+
+    def county(self, project: Project, target: Target, county: Optional[str]) -> Optional[str]:
+        memo_key = (project.id, target.id, county)
+        found = self._counties.get(memo_key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._counties[memo_key] = resolve_county(self.plan, target, county)
+        return found
+
+    def value(self, project: Project, target: Target, text: str):
+        memo_key = (project.id, target.id, text)
+        found = self._values.get(memo_key)
+        if found is None:
+            found = self._values[memo_key] = parse_value(text, target)
+        return found
+
+    def date(self, date: str | dt.date | None, today: dt.date) -> dt.date:
+        memo_key = (date, today)
+        found = self._dates.get(memo_key)
+        if found is None:
+            found = self._dates[memo_key] = resolve_date(self.plan, date, today, after_plan=True)  # judged last, in prepare
+        return found
+
+    def items(self, project: Project, target: Target) -> frozenset:
+        memo_key = (project.id, target.id)
+        found = self._items.get(memo_key)
+        if found is None:
+            found = self._items[memo_key] = frozenset(items_of(target, project.id))
+        return found
+
+    def text(self, text: Optional[str], argument: str) -> Optional[str]:
+        if text is None:
+            return None
+        memo_key = (text, argument)
+        found = self._texts.get(memo_key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._texts[memo_key] = clean_text(text, argument)
+        return found
 
 
 class NeedsCorrection(InputError):
@@ -169,8 +253,6 @@ class Implausible(InputError):
 def check_plausible(plan: Plan, target: Target, record: Record, previous: Optional[tuple[dt.date, Decimal]] = None) -> None:
     """`Implausible` when the record's value for `target` needs confirming (PRODUCT.md §4
     "Plausible values"); `previous`: the latest earlier (date, value) in force of its series."""
-    from minsheng_cli.ledger.plausible import doubts
-
     if record.action == "void" or not isinstance(record.value, Decimal):
         return
     reasons = doubts(plan, target, record.county, record.value, previous)
@@ -195,39 +277,93 @@ def _checked_record(
     void: bool = False,
     reason: Optional[str] = None,
     today: Optional[dt.date] = None,
+    *,
+    memo: "Memo",
+    received: Optional[dt.date] = None,
+    path: str = "",
+    folded=None,
 ) -> tuple[Record, Optional[Target], Optional[tuple[dt.date, Decimal]]]:
     """The record, its target (None for a project's narrative) and the latest earlier value in
-    force of its series (what `check_plausible` needs)."""
-    from minsheng_cli.ledger.dates import today as today_in_china
-
-    found = resolve_project(plan, project)
-    note, problem, next = clean_text(note, "--note"), clean_text(problem, "--problem"), clean_text(next, "--next")
+    force of its series (what `check_plausible` needs). `received` is written on the record (the
+    day an imported sheet came in); `path` says where it came from (an import's row), for a
+    message about a later record that clashes with it. `folded`: what `fold(existing_records)`
+    answers about the record's key and series (`in_force_at`, `series_of`), when the caller
+    already knows it (an import's row after every record of its series); else it is folded."""
+    found = memo.project(project)
+    text = memo.text  # (None is None: not worth a call, most rows carry no note)
+    note = None if note is None else text(note, "--note")
+    problem = None if problem is None else text(problem, "--problem")
+    next = None if next is None else text(next, "--next")
     narrative = bool(note or problem or next)
     _check_options(target, value_text, correct, void, reason, narrative)
-    day = resolve_date(plan, date, today or today_in_china(), after_plan=True)  # judged last, in prepare
-    by, reason = clean_text(by, "--by"), clean_text(reason, "--reason")
+    if today is None:
+        from minsheng_cli.ledger.dates import today as today_in_china
+
+        today = today_in_china()
+    day = memo.date(date, today)
+    by = None if by is None else text(by, "--by")
+    reason = None if reason is None else text(reason, "--reason")
     mine = [r for r in existing_records if r.project == found.id]
     if target is None and county:
         target = target_of_county(plan, found, county, narrative)
     if target is None:
         if not narrative:
             raise UsageError(M.REC_NOTHING_TO_RECORD)
-        return _narrative(mine, Record(day, found.id, note=note, problem=problem, next=next, by=by)), None, None
-    chosen = resolve_target(found, target)
-    where = resolve_county(plan, chosen, county)
+        return _narrative(mine, Record(day, found.id, note=note, problem=problem, next=next, by=by, received=received, path=path)), None, None
+    chosen = memo.target(found, target)
+    where = memo.county(found, chosen, county)
     if void:
         item = _void_value(value_text, chosen)
-        return _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason)), None, None
+        return _void_record(mine, chosen, Record(day, found.id, chosen.id, where, item, note, problem, next, by, "void", reason, received,
+                                                 path)), None, None
     if value_text is None:  # a note for a target (and county): it keeps them (PRODUCT.md §2 "Text has a date")
-        return _narrative(mine, Record(day, found.id, chosen.id, where, None, note, problem, next, by)), None, None
-    value = parse_value(value_text, chosen)
-    record = Record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason)
-    before = fold(mine, items_of(chosen, found.id), text=False)
+        return _narrative(mine, Record(day, found.id, chosen.id, where, None, note, problem, next, by, received=received, path=path)), None, None
+    value = memo.value(found, chosen, value_text)
+    record = _new_record(day, found.id, chosen.id, where, value, note, problem, next, by, "correct" if correct else None, reason, received, path)
+    before = folded if folded is not None else fold(mine, memo.items(found, chosen), text=False)
     _check_same_date(record, chosen, before.in_force_at(record.key), correct)
     series = before.series_of(found.id, chosen.id, where)
     if chosen.kind == "count":
         _check_count_order(record, chosen, series, correct)
     return record, chosen, _latest_before(series, record.date)
+
+
+def _record_builder():
+    """`Record(date, …, received, path)` (line 0) with its slots set directly: the same object the
+    frozen dataclass's __init__ builds — it calls object.__setattr__ once per field — in half the
+    time (an import makes one per row). Record as it is declared, or Record itself if it changed."""
+    from dataclasses import fields
+
+    names = tuple(f.name for f in fields(Record))
+    if names != ("date", "project", "target", "county", "value", "note", "problem", "next", "by", "action", "reason", "received",
+                 "path", "line") or hasattr(Record, "__post_init__"):
+        return Record
+    (s_date, s_project, s_target, s_county, s_value, s_note, s_problem, s_next, s_by, s_action, s_reason, s_received, s_path,
+     s_line) = (Record.__dict__[name].__set__ for name in names)
+    new = object.__new__
+
+    def make(date, project, target, county, value, note, problem, next, by, action, reason, received, path):  # noqa: A002
+        record = new(Record)
+        s_date(record, date)
+        s_project(record, project)
+        s_target(record, target)
+        s_county(record, county)
+        s_value(record, value)
+        s_note(record, note)
+        s_problem(record, problem)
+        s_next(record, next)
+        s_by(record, by)
+        s_action(record, action)
+        s_reason(record, reason)
+        s_received(record, received)
+        s_path(record, path)
+        s_line(record, 0)
+        return record
+
+    return make
+
+
+_new_record = _record_builder()
 
 
 def _narrative(mine: list[Record], narrative: Record) -> Record:
@@ -321,11 +457,13 @@ def _adds_nothing(new: Record, old: Record) -> bool:
 
 
 def _check_same_date(record: Record, target: Target, in_force: list[Record], correct: bool) -> None:
+    if not in_force:
+        return
     county = _county_text(record.county)
     for old in in_force:
         if _adds_nothing(record, old) and (not correct or len(in_force) == 1):
             raise AlreadyRecorded(M.REC_ALREADY.format(target=target.name, county=county, date=record.date, value=shown(old.value)), old)
-    if correct or not in_force or target.kind in SET_KINDS:
+    if correct or target.kind in SET_KINDS:
         return
     old = in_force[-1]
     where = f"{old.path}:{old.line}" if old.line else old.path  # a file line, or an earlier row of this import
@@ -338,20 +476,23 @@ def _check_same_date(record: Record, target: Target, in_force: list[Record], cor
 def _check_count_order(record: Record, target: Target, series: Optional[Series], correct: bool) -> None:
     """Cumulative counts never go down: against the latest earlier and the next later value in force."""
     # a text value on a count is check's to report; the order of counts is about numbers
-    others = [r for r in series.records if r.date != record.date and isinstance(r.value, Decimal)] if series is not None else []
-    earlier = [r for r in others if r.date < record.date]
-    later = [r for r in others if r.date > record.date]
-    county = _county_text(record.county)
-    if earlier and not correct and record.value < earlier[-1].value:
-        before = earlier[-1]
-        why = M.REC_DECREASING.format(target=target.name, county=county, value=shown(record.value), date=before.date,
-                                      old=shown(before.value))
+    before = after = None  # the latest earlier and the first later number, in the series' order
+    if series is not None:
+        day = record.date
+        for other in series.records:
+            if isinstance(other.value, Decimal):
+                if other.date < day:
+                    before = other
+                elif other.date > day and after is None:
+                    after = other
+    if before is not None and not correct and record.value < before.value:
+        why = M.REC_DECREASING.format(target=target.name, county=_county_text(record.county), value=shown(record.value),
+                                      date=before.date, old=shown(before.value))
         command = correct_command(record, target)
         raise NeedsCorrection(why + M.REC_DECREASING_WAY.format(command=command), command, why)
-    if later and record.value > later[0].value:
-        after = later[0]
+    if after is not None and record.value > after.value:
         raise InputError(M.REC_LATER_LOWER.format(
-            target=target.name, county=county, value=shown(record.value), date=after.date, old=shown(after.value),
+            target=target.name, county=_county_text(record.county), value=shown(record.value), date=after.date, old=shown(after.value),
         ))
 
 
