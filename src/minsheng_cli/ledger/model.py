@@ -14,6 +14,7 @@ the same fields held in memory, plus where the line is (project from the file, p
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -262,3 +263,26 @@ class Record:
     def key(self) -> tuple:
         """Records with the same key replace one another: the last written is in force."""
         return (self.project, self.target, self.county, self.date)
+
+
+@functools.cache
+def record_builder() -> type:
+    """A class with Record's slots, in its order, and a plain `__init__` that ends by giving the
+    instance `__class__ = Record`: calling it with every field (line included) makes a Record like
+    any other (the layouts are the same, so Python allows the assignment), twice as fast as the
+    frozen dataclass's own __init__, which calls object.__setattr__ per field. The fast reader
+    builds every record of a ledger through it (PRODUCT.md §5), an import every row's."""
+    from dataclasses import fields
+
+    names = tuple(f.name for f in fields(Record))
+    assert names == Record.__slots__, "Record's slots are its fields, in order"
+    source = (f"def __init__(self, {', '.join(names)}):\n" + "".join(f"    self.{name} = {name}\n" for name in names)
+              + "    self.__class__ = Record\n")
+    namespace: dict = {"Record": Record}
+    exec(source, namespace)  # noqa: S102 - our own field names, generated once
+    return type("RecordBuilder", (), {"__slots__": names, "__init__": namespace["__init__"]})
+
+
+def rebuilt_record(*fields) -> Record:
+    """A Record from its fields in slot order (how a worker process hands records back, ledger/whole.py)."""
+    return record_builder()(*fields)

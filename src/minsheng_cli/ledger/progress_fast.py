@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import json
 import re
 from decimal import Decimal
@@ -26,7 +25,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 from typing import Iterable, Iterator, Optional
 
-from minsheng_cli.ledger.model import Record
+from minsheng_cli.ledger.model import Record, record_builder
 from minsheng_cli.ledger.numbers import normal_decimal
 from minsheng_cli.ledger.record_fields import ACTIONS, RECORD_FIELDS, TEXT_FIELDS
 
@@ -104,7 +103,7 @@ def _records(rows: list[tuple], lines: Iterable[int], path: str, project: int) -
     if None in target_of.values():
         _narratives_only(rows)
     return list(map(
-        _record_builder(),
+        record_builder(),
         _column(raw_dates, _date), repeat(project), map(target_of.__getitem__, targets), _column(counties, _text_or_none),
         _column(values, _value), _column(notes, _text_or_none), _column(problems, _text_or_none), _column(nexts, _text_or_none),
         _column(bys, _text_or_none), _column(actions, _action), _column(reasons, _text_or_none), _column(received, _date_or_none),
@@ -201,29 +200,6 @@ def _read_line_alone(line: str, path: str, project: int, number: int) -> Record:
     if parsed.errors or len(parsed.records) != 1:
         raise NotFast
     return dataclasses.replace(parsed.records[0], line=number)
-
-
-@functools.cache
-def _record_builder() -> type:
-    """A class with Record's slots, in its order, and a plain `__init__` that ends by giving the
-    instance `__class__ = Record`: calling it makes a Record like any other (the layouts are the
-    same, so Python allows the assignment). Twice as fast as setting the frozen dataclass's slots one by
-    one (its own __init__ calls object.__setattr__ per field, four times slower): at a million
-    records that is 0.6 s of a report (PRODUCT.md §5)."""
-    from dataclasses import fields
-
-    names = tuple(f.name for f in fields(Record))
-    assert names == Record.__slots__, "Record's slots are its fields, in order"
-    source = (f"def __init__(self, {', '.join(names)}):\n" + "".join(f"    self.{name} = {name}\n" for name in names)
-              + "    self.__class__ = Record\n")
-    namespace: dict = {"Record": Record}
-    exec(source, namespace)  # noqa: S102 - our own field names, generated once
-    return type("RecordBuilder", (), {"__slots__": names, "__init__": namespace["__init__"]})
-
-
-def rebuilt_record(*fields) -> Record:
-    """A Record from its fields in slot order (how a worker process hands records back, ledger/whole.py)."""
-    return _record_builder()(*fields)
 
 
 def _text(literal: str) -> str:

@@ -39,7 +39,7 @@ from minsheng_cli.ledger.history import SET_KINDS, VOID_NOTHING, Series, fold
 from minsheng_cli.words import progress as M, ledger as ledger_words
 from minsheng_cli.ledger.dates import parse_date
 from minsheng_cli.errors import InputError, UsageError
-from minsheng_cli.ledger.model import Plan, Project, Record, Target
+from minsheng_cli.ledger.model import Plan, Project, Record, Target, record_builder
 from minsheng_cli.ledger.numbers import clean_text, parse_value
 from minsheng_cli.ledger.plausible import doubts
 from minsheng_cli.ledger.record_fields import NARRATIVE_FIELDS
@@ -328,42 +328,9 @@ def _checked_record(
     return record, chosen, _latest_before(series, record.date)
 
 
-def _record_builder():
-    """`Record(date, …, received, path)` (line 0) with its slots set directly: the same object the
-    frozen dataclass's __init__ builds — it calls object.__setattr__ once per field — in half the
-    time (an import makes one per row). Record as it is declared, or Record itself if it changed."""
-    from dataclasses import fields
-
-    names = tuple(f.name for f in fields(Record))
-    if names != ("date", "project", "target", "county", "value", "note", "problem", "next", "by", "action", "reason", "received",
-                 "path", "line") or hasattr(Record, "__post_init__"):
-        return Record
-    (s_date, s_project, s_target, s_county, s_value, s_note, s_problem, s_next, s_by, s_action, s_reason, s_received, s_path,
-     s_line) = (Record.__dict__[name].__set__ for name in names)
-    new = object.__new__
-
-    def make(date, project, target, county, value, note, problem, next, by, action, reason, received, path):  # noqa: A002
-        record = new(Record)
-        s_date(record, date)
-        s_project(record, project)
-        s_target(record, target)
-        s_county(record, county)
-        s_value(record, value)
-        s_note(record, note)
-        s_problem(record, problem)
-        s_next(record, next)
-        s_by(record, by)
-        s_action(record, action)
-        s_reason(record, reason)
-        s_received(record, received)
-        s_path(record, path)
-        s_line(record, 0)
-        return record
-
-    return make
-
-
-_new_record = _record_builder()
+def _new_record(date, project, target, county, value, note, problem, next, by, action, reason, received, path) -> Record:  # noqa: A002
+    """`Record(date, …, received, path)` (line 0) through the fast builder (an import makes one per row)."""
+    return record_builder()(date, project, target, county, value, note, problem, next, by, action, reason, received, path, 0)
 
 
 def _narrative(mine: list[Record], narrative: Record) -> Record:

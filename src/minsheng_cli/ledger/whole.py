@@ -48,6 +48,6 @@ def _pickle_records_fast() -> None:
     """A worker hands back the records a report quotes (notes: a quarter of a province ledger's):
     pickled as their fields and rebuilt by the fast reader's builder, not field by field through
     the frozen dataclass's __setstate__ (four times slower)."""
-    from minsheng_cli.ledger.progress_fast import rebuilt_record
+    from minsheng_cli.ledger.model import rebuilt_record
 
     copyreg.pickle(Record, lambda record: (rebuilt_record, tuple(map(record.__getattribute__, Record.__slots__))))
