@@ -15,6 +15,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -142,6 +143,9 @@ def test_worker_processes_fold_the_same(monkeypatch, tmp_path):
                  for i in range(60)]
     generated += [generated[5], Record(DATES[0], 2, "n", value=Decimal(3)), Record(DATES[0], 2, "n", value=Decimal(4)),
                   Record(DATES[1], 3, "n", action="void", reason="错录"), Record(DATES[3], 1, "nope", value=Decimal(1))]
+    # records the rules reject in every project's files: their findings come back from the workers
+    generated += [Record(day, project, "nope", value=Decimal(project)) for day in DATES for project in (1, 2, 3)]
+    generated += [Record(DATES[3], project, "n", value=Decimal(9), note="未来") for project in (1, 2, 3)]
     write_ledger(tmp_path, generated)
     assert_same_folds(tmp_path, PLAN, TODAY)
 
@@ -173,7 +177,8 @@ def noted_ledger(root: Path) -> None:
     write_ledger(root, generated)
 
 
-def test_a_report_quotes_the_same_notes_from_the_kept_ones(tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [False, True])
+def test_a_report_quotes_the_same_notes_from_the_kept_ones(tmp_path, monkeypatch, workers):
     from minsheng_cli.reporting.contract import report_contract
     from minsheng_cli.reporting.report import build_report
     from minsheng_cli.reporting.spec import report_spec
@@ -181,8 +186,12 @@ def test_a_report_quotes_the_same_notes_from_the_kept_ones(tmp_path, monkeypatch
     from minsheng_cli.rendering.text import markdown_text
 
     noted_ledger(tmp_path)
-    monkeypatch.setenv("MINSHENG_WORKERS", "1")
-    specs = [dict(month=f"2023-{m:02d}", detail=True, notes=True) for m in range(1, 9)] + [dict(week="2023-W20"), dict(quarter="2023-Q2"), dict(month="2023-06")]
+    if workers:
+        workers_for_any_size(monkeypatch)
+    else:
+        monkeypatch.setenv("MINSHENG_WORKERS", "1")
+    specs = [dict(month=f"2023-{m:02d}", detail=True, notes=True) for m in range(1, 9)] + [
+        dict(week="2023-W20"), dict(quarter="2023-Q2"), dict(month="2023-06"), dict(xun="2023-05-2"), dict(as_of="2023-04-12", notes=True)]
     for options in specs:
         spec = report_spec(PLAN, dt.date(2023, 12, 31), **options)
         every = fold(read_progress(tmp_path, PLAN, until=spec.period.as_of), PLAN, today=spec.today)
@@ -225,3 +234,16 @@ def test_what_a_killed_worker_left_undone_is_done_by_the_parent(monkeypatch):
     workers_for_any_size(monkeypatch)
     _PARENT[:] = [os.getpid()]
     assert parallel.map_items(_square_unless_killed, list(range(8)), [1] * 8) == [n * n for n in range(8)]
+
+
+def test_of_two_broken_files_the_first_in_written_order_is_named(monkeypatch, example_ledger, cli):
+    for name in ("2023-05/08.yaml", "2023-06/02.yaml"):  # project 8's May before project 2's June
+        broken = example_ledger / "progress" / name
+        broken.write_text(broken.read_text(encoding="utf-8") + "- {date: 2023-06-30, target: [\n", encoding="utf-8")
+    for each in ("alone", "workers"):
+        if each == "workers":
+            workers_for_any_size(monkeypatch)
+        else:
+            monkeypatch.setenv("MINSHENG_WORKERS", "1")
+        result = cli("--data", str(example_ledger), "--no-cache", "report", "--month", "2023-06")
+        assert result.exit_code == 1 and "2023-05/08.yaml:" in result.stderr and "2023-06/02.yaml" not in result.stderr, each

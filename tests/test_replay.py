@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from minsheng_cli.commands.replay import _key, data_option
+from minsheng_cli.commands import replay
+from minsheng_cli.commands.replay import _key, data_option, ledger_state
 
 
 def run(root: Path, cache_dir: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess:
@@ -89,10 +90,54 @@ def test_only_data_and_debug_may_come_before_report():
 
 def test_the_key_holds_the_day_the_arguments_and_the_environment(example_ledger, monkeypatch):
     args = ["--data", str(example_ledger), "report", "--month", "2023-06"]
-    day = dt.date(2023, 7, 3)
-    key = _key(args, example_ledger, day)
-    assert key == _key(list(args), example_ledger, day)
-    assert _key(args, example_ledger, day + dt.timedelta(days=1)) != key
-    assert _key([*args, "--detail"], example_ledger, day) != key
+    day, state = dt.date(2023, 7, 3), ledger_state(example_ledger)
+    key = _key(args, example_ledger, day, state)
+    assert key == _key(list(args), example_ledger, day, ledger_state(example_ledger))
+    assert _key(args, example_ledger, day + dt.timedelta(days=1), state) != key
+    assert _key([*args, "--detail"], example_ledger, day, state) != key
     monkeypatch.setenv("COLUMNS", "41")
-    assert _key(args, example_ledger, day) != key
+    assert _key(args, example_ledger, day, state) != key
+
+
+def test_a_report_run_in_process_is_never_remembered_under_another_command_line(example_ledger, cache_dir, cli, monkeypatch):
+    monkeypatch.setenv("MINSHENG_CACHE", str(cache_dir))
+    monkeypatch.setattr(replay, "COMMAND_LINE", [])  # app([...]) called by a program: not this process's command line
+    assert cli("--data", str(example_ledger), "report", "--month", "2023-07").exit_code == 0
+    assert entries(cache_dir, "report") and entries(cache_dir, "replay") == []
+
+
+def test_a_write_that_lands_while_the_report_is_built_is_never_remembered(example_ledger, cache_dir, cli, monkeypatch):
+    from minsheng_cli.reporting import report as reporting
+
+    monkeypatch.setenv("MINSHENG_CACHE", str(cache_dir))
+    args = ["--data", str(example_ledger), "report", "--month", "2023-06", "-f", "plain"]
+    monkeypatch.setattr(replay, "COMMAND_LINE", list(args))
+    built = reporting.build_report
+    path = example_ledger / "progress" / "2023-06" / "08.yaml"
+
+    def build_while_someone_writes(*given, **options):
+        path.write_text(path.read_text(encoding="utf-8").replace("value: 4642", "value: 4700"), encoding="utf-8")
+        return built(*given, **options)
+
+    monkeypatch.setattr(reporting, "build_report", build_while_someone_writes)
+    first = cli(*args)
+    assert first.exit_code == 0 and "4642口" in first.stdout  # built from what was read before the write
+    assert entries(cache_dir, "replay") == [] and entries(cache_dir, "report") == []
+    monkeypatch.setattr(reporting, "build_report", built)
+    assert "4700口" in run(example_ledger, cache_dir, "--month", "2023-06", "-f", "plain").stdout
+
+
+def test_a_removed_current_folder_and_a_closed_pipe_give_no_traceback(example_ledger, cache_dir, tmp_path):
+    env = {**os.environ, "MINSHENG_CACHE": str(cache_dir)}
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    command = [sys.executable, "-m", "minsheng_cli", "--data", str(example_ledger), "report", "--month", "2023-06", "-f", "plain"]
+    script = "import os, subprocess, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); sys.exit(subprocess.run(sys.argv[2:]).returncode)"
+    removed = subprocess.run([sys.executable, "-c", script, str(gone), *command], capture_output=True, text=True, encoding="utf-8", env=env)
+    assert removed.returncode == 0 and "4642口" in removed.stdout and removed.stderr == ""
+    run(example_ledger, cache_dir, "--month", "2023-06", "-f", "plain")
+    assert entries(cache_dir, "replay")  # the next run is a replay
+    closed = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    closed.stdout.close()  # the reader went away before anything was written
+    assert closed.wait(timeout=60) in (0, 1)
+    assert b"Traceback" not in closed.stderr.read()

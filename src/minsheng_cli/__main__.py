@@ -10,12 +10,12 @@ def main() -> None:
 
         sys.stdout.write(f"minsheng {__version__}\n")
         return
-    if "report" in args:  # a warm report is printed before the command line is parsed
-        from minsheng_cli.commands.replay import replay
-
-        if replay(args):
-            return
     try:
+        if "report" in args:  # a warm report is printed before the command line is parsed
+            from minsheng_cli.commands.replay import replay
+
+            if replay(args):
+                return
         from minsheng_cli.commands.app import run
 
         run()

@@ -253,6 +253,9 @@ def run() -> None:
     # the cyclic collector would only rescan them (15–25% of reading a big ledger).
     gc.disable()
     _utf8_streams()
+    from minsheng_cli.commands import replay
+
+    replay.COMMAND_LINE[:] = sys.argv[1:]  # what a report is remembered under: this process's own command line
     app_for(sys.argv[1:])(prog_name="minsheng")
 
 

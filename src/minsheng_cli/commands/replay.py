@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -44,19 +45,28 @@ def data_option(args: list[str]) -> tuple[Optional[str], bool]:
     return None, False
 
 
-def _key(args: list[str], root: Path, today: dt.date) -> Optional[str]:
-    from minsheng_cli.ledger import cache
+def ledger_state(root: Path) -> Optional[bytes]:
+    """The digest of every byte of the ledger (stat_index.ledger_digest); None while a killed
+    write waits to be completed (the command does that)."""
     from minsheng_cli.ledger.layout import has_journal, plan_path
     from minsheng_cli.ledger.stat_index import ledger_digest
     from minsheng_cli.ledger.yamlio import read_bytes
-    from minsheng_cli.rendering.output import terminal_fingerprint
 
     if has_journal(root):
-        return None  # a killed write to complete first: the command does that
+        return None
+    return ledger_digest(root, read_bytes(plan_path(root)))
+
+
+def _key(args: list[str], root: Path, today: dt.date, state: Optional[bytes]) -> Optional[str]:
+    from minsheng_cli.ledger import cache
+    from minsheng_cli.rendering.output import terminal_fingerprint
+
+    if state is None:
+        return None
     environment = sorted(item for item in os.environ.items() if item[0] != "_")  # "_": the shell's last command
     context = json.dumps([args, os.getcwd(), environment, today.isoformat(), terminal_fingerprint(),
                           str(root)], ensure_ascii=False).encode("utf-8", "surrogatepass")
-    return cache.content_key(context, ledger_digest(root, read_bytes(plan_path(root))))
+    return cache.content_key(context, state)
 
 
 def replay(args: list[str]) -> bool:
@@ -71,34 +81,52 @@ def replay(args: list[str]) -> bool:
         from minsheng_cli.ledger.dates import today
         from minsheng_cli.ledger.layout import find_root
 
-        key = _key(args, find_root(data), today())
+        root = find_root(data)
+        key = _key(args, root, today(), ledger_state(root))
         entry = cache.get(_KIND, key) if key is not None else None
-    except Exception:  # no ledger, an unreadable file, …: the command says what is wrong
+    except Exception:  # no ledger, an unreadable file, a removed current folder, …: the command says what is wrong
         return False
     if not (isinstance(entry, dict) and isinstance(entry.get("text"), str)):
         return False
     from minsheng_cli.rendering.output import write_text
 
-    write_text(entry["text"])
+    try:
+        write_text(entry["text"])
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say, as the command does
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        sys.exit(1)
     return True
 
 
-def remember(args: list[str], root: Path, today: dt.date, text: str) -> None:
-    """After `report` printed `text` to stdout for `args` (a ledger without problems, no file
-    written): what the next identical run replays."""
-    from minsheng_cli.ledger import cache
+COMMAND_LINE: list[str] = []  # set by commands.app.run: the arguments of this process's own command
 
-    from minsheng_cli.errors import LedgerError
+
+def key_before_report(root: Path, today: dt.date, state: Optional[bytes]) -> Optional[str]:
+    """The key a report built from the ledger in `state` (`ledger_state`, taken before the
+    report is built) may be remembered under; None: it may not. Only for `minsheng … report …`
+    run as this process's command line (commands.app.run), with the ledger named the way this
+    module reads it."""
+    from minsheng_cli.ledger import cache
     from minsheng_cli.ledger.layout import find_root
 
+    args = list(COMMAND_LINE)
     data, eligible = data_option(args)
     if not eligible or not cache.enabled():
-        return
+        return None
     try:
         if find_root(data) != root:
-            return  # the command line named the ledger in a way this module does not read
-    except LedgerError:
+            return None
+        return _key(args, root, today, state)
+    except Exception:  # a removed current folder, …: the report goes on, unremembered
+        return None
+
+
+def remember(key: Optional[str], text: str) -> None:
+    """After the report taken under `key` printed `text` to stdout, without a problem in the
+    ledger and no file written: what the next identical run replays."""
+    if key is None:
         return
-    key = _key(args, root, today)
-    if key is not None:
-        cache.put(_KIND, key, {"text": text})
+    from minsheng_cli.ledger import cache
+
+    cache.put(_KIND, key, {"text": text})

@@ -48,8 +48,12 @@ def report(
                        by=by, unit=unit, category=category, status=status, detail=detail, notes=notes)
     # Only a report that was built without error is cached, so a hit needs no more checking; the
     # entry holds the ledger's error count beside the text, so a warm report warns as a cold one.
-    key = _cached_output_key(root, spec, chosen) if ledger.use_cache and not output and chosen not in FILE_ONLY_FORMATS else None
-    if key is not None and _print_cached(key, chosen, force, ledger):
+    # Both keys come from one digest of the ledger taken before the report is built; what is built
+    # is stored only if the ledger's digest is the same after (a write that landed meanwhile).
+    state = _ledger_state(root) if ledger.use_cache and not output and chosen not in FILE_ONLY_FORMATS else None
+    key = _cached_output_key(state, spec, chosen) if state is not None else None
+    replay_key = _replay_key(ledger, state) if key is not None else None
+    if key is not None and _print_cached(key, chosen, force, replay_key):
         return
     built, errors, in_force = _build(root, plan, spec)
     stamp = announce(chosen, errors, force, output)  # first: a document with errors is refused before anything is written
@@ -72,9 +76,9 @@ def report(
         buffer = io.StringIO()
         _draw(built, chosen, buffer, like_stdout=True, errors=errors)
         write_text(buffer.getvalue())
-        if key is not None:
+        if key is not None and _ledger_state(root) == state:
             cache.put("report", key, {"text": buffer.getvalue(), "errors": errors})
-            _remember(ledger, buffer.getvalue(), errors)
+            _remember(replay_key, buffer.getvalue(), errors)
         return
     _write_text_file(Path(output), lambda stream: _draw(built, chosen, stream, errors=errors))
     typer.echo(M.REP_WRITTEN.format(path=output))
@@ -132,37 +136,48 @@ def _draw(built, fmt: str, stream, like_stdout: bool = False, errors: int = 0) -
     else:
         stream.write(text.markdown_text(view) if fmt == "markdown" else text.plain_text(view, fmt))
 
-def _cached_output_key(root: Path, spec, fmt: str) -> str:
-    """The report's text depends only on the ledger's bytes, the spec (today's date in it), the
-    format and, for a drawn table, the terminal: a key over all of them can never give a stale report."""
-    from minsheng_cli.ledger.plan import read_plan_bytes
-    from minsheng_cli.ledger.stat_index import ledger_digest
+def _ledger_state(root: Path):
+    from minsheng_cli.commands.replay import ledger_state
+
+    return ledger_state(root)
+
+
+def _cached_output_key(state: bytes, spec, fmt: str) -> str:
+    """The report's text depends only on the ledger's bytes (`state`: their digest), the spec
+    (today's date in it), the format and, for a drawn table, the terminal: a key over all of them
+    can never give a stale report."""
     from minsheng_cli.rendering.output import terminal_fingerprint
 
     screen = terminal_fingerprint() if fmt == "table" else ""
-    return cache.content_key(ledger_digest(root, read_plan_bytes(root)), spec.key(), fmt.encode("utf-8"), screen.encode("utf-8"))
+    return cache.content_key(state, spec.key(), fmt.encode("utf-8"), screen.encode("utf-8"))
 
 
-def _print_cached(key: str, fmt: str, force: bool, ledger) -> bool:
+def _print_cached(key: str, fmt: str, force: bool, replay_key) -> bool:
     entry = cache.get("report", key)
     if not (isinstance(entry, dict) and isinstance(entry.get("text"), str) and isinstance(entry.get("errors"), int)):
         return False
     text, errors = entry["text"], entry["errors"]
     announce(fmt, errors, force)
     write_text(text)
-    _remember(ledger, text, errors)
+    _remember(replay_key, text, errors)
     return True
 
 
-def _remember(ledger, text: str, errors: int) -> None:
+def _replay_key(ledger, state):
+    if ledger.rev is not None:
+        return None
+    from minsheng_cli.commands.replay import key_before_report
+
+    return key_before_report(ledger.root, ledger.today, state)
+
+
+def _remember(replay_key, text: str, errors: int) -> None:
     """A report of a ledger without problems, printed to stdout: the next identical run prints it
     before parsing the command line (commands/replay.py)."""
-    if errors == 0 and ledger.rev is None:
-        import sys
-
+    if errors == 0 and replay_key is not None:
         from minsheng_cli.commands.replay import remember
 
-        remember(sys.argv[1:], ledger.root, ledger.today, text)
+        remember(replay_key, text)
 
 
 def _write_text_file(path: Path, draw) -> None:

@@ -195,12 +195,13 @@ class InForce:
         series = self.series_of(project, target, county)
         if series is None:
             return []
+        _not_compacted(series)
         index = bisect.bisect_left(series.dates, day)
         return [series.records[index]] if index < len(series.dates) and series.dates[index] == day else []
 
     def values_in_force(self) -> list[Record]:
         """Every value record in force (not items), sorted by (project, target, county, date)."""
-        found = [r for history in self.targets.values() for series in history.series.values() for r in series.records]
+        found = [r for history in self.targets.values() for series in history.series.values() for r in _not_compacted(series)]
         return sorted(found, key=lambda r: (r.project, r.target or "", r.county or "", r.date))
 
     def as_of(self, day: dt.date) -> "Standing":
@@ -233,7 +234,7 @@ class InForce:
         mine, theirs = self._folded, part._folded
         for name in ("replaced", "voided", "nothing", "invalid", "duplicates"):
             getattr(mine, name).extend(getattr(theirs, name))
-        mine.rejected.update(theirs.rejected)
+        mine.rejected.update((id(found[0][0]), found) for found in theirs.rejected.values())  # by id in this process (a worker's ids are its own)
         mine.conflicts.update(theirs.conflicts)
         self._fates = None
 
@@ -337,6 +338,13 @@ class InForce:
 
 
 _DATE, _VALUE = attrgetter("date"), attrgetter("value")
+
+
+def _not_compacted(series: Series) -> list[Record]:
+    """A series' records; a compacted fold (a report's) has none: asking for them is a bug."""
+    if series.records is None:
+        raise RuntimeError("the records of a compacted fold were asked for (whole.fold_ledger keeps dates and values only)")
+    return series.records
 
 
 def _quotable(notes: list[Record], after: dt.date) -> list[Record]:

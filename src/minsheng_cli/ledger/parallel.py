@@ -5,7 +5,7 @@ ledger on the hardware it is run on).
 Only where it pays and is safe: Linux (fork: the workers start with the parent's memory — plan,
 imports — without pickling it), more than one core free to this process, and at least
 `MIN_BYTES` of progress files (below that, starting the workers costs more than they save).
-Workers ignore Ctrl-C (the parent stops them and says so once) and hand back plain results;
+Workers ignore Ctrl-C (the parent stops them at once and says so once) and hand back plain results;
 an item whose work raised is worked again in the parent, which raises what a run without
 workers raises.
 """
@@ -48,18 +48,26 @@ def map_items(work: Callable[[Item], Result], items: Sequence[Item], weights: Se
     order = sorted(range(len(items)), key=lambda index: -weights[index])
     done: dict[int, Optional[tuple]] = {}
     _WORK[:] = [work]
+    pool = ProcessPoolExecutor(min(cores(), len(items)), mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupt)
     try:
-        with ProcessPoolExecutor(min(cores(), len(items)), mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_ignore_interrupt) as pool:
-            for index, result in zip(order, pool.map(_run, [items[index] for index in order])):
-                done[index] = result
+        for index, result in zip(order, pool.map(_run, [items[index] for index in order])):
+            done[index] = result
     except BrokenProcessPool:
         pass  # a worker died (killed, out of memory): what it left undone is done here
+    except BaseException:  # Ctrl-C: stop the workers now, not after the work queued for them
+        _stop(pool)
+        raise
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         _WORK.clear()
     # An item whose work raised is worked again here, so its exception is the very one a run
     # without workers raises (an exception is never sent back: pickle may not rebuild it).
     return [done[index][0] if isinstance(done.get(index), tuple) else work(items[index]) for index in range(len(items))]
+
+
+def _stop(pool) -> None:
+    for process in list(getattr(pool, "_processes", {}).values()):  # the executor has no public way to stop a task
+        process.terminate()
 
 
 def _run(item):

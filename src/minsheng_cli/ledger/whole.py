@@ -15,6 +15,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable, Optional
 
+from minsheng_cli.errors import LedgerError
 from minsheng_cli.ledger.history import InForce, fold
 from minsheng_cli.ledger.model import Plan, Record
 
@@ -37,8 +38,17 @@ def fold_ledger(root: Path, plan: Plan, *, today: Optional[dt.date] = None, unti
         return part, counted
 
     _pickle_records_fast()
+    try:
+        parts = map_items(project_fold, projects, [file_sizes(files[project]) for project in projects])
+    except LedgerError:
+        # Of several broken files, say the first in written order (month, then file), as reading
+        # the ledger month by month always has: only the error path reads it that way.
+        from minsheng_cli.ledger.progress_file import read_progress
+
+        read_progress(root, plan, until=until)
+        raise
     whole, total = fold((), plan, today=today), 0
-    for part, counted in map_items(project_fold, projects, [file_sizes(files[project]) for project in projects]):
+    for part, counted in parts:
         whole.absorb(part)
         total += counted
     return whole, total
