@@ -223,9 +223,9 @@ class InForce:
 
     def absorb(self, part: "InForce") -> None:
         """Take in the facts of another fold over other projects' records (`whole.fold_ledger`),
-        its series compacted: no key spans two projects, so nothing of one replaces the other's."""
+        compacted (`compact`): no key spans two projects, so nothing of one replaces the other's."""
         self._ensure_built()
-        part.compact()
+        part._ensure_built()
         self._items.update(part._items)
         self._histories.update(part._histories)
         self._project_activity.update(part._project_activity)

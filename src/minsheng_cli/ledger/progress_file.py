@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from minsheng_cli.words import commands as commands_words
 from minsheng_cli.errors import LedgerError, os_error_text
@@ -69,42 +69,46 @@ def month_folders(root: Path) -> list[tuple[str, Path]]:
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=folder, error=os_error_text(err))) from None
 
 
+def progress_files(
+    root: Path,
+    plan: Any = None,
+    projects: Optional[set[int]] = None,
+    until: Optional[dt.date] = None,
+) -> Iterator[tuple[int, Path]]:
+    """(project, file) of the ledger's progress files in written order: month folders ascending,
+    then file name. `plan` leaves out files of projects it does not have; `projects` keeps only
+    those; `until` skips month folders after its month."""
+    known = {project.id for project in plan.projects} if plan is not None else None
+    last_month = layout.month_name(until) if until is not None else None
+    for month, folder in month_folders(root):
+        if last_month is not None and month > last_month:
+            break
+        for project, path in layout.project_files(folder):
+            if (known is None or project in known) and (projects is None or project in projects):
+                yield project, path
+
+
 def read_progress(
     root: Path,
     plan: Any = None,
     projects: Optional[set[int]] = None,
     until: Optional[dt.date] = None,
 ) -> list[Record]:
-    """Every record of the ledger in written order: month folders ascending, then file name, then
-    line. `plan` leaves out files of projects it does not have; `projects` keeps only those;
-    `until` skips month folders after its month (records later in its own month are kept)."""
+    """Every record of the ledger's files (`progress_files`) in written order: files in that
+    order, then line (records later in `until`'s own month are kept)."""
     from minsheng_cli.ledger.yamlio import read_text
 
-    known = {project.id for project in plan.projects} if plan is not None else None
-    last_month = layout.month_name(until) if until is not None else None
     records: list[Record] = []
-    for month, folder in month_folders(root):
-        if last_month is not None and month > last_month:
-            break
-        for project, path in layout.project_files(folder):
-            if (known is not None and project not in known) or (projects is not None and project not in projects):
-                continue
-            records.extend(parse_progress_text(read_text(path), str(path), project))
+    for project, path in progress_files(root, plan, projects, until):
+        records.extend(parse_progress_text(read_text(path), str(path), project))
     return records
 
 
 def files_by_project(root: Path, plan: Any = None, until: Optional[dt.date] = None) -> dict[int, list[Path]]:
-    """Project → its files, months ascending: the files `read_progress` reads (`plan` leaves out
-    files of projects it does not have; `until` skips month folders after its month)."""
-    known = {project.id for project in plan.projects} if plan is not None else None
-    last_month = layout.month_name(until) if until is not None else None
+    """Project → its files (`progress_files`), months ascending."""
     files: dict[int, list[Path]] = {}
-    for month, folder in month_folders(root):
-        if last_month is not None and month > last_month:
-            break
-        for project, path in layout.project_files(folder):
-            if known is None or project in known:
-                files.setdefault(project, []).append(path)
+    for project, path in progress_files(root, plan, until=until):
+        files.setdefault(project, []).append(path)
     return files
 
 
