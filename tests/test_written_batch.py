@@ -1,9 +1,11 @@
-"""What the import's speed-ups must not change: the check on every written record, run over the
-whole list at once, names the same record with the same reasons as the per-record model does; a
-line's figure is written as `format_number` writes it; `recording.Memo` gives `prepare`'s verdicts."""
+"""What the write path's speed-ups must not change: the check on every written record, done
+without pydantic (ledger/written.py), refuses exactly the records the progress-line model
+(`record_model.WrittenRecord`) refuses, and names the same first one; a line's figure is written
+as `format_number` writes it; `recording.Memo` gives `prepare`'s verdicts."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -19,53 +21,77 @@ from minsheng_cli.ledger.numbers import format_number, value_in_range, normal_de
 from minsheng_cli.ledger.plan import load_plan
 from minsheng_cli.ledger.progress_write import format_record
 from minsheng_cli.ledger.record_fields import record_json
-from minsheng_cli.ledger.record_model import RecordInvalid, WrittenRecord, line_errors, validate_written
-from minsheng_cli.words import progress as M
+from minsheng_cli.ledger.record_model import WrittenRecord, line_errors
+from minsheng_cli.ledger.store import append_records
+from minsheng_cli.ledger.written import RecordInvalid, first_unsound
 
-D = dt.date(2023, 6, 30)
+D, EARLIER = dt.date(2023, 6, 30), dt.date(2023, 6, 29)
 SOUND = [Record(D, 2, note="这一条本身没有问题"), Record(D, 1, "new_places", "任城区", Decimal(5), by="张三", received=D)]
 UNSOUND = [
     Record(D, 1, "new_places", None, Decimal(-5)),
     Record(D, 1, "new_places", None, Decimal(5), action="correct"),
     Record(D, 1, "new_places", None, Decimal("1E+15")),
+    Record(D, 1, "new_places", None, Decimal("0.0000001")),
     Record(D, 1, None, "任城区", Decimal(5)),
+    Record(D, 1, None, None, None, action="void", reason="x"),
     Record(D, 1000, note="项目 1000 的文件名读不回项目 1000"),
     Record(D, 1000, "", None, Decimal(-1)),
     Record(D, 1, "", "", ""),
     Record(D, 1),
+    Record(D, 1, "new_places", None, 5.5),  # a float: no figure a ledger holds
+    Record(D, 1, "new_places", None, Decimal(5), action="delete", reason="x"),
 ]
 
 
-def one_by_one(records: list[Record]) -> None:
-    """The check as it was: each record through the model on its own, in order."""
-    for record in records:
-        errors = line_errors(record_json(record), WrittenRecord)
-        if not layout.holds_project(record.project):
-            errors.append(f"project {record.project!r} has no progress file name")
-        if errors:
-            raise RecordInvalid(M.REC_UNSOUND.format(project=record.project, date=record.date, problems="；".join(errors)))
+def model_refuses(record: Record) -> bool:
+    """The model's verdict on the record's line, with the file-name rule beside it."""
+    return bool(line_errors(record_json(record), WrittenRecord)) or not layout.holds_project(record.project)
 
 
-def message(check, records: list[Record]):
-    try:
-        check(records)
-    except RecordInvalid as err:
-        return str(err)
-    return None
+def first_by_the_model(records: list[Record]):
+    return next((index for index, record in enumerate(records) if model_refuses(record)), None)
 
 
 @pytest.mark.parametrize("bad", UNSOUND)
-@pytest.mark.parametrize("before", [0, 1, 2047, 2048, 4100])
-def test_the_list_check_names_the_first_unsound_record_as_the_one_by_one_check(bad, before):
-    for records in ([*SOUND * (before // 2), bad, *SOUND], [*SOUND * (before // 2), bad, UNSOUND[0]], [bad, UNSOUND[4]]):
-        expected = message(one_by_one, records)
+@pytest.mark.parametrize("before", [0, 1, 2, 301])
+def test_the_check_names_the_first_record_the_model_refuses(bad, before):
+    for records in ([*SOUND * (before // 2), bad, *SOUND], [*SOUND * (before // 2), bad, UNSOUND[0]], [bad, UNSOUND[6]],
+                    [*SOUND, UNSOUND[0], bad]):
+        expected = first_by_the_model(records)
         assert expected is not None
-        assert message(validate_written, records) == expected
+        assert first_unsound(records)[0] == expected
+        assert first_unsound(records, read_back=False) in (None, (expected, first_unsound(records)[1]))
 
 
 def test_sound_records_pass():
-    validate_written(SOUND * 3000)
-    validate_written([])
+    assert first_unsound(SOUND * 300) is None and first_unsound([]) is None
+    assert first_by_the_model(SOUND * 300) is None
+
+
+@pytest.mark.parametrize("bad", UNSOUND)
+def test_append_names_the_unsound_record_and_touches_nothing(plan_ledger, bad):
+    """The store checks faults up front and lines at its read-back: either way the record named is
+    the first unsound one of the batch, and no file changes."""
+    bad = dataclasses.replace(bad, date=EARLIER)
+    faulty_later = Record(D, 1, "new_places", None, Decimal(-7))  # a fault, after a line that may not read back
+    before = {p.relative_to(plan_ledger): p.read_bytes() for p in plan_ledger.rglob("*") if p.is_file()}
+    for batch in ([*SOUND, bad], [bad, *SOUND], [*SOUND, bad, faulty_later]):
+        with pytest.raises(RecordInvalid, match="拒绝写入") as raised:
+            append_records(plan_ledger, batch)
+        assert str(EARLIER) in str(raised.value) and f"项目 {bad.project}" in str(raised.value)
+        assert {p.relative_to(plan_ledger): p.read_bytes() for p in plan_ledger.rglob("*") if p.is_file()} == before
+
+
+texts = st.none() | st.sampled_from(["", " ", "任城区", "new_places", "done", "a\x00b", "\u2028", "#", '"', "x: y"]) | st.text(max_size=6)
+figures = st.decimals(allow_nan=False, allow_infinity=False) | st.sampled_from([Decimal(0), Decimal(-1), Decimal("1E+15"), Decimal("1.0000001")])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.builds(Record, st.dates(dt.date(1999, 1, 1), dt.date(2100, 12, 31)), st.sampled_from([1, 2, 30, 99, 100, 999, 1000, 0, -1]),
+                 texts, texts, st.none() | figures | texts, texts, texts, texts, texts,
+                 st.none() | st.sampled_from(["correct", "void", "delete", ""]), texts, st.none() | st.dates()))
+def test_the_check_without_pydantic_is_the_models_verdict(record):
+    assert (first_unsound([record]) is not None) == model_refuses(record)
 
 
 decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None) | st.builds(

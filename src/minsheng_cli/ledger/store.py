@@ -21,8 +21,9 @@
   removed when released (it never shows in `git status`); a waiter checks that the file it locked
   is still the one in place. Pass a callable to `append_records` to build the records under the
   lock from freshly read files, so two writers cannot both pass a check.
-- Validated: every record is checked against the progress-line model (record_model.py) before
-  any file is touched; one that fails is a bug of ours and raises `RecordInvalid`.
+- Validated: every record is checked (written.py: the faults `check` finds in a line alone, a
+  file name for its project) before any file is touched, and its line by the read-back; one that
+  fails is a bug of ours and raises `RecordInvalid`, before any file is replaced.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from minsheng_cli.ledger import layout
 from minsheng_cli.ledger.model import Record
 from minsheng_cli.ledger.progress_file import parse_progress_text
 from minsheng_cli.ledger.progress_write import file_header, format_record
+from minsheng_cli.ledger.written import after_read_back_differs, check_before_writing
 
 LOCK_TIMEOUT_SECONDS = 10.0
 REPLACE_ATTEMPTS = 10
@@ -188,9 +190,7 @@ def append_records(root: Path, records: RecordsOrBuilder) -> list[Record]:
         chosen = list(records() if callable(records) else records)
         if not chosen:
             return []
-        from minsheng_cli.ledger.record_model import validate_written  # pydantic: only when writing
-
-        validate_written(chosen)
+        check_before_writing(chosen)
         return _write_all(root, chosen)
 
 
@@ -268,10 +268,15 @@ def _write_all(root: Path, records: list[Record]) -> list[Record]:
         by_file.setdefault((record.date.year, record.date.month, record.project), []).append(record)
     groups = {layout.record_path(root, group[0]): group for group in by_file.values()}
     pending: list[_Pending] = []
+    made: list[Path] = []  # month folders this write made: removed again if it does not commit
     committed = False
     try:
-        for path, group in groups.items():
-            pending.append(_prepare_file(path, group))
+        for path, group in groups.items():  # one file at a time: a million-row import holds one file's bytes
+            try:
+                pending.append(_staged_file(*_planned_file(path, group), made))
+            except _ReadBackDiffers:
+                after_read_back_differs(records)  # RecordInvalid when a record's own line is at fault
+                raise
         _sync_files([item.temp for item in pending])  # every temporary file on disk before the commit point
         journal = _write_journal(root, pending)
         committed = True
@@ -283,6 +288,11 @@ def _write_all(root: Path, records: list[Record]) -> list[Record]:
         if not committed:  # after the commit point the temporary files are the journal's to rename
             for item in pending:
                 item.discard_temp()
+            for folder in reversed(made):
+                try:
+                    folder.rmdir()
+                except OSError:  # someone else's file in it meanwhile: left as it is
+                    pass
     written: list[Record] = []
     for item in pending:
         written.extend(item.written)
@@ -303,15 +313,12 @@ class _Pending:
             pass
 
 
-def _prepare_file(path: Path, records: list[Record]) -> _Pending:
+def _planned_file(path: Path, records: list[Record]) -> tuple[Path, bytes | None, bytes, list[Record]]:
+    """(path, its old bytes or None, its new bytes, the new records as read back from them):
+    nothing is made or changed yet."""
     from minsheng_cli.ledger.yamlio import decode
 
-    folder = path.parent
-    refuse_link(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder)) from None
+    refuse_link(path.parent)
     refuse_link(path)
     project = records[0].project
     try:
@@ -322,17 +329,38 @@ def _prepare_file(path: Path, records: list[Record]) -> _Pending:
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
     if old is not None and not os.stat(path).st_mode & 0o222:  # made read-only on purpose: respected, even by root
         raise LedgerError(M.FILE_READ_ONLY.format(path=path))
-    lines = "".join(map(format_record, records))  # made once: written, and read back
+    try:
+        lines = "".join(map(format_record, records))  # made once: written, and read back
+    except (TypeError, ValueError, AttributeError):  # a value no line can hold
+        raise _ReadBackDiffers(path) from None
     if old is None:
         content = (file_header(project, records[0].date) + lines).encode("utf-8")
-        written = parse_progress_text(decode(content, path), str(path), project)
+        try:
+            written = parse_progress_text(decode(content, path), str(path), project)
+        except LedgerError:
+            written = None
         if written != records:
-            raise LedgerError(progress_words.REC_APPEND_UNSAFE.format(path=path), progress_words.REC_APPEND_HINT)
+            raise _ReadBackDiffers(path)
     else:
         old_records = parse_progress_text(decode(old, path), str(path), project)
         content, new_records = _appended(path, old, old_records, records, lines)
         written = new_records[len(old_records):]
-    # `written`: the records as read back — equal to `records`, with this file's path and line
+    return path, old, content, written  # `written`: equal to `records`, with this file's path and line
+
+
+def _staged_file(path: Path, old: bytes | None, content: bytes, written: list[Record], made: list[Path]) -> _Pending:
+    """The new content in a temporary file beside `path`; its folder made if new (and added to `made`)."""
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True)
+        except FileExistsError:
+            pass
+        except OSError:
+            raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder)) from None
+        else:
+            made.append(folder)
+    refuse_link(folder)
     temp = layout.temporary_file(path, f"{os.getpid()}.{random.randrange(16**8):08x}")
     _write_temp(temp, content, path if old is not None else None, sync=False)  # synced with the others, in _write_all
     return _Pending(path, old, temp, written)
@@ -367,7 +395,14 @@ def _appended(path: Path, old: bytes, old_records: list[Record], records: list[R
             continue
         if new_records[: len(old_records)] == old_records and new_records[len(old_records):] == records:
             return content, new_records
-    raise LedgerError(progress_words.REC_APPEND_UNSAFE.format(path=path), progress_words.REC_APPEND_HINT)
+    raise _ReadBackDiffers(path)
+
+
+class _ReadBackDiffers(LedgerError):
+    """The file, with the new lines, does not read back as its old records then the new ones."""
+
+    def __init__(self, path: Path):
+        super().__init__(progress_words.REC_APPEND_UNSAFE.format(path=path), progress_words.REC_APPEND_HINT)
 
 
 def _last_item_indent(text: str) -> str:
