@@ -22,6 +22,7 @@ from minsheng_cli.ledger.progress_file import (
     read_progress,
     record_path,
 )
+from minsheng_cli.errors import LedgerError
 from minsheng_cli.ledger.yamlio import decode
 
 D = dt.date(2023, 6, 30)
@@ -327,3 +328,46 @@ def test_read_progress_refuses_other_encodings(tmp_path):
 
     with pytest.raises(LedgerError, match="UTF-8"):
         read_progress(tmp_path)
+
+
+# --- reading only some targets (an update reads its own target's records, PRODUCT.md §5) -------------
+def _kept(records: list[Record], targets: frozenset) -> list[tuple]:
+    return [(record, record.line) for record in records if record.target in targets]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(records(), st.sampled_from(sorted(ONE_LINE_EDITS))), min_size=1, max_size=8),
+       st.sampled_from(sorted(SPREAD_EDITS) + [None]), st.integers(min_value=0, max_value=7),
+       st.sets(st.one_of(st.none(), target_ids), max_size=3))
+def test_reading_some_targets_gives_exactly_their_records_of_the_whole_read(edited, spread, which, wanted):
+    """On machine-written lines, lines a person edited one by one and files only YAML reads: the
+    records of the wanted targets (None: the project's narratives), with their lines, and no other."""
+    lines = [ONE_LINE_EDITS[edit](format_record(record).rstrip("\n")) for record, edit in edited]
+    if spread is not None:
+        lines[which % len(lines)] = SPREAD_EDITS[spread](lines[which % len(lines)])
+    text = "".join(line + "\n" for line in lines)
+    wanted |= {edited[which % len(edited)][0].target}
+    try:
+        whole = parse_progress_text(text, "f.yaml", 7)
+    except LedgerError as refused:  # two edits together that YAML cannot read: refused either way
+        with pytest.raises(LedgerError) as also:
+            parse_progress_text(text, "f.yaml", 7, frozenset(wanted))
+        assert also.value.message == refused.message
+        return
+    some = parse_progress_text(text, "f.yaml", 7, frozenset(wanted))
+    assert [(record, record.line) for record in some] == _kept(whole, frozenset(wanted))
+
+
+@pytest.mark.parametrize("bad", [
+    "- {date: 2023-02-30, target: other, value: 5}",  # not a date: the fast shape, but no record
+    "- {date: 2023-06-30, target: other, value: 5, colour: red}",
+    "- {date: 2023-06-30, county: \"任城区\", value: 5}",  # a county and a value without target
+    "- {date: 2023-06-30, target: other, value: 5",
+])
+def test_a_broken_line_of_another_target_still_refuses_the_file(bad):
+    text = format_record(Record(D, 7, "mine", None, Decimal(1))) + bad + "\n"
+    with pytest.raises(LedgerError) as whole:
+        parse_progress_text(text, "f.yaml", 7)
+    with pytest.raises(LedgerError) as some:
+        parse_progress_text(text, "f.yaml", 7, frozenset({"mine", None}))
+    assert some.value.message == whole.value.message

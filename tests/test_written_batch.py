@@ -114,9 +114,9 @@ TEXTS = st.sampled_from(["1", "新增托位", "new_places", "不存在", "任城
                          "2023-06-30", "2024-02-01", "2022-01-01", "6,200", "四", None])
 
 
-def verdict(memo, args):
+def verdict(memo, args, existing=()):
     try:
-        return ("ok", recording.prepare(PLAN, [], *args, memo=memo))
+        return ("ok", recording.prepare(PLAN, list(existing), *args, memo=memo))
     except MinshengError as err:
         return (type(err).__name__, err.message)
 
@@ -141,3 +141,27 @@ def test_the_fast_record_builder_makes_the_record_the_dataclass_makes():
     assert built == declared and hash(built) == hash(declared) and repr(built) == repr(declared)
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.value = Decimal(6)
+
+
+# --- an update reads only its own target's records ------------------------------------------------------
+P3 = PLAN.find_project(3)
+T3 = ["branch_centers", "city_center", "lectures", "counseling_rooms"]
+COUNTIES3 = ["任城区", "邹城市", None]
+STEPS = [s.name for s in P3.find_target("city_center").steps][:2] + ["done"]
+DAYS = [dt.date(2023, 5, 31), dt.date(2023, 6, 15), dt.date(2023, 6, 30)]
+existing3 = st.lists(st.builds(
+    Record, st.sampled_from(DAYS), st.just(3), st.sampled_from([*T3, None]), st.sampled_from(COUNTIES3),
+    st.sampled_from([Decimal(1), Decimal(3), Decimal(2), *STEPS, None]), st.sampled_from([None, "进展"]), st.none(), st.none(),
+    st.none(), st.sampled_from([None, None, "correct", "void"]), st.sampled_from([None, "复核"])), max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(existing3, st.sampled_from([*T3, "分中心", "不存在", None]), st.sampled_from(["1", "2", "3", "done", STEPS[0], None]),
+       st.sampled_from(["2023-06-15", "2023-06-30"]), st.sampled_from(["任城区", "任城", None]), st.sampled_from([None, "进展"]),
+       st.booleans(), st.booleans())
+def test_an_update_given_only_its_targets_records_meets_the_verdict_it_meets_given_all(records, target, value, date, county, note,
+                                                                                      correct, void):
+    targets = recording.targets_read(PLAN, P3, target, county, note is not None)
+    mine = records if targets is None else [record for record in records if record.target in targets]
+    args = ("3", target, value, date, county, note, None, None, "张三", correct, void, "复核" if correct or void else None, TODAY)
+    assert verdict(recording.Memo(PLAN), args, mine) == verdict(recording.Memo(PLAN), args, records)

@@ -39,7 +39,7 @@ def update(
     after_plan: Annotated[bool, typer.Option("--after-plan", help=M.REC_HELP_AFTER_PLAN)] = False,
     confirm: Annotated[bool, typer.Option("--confirm", help=M.REC_HELP_CONFIRM)] = False,
 ) -> None:
-    from minsheng_cli.ledger.recording import AlreadyRecorded, git_user_name, prepare, resolve_project
+    from minsheng_cli.ledger.recording import AlreadyRecorded, git_user_name, prepare, resolve_project, targets_read
 
     ledger = ledger_of(ctx)
     root, plan, today = ledger.root, ledger.plan, ledger.today
@@ -51,9 +51,10 @@ def update(
         return
 
     read_under_lock: list[Record] = []
+    targets = targets_read(plan, found, target, county, narrative)  # only their records are made
 
     def build() -> list[Record]:
-        read_under_lock[:] = _project_records(root, plan, found)
+        read_under_lock[:] = _project_records(root, plan, found, targets)
         return [prepare(plan, read_under_lock, found.id, target, value, date, county, note, problem, next_, reporter, correct, void,
                         reason, today, after_plan=after_plan, confirm=confirm)]
 
@@ -72,10 +73,10 @@ def register(app: typer.Typer) -> None:
 
 
 # --- shared -----------------------------------------------------------------------------------------
-def _project_records(root: Path, plan: Plan, project: Project) -> list[Record]:
+def _project_records(root: Path, plan: Plan, project: Project, targets: Optional[frozenset] = None) -> list[Record]:
     from minsheng_cli.reporting.listing import project_records
 
-    return project_records(root, plan, project.id)
+    return project_records(root, plan, project.id, targets)
 
 
 def _append(root: Path, build: Callable[[], list[Record]]) -> list[Record]:

@@ -72,7 +72,7 @@ def _line_pattern() -> re.Pattern:
 _LINE = _line_pattern()
 
 
-def parse_fast(text: str, path: str, project: int) -> list[Record]:
+def parse_fast(text: str, path: str, project: int, targets: Optional[frozenset] = None) -> list[Record]:
     """Every line a record in the exact written shape (a trailing comment allowed), a comment or
     blank; else NotFast.
 
@@ -80,14 +80,17 @@ def parse_fast(text: str, path: str, project: int) -> list[Record]:
     it matched as many lines as the file has, every line is one of those (no match spans lines,
     each starts a line). When not (a person edited a line), the file is read line by line: a
     one-line record the regex does not read is read alone as YAML (`_read_line_alone`), and only
-    a line that cannot stand alone sends the file to YAML."""
+    a line that cannot stand alone sends the file to YAML.
+
+    `targets`: only the records of these targets (None in it: the project's narratives) are
+    made; every line is still read, so a file is refused as it would be whole."""
     rows = _LINE.findall(text)
     if len(rows) != text.count("\n") + 1:
-        return _parse_line_by_line(text, path, project)
-    return _records(rows, range(1, len(rows) + 1), path, project)
+        return _parse_line_by_line(text, path, project, targets)
+    return _records(rows, range(1, len(rows) + 1), path, project, targets)
 
 
-def _records(rows: list[tuple], lines: Iterable[int], path: str, project: int) -> list[Record]:
+def _records(rows: list[tuple], lines: Iterable[int], path: str, project: int, wanted: Optional[frozenset] = None) -> list[Record]:
     """Records from the regex's groups (RECORD_FIELDS order) of the lines `lines` numbers; the
     groups of a blank or comment line are empty and give no record.
 
@@ -98,16 +101,20 @@ def _records(rows: list[tuple], lines: Iterable[int], path: str, project: int) -
     if not kept:
         return []
     numbers, rows = zip(*kept)
-    raw_dates, targets, counties, values, actions, reasons, notes, problems, nexts, bys, received = zip(*rows)
-    target_of = _decoded(targets, _target)
-    if None in target_of.values():
+    columns = list(zip(*rows))  # RECORD_FIELDS order
+    # every literal of every line is decoded (a bad one sends the file to YAML), wanted or not
+    tables = [_decoded(column, decode) for column, decode in zip(columns, _DECODERS)]
+    if None in tables[1].values():
         _narratives_only(rows)
+    if wanted is not None:
+        keep = [target in wanted for target in map(tables[1].__getitem__, columns[1])]
+        numbers, columns = tuple(compress(numbers, keep)), [tuple(compress(column, keep)) for column in columns]
+        if not numbers:
+            return []
+    dates, targets, counties, values, actions, reasons, notes, problems, nexts, bys, received = map(_column, columns, tables)
     return list(map(
         record_builder(),
-        _column(raw_dates, _date), repeat(project), map(target_of.__getitem__, targets), _column(counties, _text_or_none),
-        _column(values, _value), _column(notes, _text_or_none), _column(problems, _text_or_none), _column(nexts, _text_or_none),
-        _column(bys, _text_or_none), _column(actions, _action), _column(reasons, _text_or_none), _column(received, _date_or_none),
-        repeat(path), numbers,
+        dates, repeat(project), targets, counties, values, notes, problems, nexts, bys, actions, reasons, received, repeat(path), numbers,
     ))
 
 
@@ -115,8 +122,7 @@ def _decoded(raw: tuple, decode) -> dict:
     return {literal: decode(literal) for literal in set(raw)}
 
 
-def _column(raw: tuple, decode) -> Iterator:
-    table = _decoded(raw, decode)
+def _column(raw: tuple, table: dict) -> Iterator:
     if len(table) == 1:  # one value throughout (most files never have an action, a reason, …)
         return repeat(next(iter(table.values())))
     return map(table.__getitem__, raw)
@@ -162,9 +168,12 @@ def _action(literal: str) -> Optional[str]:
 
 
 _FIRST = itemgetter(0)
+_DECODERS = (_date, _target, _text_or_none, _value, _action, _text_or_none, _text_or_none, _text_or_none, _text_or_none,
+             _text_or_none, _date_or_none)  # RECORD_FIELDS order
+assert len(_DECODERS) == len(RECORD_FIELDS)
 
 
-def _parse_line_by_line(text: str, path: str, project: int) -> list[Record]:
+def _parse_line_by_line(text: str, path: str, project: int, targets: Optional[frozenset] = None) -> list[Record]:
     """A file with lines the regex does not read: the regex reads the others, YAML each of those
     alone; NotFast when one of them is not a whole record on its own line."""
     rows: list[tuple] = []
@@ -177,10 +186,11 @@ def _parse_line_by_line(text: str, path: str, project: int) -> list[Record]:
         elif match.group(1):
             rows.append(match.groups())
             row_lines.append(number)
-    records = _records(rows, row_lines, path, project)
+    records = _records(rows, row_lines, path, project, targets)
     if not alone:
         return records
-    return sorted([*records, *alone.values()], key=lambda record: record.line)
+    mine = [record for record in alone.values() if targets is None or record.target in targets]
+    return sorted([*records, *mine], key=lambda record: record.line)
 
 
 def _read_line_alone(line: str, path: str, project: int, number: int) -> Record:

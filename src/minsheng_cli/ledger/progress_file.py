@@ -33,13 +33,16 @@ from minsheng_cli.ledger.progress_write import file_header, format_record  # noq
 
 
 # --- reading one file --------------------------------------------------------------------------------
-def parse_progress_text(text: str, path: str | Path, project: int) -> list[Record]:
-    """The records of one file's text (already decoded); raises ProgressFormatError at the first problem."""
+def parse_progress_text(text: str, path: str | Path, project: int, targets: Optional[frozenset] = None) -> list[Record]:
+    """The records of one file's text (already decoded); raises ProgressFormatError at the first
+    problem. `targets`: only the records of these targets (None in it: the project's narratives),
+    from a file read whole all the same."""
     try:
-        return parse_fast(text, str(path), project)
+        return parse_fast(text, str(path), project, targets)
     except NotFast:
         pass
-    return parse_progress_yaml(text, path, project)
+    records = parse_progress_yaml(text, path, project)
+    return records if targets is None else [record for record in records if record.target in targets]
 
 
 def parse_progress_yaml(text: str, path: str | Path, project: int) -> list[Record]:
@@ -93,14 +96,16 @@ def read_progress(
     plan: Any = None,
     projects: Optional[set[int]] = None,
     until: Optional[dt.date] = None,
+    targets: Optional[frozenset] = None,
 ) -> list[Record]:
     """Every record of the ledger's files (`progress_files`) in written order: files in that
-    order, then line (records later in `until`'s own month are kept)."""
+    order, then line (records later in `until`'s own month are kept). `targets`: only the
+    records of these targets (`parse_progress_text`)."""
     from minsheng_cli.ledger.yamlio import read_text
 
     records: list[Record] = []
     for project, path in progress_files(root, plan, projects, until):
-        records.extend(parse_progress_text(read_text(path), str(path), project))
+        records.extend(parse_progress_text(read_text(path), str(path), project, targets))
     return records
 
 

@@ -73,6 +73,23 @@ def resolve_target(project: Project, key: str) -> Target:
     return names.target(project, str(key), ledger_words.UNKNOWN_TARGET.format(project=project.id, key=key, choices=choices))
 
 
+def targets_read(plan: Plan, project: Project, target: Optional[str], county: Optional[str], narrative: bool) -> Optional[frozenset]:
+    """The targets whose records `prepare` looks at for one record (its target, and None: a
+    project's narratives) — the in-force engine keys everything by target, so the others cannot
+    change its verdict, and an update need not make them (PRODUCT.md §5). None when the target
+    cannot be told from the plan alone: then every record is read and `prepare` says why."""
+    from minsheng_cli.errors import MinshengError
+
+    try:
+        if target is not None:
+            return frozenset({resolve_target(project, target).id, None})
+        if county:
+            return frozenset({target_of_county(plan, project, county, narrative), None})
+    except MinshengError:
+        return None
+    return frozenset({None})
+
+
 def resolve_date(plan: Plan, date: str | dt.date | None, today: dt.date, argument: str = "--date", after_plan: bool = False) -> dt.date:
     """The record's date: not in the future, not before the plan, and after the plan's end only
     with --after-plan (late completion is real; a year typo, or today's default once the year is
