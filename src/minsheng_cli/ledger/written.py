@@ -19,7 +19,8 @@ the first unsound one of the whole batch, with its reasons.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Optional, Sequence
+from operator import attrgetter
+from typing import Any, Iterator, Optional, Sequence
 
 from minsheng_cli.errors import LedgerError
 from minsheng_cli.ledger import layout
@@ -78,16 +79,32 @@ def reads_back(record: Any) -> bool:
 
 def first_unsound(records: Sequence[Any], read_back: bool = True) -> Optional[tuple[int, list[str]]]:
     """(index, reasons) of the first record that may not be written, or None."""
-    for index, record in enumerate(records):
-        reasons = unsound_reasons(record, read_back)
+    if read_back:
+        candidates: Any = range(len(records))
+    else:  # only the records a quick look cannot clear are asked in full
+        candidates = _maybe_unsound(records)
+    for index in candidates:
+        reasons = unsound_reasons(records[index], read_back)
         if reasons:
             if not read_back:  # an earlier record's line may be what is wrong: say that one
                 earlier = first_unsound(records[:index])
                 if earlier is not None:
                     return earlier
-                reasons = unsound_reasons(record)
+                reasons = unsound_reasons(records[index])
             return index, reasons
     return None
+
+
+def _maybe_unsound(records: Sequence[Any]) -> Iterator[int]:
+    """The indexes of the records `unsound_reasons(read_back=False)` might refuse: a correction or
+    void, or a field its rules look at being suspect (a whole year's import writes 65,000)."""
+    fields = attrgetter("target", "county", "value", "action", "project")
+    projects = {project for project in {record.project for record in records} if layout.holds_project(project)}
+    for index, (target, county, value, action, project) in enumerate(map(fields, records)):
+        kind = value.__class__
+        if (target == "" or county == "" or action is not None or project not in projects
+                or (kind is not str and kind is not Decimal and value is not None) or value == "" or (kind is Decimal and value < 0)):
+            yield index
 
 
 def refusal(records: Sequence[Any], found: tuple[int, list[str]]) -> RecordInvalid:
