@@ -59,3 +59,17 @@ def run(plan_ledger, cli):
         return result.stdout
 
     return invoke
+
+
+def benchmark_generator():
+    """benchmarks/generate.py as a module (it is a script, not part of the package), loaded once."""
+    import importlib.util
+    import sys
+
+    name = "bench_generate"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]

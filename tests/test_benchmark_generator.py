@@ -6,7 +6,6 @@ No timing here: the figures come from `python benchmarks/run.py`, never from tes
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import subprocess
 import sys
@@ -14,20 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLAN, REPO
+from conftest import PLAN, benchmark_generator
 
 RECORDS = 300
 
 
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load_generator()
+generate = benchmark_generator()
 
 
 def _minsheng(*args: str) -> subprocess.CompletedProcess:

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import importlib.util
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,23 +16,15 @@ from minsheng_cli.ledger import plan_rules
 from minsheng_cli.ledger.plan_exact import exact_plan
 from minsheng_cli.ledger.yamlio import load_fast
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate_exact", REPO / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from conftest import REPO, benchmark_generator
 
 
 SHIPPED = (REPO / "data" / "projects.yaml").read_text(encoding="utf-8")
 PLANS = {
     "shipped": SHIPPED,
     "example": (REPO / "examples" / "2023-demo" / "projects.yaml").read_text(encoding="utf-8"),
-    "city benchmark": _generator().generated_plan_text(SHIPPED),
-    "province benchmark": _generator().province_plan_text(SHIPPED),
+    "city benchmark": benchmark_generator().generated_plan_text(SHIPPED),
+    "province benchmark": benchmark_generator().province_plan_text(SHIPPED),
 }
 
 
