@@ -268,15 +268,16 @@ def _write_all(root: Path, records: list[Record]) -> list[Record]:
         by_file.setdefault((record.date.year, record.date.month, record.project), []).append(record)
     groups = {layout.record_path(root, group[0]): group for group in by_file.values()}
     pending: list[_Pending] = []
-    made: list[Path] = []  # month folders this write made: removed again if it does not commit
+    made: list[Path] = []  # folders this write made: removed again if it does not commit
     committed = False
     try:
         for path, group in groups.items():  # one file at a time: a million-row import holds one file's bytes
             try:
-                pending.append(_staged_file(*_planned_file(path, group), made))
-            except _ReadBackDiffers:
-                after_read_back_differs(records)  # RecordInvalid when a record's own line is at fault
+                planned = _planned_file(path, group)
+            except LedgerError:  # a file that cannot take the lines, or a record whose own line is at fault?
+                after_read_back_differs(records)  # the latter first: RecordInvalid, a bug of ours
                 raise
+            pending.append(_staged_file(*planned, made))
         _sync_files([item.temp for item in pending])  # every temporary file on disk before the commit point
         journal = _write_journal(root, pending)
         committed = True
@@ -331,7 +332,7 @@ def _planned_file(path: Path, records: list[Record]) -> tuple[Path, bytes | None
         raise LedgerError(M.FILE_READ_ONLY.format(path=path))
     try:
         lines = "".join(map(format_record, records))  # made once: written, and read back
-    except (TypeError, ValueError, AttributeError):  # a value no line can hold
+    except (TypeError, ValueError, AttributeError, ArithmeticError):  # a value no line can hold
         raise _ReadBackDiffers(path) from None
     if old is None:
         content = (file_header(project, records[0].date) + lines).encode("utf-8")
@@ -349,17 +350,22 @@ def _planned_file(path: Path, records: list[Record]) -> tuple[Path, bytes | None
 
 
 def _staged_file(path: Path, old: bytes | None, content: bytes, written: list[Record], made: list[Path]) -> _Pending:
-    """The new content in a temporary file beside `path`; its folder made if new (and added to `made`)."""
+    """The new content in a temporary file beside `path`; its folder made if new (and added, with any
+    folder made above it, to `made`)."""
     folder = path.parent
-    if not folder.exists():
+    missing = []  # the month folder, and progress/ itself if it is gone
+    each = folder
+    while not each.exists() and each != each.parent:
+        missing.append(each)
+        each = each.parent
+    for each in reversed(missing):  # outermost first
         try:
-            folder.mkdir(parents=True)
+            each.mkdir()
         except FileExistsError:
-            pass
+            continue
         except OSError:
             raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder)) from None
-        else:
-            made.append(folder)
+        made.append(each)
     refuse_link(folder)
     temp = layout.temporary_file(path, f"{os.getpid()}.{random.randrange(16**8):08x}")
     _write_temp(temp, content, path if old is not None else None, sync=False)  # synced with the others, in _write_all

@@ -18,6 +18,7 @@ the first unsound one of the whole batch, with its reasons.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any, Iterator, Optional, Sequence
@@ -28,8 +29,8 @@ from minsheng_cli.ledger.record_fields import NAME_FIELDS
 
 NO_FILE_NAME = "project {project!r} has no progress file name"
 NOT_READ_BACK = "its line does not read back as the record"
-NO_VALUE_TYPE = "value is a {kind}, neither a Decimal nor text"
-_VALUE_TYPES = (Decimal, str, type(None))
+NO_VALUE_TYPE = "value is a {kind}, neither a figure nor text"
+NO_DATE = "date is a {kind}, not a date"
 
 
 class RecordInvalid(RuntimeError):
@@ -44,7 +45,9 @@ def written_faults(record: Any) -> list[str]:
     value, action = record.value, record.action
     if value == "":
         faults.append("value is empty")
-    if isinstance(value, Decimal) and value < 0:
+    if type(value) is int:  # written, and taken by the model, as the figure it is
+        value = Decimal(value)
+    if isinstance(value, Decimal) and value.is_finite() and value < 0:  # NaN is no figure: the line says so
         faults.append("value is negative")
     if action is not None and not record.reason:
         faults.append(f"{action} without reason")
@@ -57,24 +60,37 @@ def unsound_reasons(record: Any, read_back: bool = True) -> list[str]:
     """Why `record` may not be written ([] when it may); `read_back=False` leaves its line to the
     caller's read-back."""
     reasons = written_faults(record)
-    if type(record.value) not in _VALUE_TYPES:  # a float equals the Decimal it reads back as
+    if type(record.date) is not dt.date:  # the store files a record by its date's month
+        reasons.append(NO_DATE.format(kind=type(record.date).__name__))
+    if not _holdable_type(record.value):  # a float equals the Decimal it reads back as
         reasons.append(NO_VALUE_TYPE.format(kind=type(record.value).__name__))
     if not layout.holds_project(record.project):
         reasons.append(NO_FILE_NAME.format(project=record.project))
-    elif read_back and not reads_back(record):
-        reasons.insert(0, NOT_READ_BACK)
+    elif read_back and not reasons:
+        why = read_back_problem(record)
+        if why is not None:
+            reasons.append(why)
     return reasons
 
 
-def reads_back(record: Any) -> bool:
-    """Whether the record's written line, read alone, is the record again."""
+def _holdable_type(value: Any) -> bool:
+    """A value of a type a line holds: a figure (an int is written as one, as the model takes it),
+    text or none; not a bool, not a float."""
+    return value is None or isinstance(value, (str, Decimal)) or type(value) is int
+
+
+def read_back_problem(record: Any) -> Optional[str]:
+    """Why the record's written line, read alone, is not the record again; None when it is."""
     from minsheng_cli.ledger.progress_file import parse_progress_text
     from minsheng_cli.ledger.progress_write import format_record
 
     try:
-        return parse_progress_text(format_record(record), "", record.project) == [record]
-    except (LedgerError, TypeError, ValueError, AttributeError):  # a value no line can hold
-        return False
+        read = parse_progress_text(format_record(record), "", record.project)
+    except LedgerError as err:
+        return f"{NOT_READ_BACK}: {getattr(err, 'detail', None) or err.message}"
+    except (TypeError, ValueError, AttributeError, ArithmeticError) as err:  # a value no line can hold
+        return f"{NOT_READ_BACK}: {type(err).__name__}"
+    return None if read == [record] else NOT_READ_BACK
 
 
 def first_unsound(records: Sequence[Any], read_back: bool = True) -> Optional[tuple[int, list[str]]]:
@@ -98,12 +114,13 @@ def first_unsound(records: Sequence[Any], read_back: bool = True) -> Optional[tu
 def _maybe_unsound(records: Sequence[Any]) -> Iterator[int]:
     """The indexes of the records `unsound_reasons(read_back=False)` might refuse: a correction or
     void, or a field its rules look at being suspect (a whole year's import writes 65,000)."""
-    fields = attrgetter("target", "county", "value", "action", "project")
+    fields = attrgetter("target", "county", "value", "action", "project", "date")
     projects = {project for project in {record.project for record in records} if layout.holds_project(project)}
-    for index, (target, county, value, action, project) in enumerate(map(fields, records)):
+    for index, (target, county, value, action, project, day) in enumerate(map(fields, records)):
         kind = value.__class__
-        if (target == "" or county == "" or action is not None or project not in projects
-                or (kind is not str and kind is not Decimal and value is not None) or value == "" or (kind is Decimal and value < 0)):
+        if (target == "" or county == "" or action is not None or project not in projects or day.__class__ is not dt.date
+                or (kind is not str and kind is not Decimal and value is not None) or value == ""  # an int: asked in full
+                or (kind is Decimal and not (value.is_finite() and value >= 0))):
             yield index
 
 
