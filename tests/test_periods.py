@@ -148,3 +148,13 @@ def test_only_one_period_option():
     with pytest.raises(UsageError) as caught:
         resolve_period(plan(), month="2023-06", week="2023-W26", today=LATER)
     assert caught.value.exit_code == 2 and "--month" in caught.value.message and "--week" in caught.value.message
+
+
+def test_month_end_is_the_calendars_last_day_of_the_month():
+    import calendar
+
+    from minsheng_cli.ledger.dates import month_end
+
+    for year in (1900, 2000, 2023, 2024, 2100):
+        for month in range(1, 13):
+            assert month_end(year, month) == dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Optional
@@ -30,7 +29,9 @@ def parse_date(text: str, argument: str) -> dt.date:
 
 
 def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    """The month's last day (without `calendar`: it imports `locale`, and a warm report needs this)."""
+    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def cn_date(day: dt.date) -> str:

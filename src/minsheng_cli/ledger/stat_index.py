@@ -16,12 +16,12 @@ bytes read at the time, never a stale one.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from pathlib import Path
 
 from minsheng_cli.ledger import cache
+from minsheng_cli.ledger.cache import blake2b
 from minsheng_cli.ledger.layout import progress_dir, supervision_dir
 from minsheng_cli.ledger.yamlio import read_bytes
 
@@ -35,14 +35,14 @@ def ledger_digest(root: Path, plan_bytes: bytes) -> bytes:
     old = cache.get("stat-index", index_key) if _TRUST_STAT else None
     old = old if isinstance(old, dict) else {}
     new: dict[str, list] = {}
-    digest = hashlib.blake2b(plan_bytes, digest_size=20)
+    digest = blake2b(plan_bytes, digest_size=20)
     for name, path, status in _ledger_files(root):
         signature = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
         known = old.get(name)
         if _still_valid(known, signature):
             file_digest, taken = known[4], known[5]
         else:
-            file_digest, taken = hashlib.blake2b(read_bytes(path), digest_size=20).hexdigest(), time.time_ns()
+            file_digest, taken = blake2b(read_bytes(path), digest_size=20).hexdigest(), time.time_ns()
         new[name] = [*signature, file_digest, taken]
         digest.update(f"\0{name}\0{file_digest}".encode("utf-8", "surrogatepass"))
     if _TRUST_STAT and new != old:

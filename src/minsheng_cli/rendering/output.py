@@ -39,13 +39,19 @@ RICH_ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "COLUMNS", "
 
 def terminal_fingerprint() -> str:
     """Everything rich's drawing of a table depends on besides the data (terminal-ness, size,
-    colour settings), found without importing rich: a cached table is keyed by it."""
-    import shutil
-
+    colour settings), found without importing rich (nor shutil: COLUMNS and LINES are among the
+    settings): a cached table is keyed by it."""
     tty = sys.stdout.isatty()
-    size = tuple(shutil.get_terminal_size()) if tty else None
+    size = _terminal_size() if tty else None
     settings = [(name, os.environ.get(name)) for name in RICH_ENVIRONMENT]
     return repr((tty, size, sys.platform, getattr(sys.stdout, "encoding", None), settings))
+
+
+def _terminal_size() -> tuple[int, int] | None:
+    try:
+        return tuple(os.get_terminal_size(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def cell_text(value: Any) -> str:
