@@ -23,7 +23,7 @@ from minsheng_cli.ledger.progress_write import format_record
 from minsheng_cli.ledger.record_fields import record_json
 from minsheng_cli.ledger.record_model import WrittenRecord, line_errors
 from minsheng_cli.ledger.store import append_records
-from minsheng_cli.ledger.written import RecordInvalid, first_unsound
+from minsheng_cli.ledger.written import RecordInvalid, first_unsound, unsound_reasons
 
 D, EARLIER = dt.date(2023, 6, 30), dt.date(2023, 6, 29)
 SOUND = [Record(D, 2, note="这一条本身没有问题"), Record(D, 1, "new_places", "任城区", Decimal(5), by="张三", received=D)]
@@ -45,6 +45,9 @@ UNSOUND = [
     Record(D, 1, "new_places", None, Decimal("-Infinity")),
     Record(D, 1, "new_places", None, -5),  # an int: a figure, and negative
     Record(D, 1, "new_places", None, True),
+    Record(D, 1, "new_places", None, ""),
+    Record(D, 1, "new_places", "", Decimal(1)),
+    Record(D, 1, "new_places", None, Decimal(1), action="void"),
 ]
 
 
@@ -66,6 +69,11 @@ def test_the_check_names_the_first_record_the_model_refuses(bad, before):
         assert expected is not None
         assert first_unsound(records)[0] == expected
         assert first_unsound(records, read_back=False) in (None, (expected, first_unsound(records)[1]))
+
+
+@pytest.mark.parametrize("record", [*UNSOUND, *SOUND])
+def test_the_quick_pass_before_writing_lets_through_no_record_the_full_rules_refuse(record):
+    assert (first_unsound([record], read_back=False) is not None) == bool(unsound_reasons(record, read_back=False))
 
 
 def test_sound_records_pass():
@@ -135,6 +143,8 @@ figures = st.decimals(allow_nan=False, allow_infinity=False) | st.sampled_from([
                  st.none() | st.sampled_from(["correct", "void", "delete", ""]), texts, st.none() | st.dates()))
 def test_the_check_without_pydantic_is_the_models_verdict(record):
     assert (first_unsound([record]) is not None) == model_refuses(record)
+    # the quick pass before writing lets through no record the full rules (line aside) refuse
+    assert (first_unsound([record], read_back=False) is not None) == bool(unsound_reasons(record, read_back=False))
 
 
 decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None) | st.builds(

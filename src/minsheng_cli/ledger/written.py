@@ -141,8 +141,9 @@ def check_before_writing(records: Sequence[Any]) -> None:
 
 
 def after_read_back_differs(records: Sequence[Any]) -> None:
-    """A file's read-back differed from what was to be written: RecordInvalid when a record's own
-    line is at fault (the first such); otherwise the caller says the file cannot take the lines."""
+    """A file could not take the lines (its read-back differed, or it is broken, read-only,
+    unreadable): RecordInvalid when a record's own line is at fault (the first such), since that
+    is ours to fix, not the user's; otherwise the caller raises the file's own error."""
     found = first_unsound(records)
     if found is not None:
         raise refusal(records, found)
