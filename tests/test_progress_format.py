@@ -77,6 +77,25 @@ def test_characters_yaml_reads_differently_from_json_are_escaped():
     assert was_fast and fast == slow and fast[0].note == "a\x85b\u2028c\ufeffd\x7f"
 
 
+@given(st.text(max_size=40))
+def test_any_text_is_quoted_as_a_json_literal_that_yaml_reads_back(text):
+    """`quote` skips json.dumps's per-call encoder: what it writes is still json.dumps's literal
+    (with only the characters YAML reads differently escaped), and YAML reads back the same text."""
+    import json
+    import re
+
+    from ruamel.yaml import YAML
+
+    from minsheng_cli.ledger.progress_write import quote
+
+    literal = quote(text)
+    unsafe = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+    assert literal == unsafe.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+    assert json.loads(literal) == text
+    if not re.search("[\ud800-\udfff]", text):  # a lone surrogate cannot be YAML text at all
+        assert YAML(typ="safe").load(literal) == text
+
+
 def test_record_path_is_month_of_the_date_and_two_digit_project(tmp_path):
     assert record_path(tmp_path, Record(D, 7, note="x")) == tmp_path / "progress" / "2023-06" / "07.yaml"
     assert record_path(tmp_path, Record(dt.date(2023, 12, 1), 23, note="x")) == tmp_path / "progress" / "2023-12" / "23.yaml"

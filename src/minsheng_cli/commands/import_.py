@@ -49,7 +49,7 @@ def import_(
     if chosen == "json":
         emit_json(importer.outcome_json(plan, outcome, dry_run))
         return
-    files = M.IMP_FILES.format(files="、".join(outcome.written_files)) if outcome.written_files else ""
+    files = _written_files(outcome.written_files)
     if dry_run and outcome.records:
         emit_rows(M.IMP_DRY_HEADERS, importer.dry_run_rows(plan, outcome), chosen, title=M.IMP_DRY_TITLE.format(path=file))
     if outcome.doubts:
@@ -66,6 +66,19 @@ def import_(
             say(line)
         return
     say(summary)
+
+
+NAMED_FILES = 5  # a month's sheet writes a file or a few, each named; more (a whole year's) are counted
+
+
+def _written_files(names: list[str]) -> str:
+    """The progress files a single import wrote, for its summary: named when few, else counted
+    (`--format json` lists every one)."""
+    if not names:
+        return ""
+    if len(names) <= NAMED_FILES:
+        return M.IMP_FILES.format(files="、".join(names))
+    return M.IMP_FILES_MANY.format(first=names[0], last=names[-1], count=len(names))
 
 
 def _import_many(ledger, paths: list[Path], encoding, dry_run: bool, allow, received, chosen: str) -> None:

@@ -15,6 +15,7 @@ import json
 import operator
 import re
 from decimal import Decimal
+from json.encoder import encode_basestring  # what json.dumps(text, ensure_ascii=False) does, without making an encoder per call
 
 from minsheng_cli.words import progress as M
 from minsheng_cli.ledger.model import TARGET_ID, Record
@@ -36,7 +37,7 @@ def format_record(record: Record) -> str:
 
 def quote(text: str) -> str:
     """A JSON string literal that YAML reads back as the same text."""
-    literal = json.dumps(text, ensure_ascii=False)
+    literal = encode_basestring(text) if isinstance(text, str) else json.dumps(text, ensure_ascii=False)  # a number a caller passed: as before
     if _YAML_UNSAFE.search(literal):
         literal = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", literal)
     return literal

@@ -73,6 +73,7 @@ IMP_DRY_HEADERS = ["位置", "项目", "指标", "县（市、区）", "日期",
 # (template / import, continued)
 IMP_COLUMN_REF = "「{column}」列"
 IMP_FILES = "（{files}）"
+IMP_FILES_MANY = "（{first} 至 {last} 等 {count} 个进度文件）"  # a year's sheet writes hundreds: not every name
 IMP_REJECTED_HINT = "改正有错误的行后重新导入整个文件（全部无误才写入）；已记录的数值确需更正的，按该行给出的命令更正。"
 IMP_SHEETS_CHANGED = "{path}：填报表的工作表被改名、删除或新增了（缺少：{missing}；多出：{extra}），请用原表填写，或重新生成填报表"
 IMP_BAD_CSV_ROW = "{path}：第{line}行附近的引号没有成对（CSV 格式错误），请检查该行"
