@@ -86,11 +86,10 @@ def test_any_text_is_quoted_as_a_json_literal_that_yaml_reads_back(text):
 
     from ruamel.yaml import YAML
 
-    from minsheng_cli.ledger.progress_write import quote
+    from minsheng_cli.ledger.progress_write import _YAML_UNSAFE, quote
 
     literal = quote(text)
-    unsafe = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-    assert literal == unsafe.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+    assert literal == _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
     assert json.loads(literal) == text
     if not re.search("[\ud800-\udfff]", text):  # a lone surrogate cannot be YAML text at all
         assert YAML(typ="safe").load(literal) == text
