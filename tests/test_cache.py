@@ -209,30 +209,69 @@ def test_an_edit_that_keeps_size_and_mtime_is_seen_once_the_stat_index_trusts_th
     assert "4643口" in after and "4642口" not in after
 
 
-def test_the_warm_key_reads_only_the_files_whose_stat_changed(example_ledger, monkeypatch):
-    import time
+class _Clock:
+    """stat_index's clock, set by the test: which file is racy does not depend on this machine's speed."""
 
+    def __init__(self):
+        import time
+
+        self.now = time.time_ns()
+
+    def time_ns(self) -> int:
+        return self.now
+
+    def later(self, seconds: float) -> None:
+        import time
+
+        self.now = time.time_ns() + int(seconds * 1e9)
+
+
+def test_the_warm_key_reads_only_the_files_changed_within_the_racy_window(example_ledger, monkeypatch):
     from minsheng_cli.ledger import stat_index
 
-    monkeypatch.setattr(stat_index, "RACY_SECONDS", 0.05)
+    clock = _Clock()
+    monkeypatch.setattr(stat_index, "time", clock)
     reads: list[str] = []
     real_read = stat_index.read_bytes
     monkeypatch.setattr(stat_index, "read_bytes", lambda path: (reads.append(str(path)), real_read(path))[1])
-    files = list((example_ledger / "progress").glob("*/*.yaml")) + list((example_ledger / "supervision").glob("*.yaml"))
-    time.sleep(0.1)
+    settled = stat_index.RACY_SECONDS + 1
+    clock.later(settled)
     first = stat_index.ledger_digest(example_ledger, b"plan")
-    assert len(reads) == len(files)
-    reads.clear()
+    assert reads == []  # settled files are keyed by their stat: a cold report reads each file once, to build it
     assert stat_index.ledger_digest(example_ledger, b"plan") == first and reads == []
     assert stat_index.ledger_digest(example_ledger, b"other plan") != first  # the plan's bytes count
     path = example_ledger / "progress" / "2023-06" / "08.yaml"
     stat = path.stat()
     path.write_bytes(path.read_bytes().replace(b"value: 4642", b"value: 4643"))
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime: the ctime moved
+    clock.later(0)
     changed = stat_index.ledger_digest(example_ledger, b"plan")
-    assert changed != first and reads == [str(path)]
+    assert changed != first and reads == [str(path)]  # racy: keyed by its bytes
+    assert stat_index.ledger_digest(example_ledger, b"plan") == changed and len(reads) == 2  # hashed again: the same key
+    clock.later(settled)
+    assert stat_index.ledger_digest(example_ledger, b"plan") == changed and len(reads) == 3  # taken once settled, then kept
+    assert stat_index.ledger_digest(example_ledger, b"plan") == changed and len(reads) == 3
     path.write_bytes(path.read_bytes().replace(b"value: 4643", b"value: 4642"))
-    assert stat_index.ledger_digest(example_ledger, b"plan") == first  # the same bytes, the same key
+    clock.later(0)
+    assert stat_index.ledger_digest(example_ledger, b"plan") not in (changed, first)  # bytes back, stat new: a miss, never a stale hit
+
+
+def test_a_settled_file_edited_later_changes_the_key(example_ledger, monkeypatch):
+    """A stat-keyed file cannot change without its token: same size, mtime set back, the edit
+    itself settled when the key is taken again."""
+    from minsheng_cli.ledger import stat_index
+
+    clock = _Clock()
+    monkeypatch.setattr(stat_index, "time", clock)
+    clock.later(stat_index.RACY_SECONDS + 1)
+    first = stat_index.ledger_digest(example_ledger, b"plan")
+    path = example_ledger / "progress" / "2023-06" / "08.yaml"
+    stat = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"value: 4642", b"value: 4643"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    clock.later(stat_index.RACY_SECONDS + 1)
+    assert stat_index.ledger_digest(example_ledger, b"plan") != first
 
 
 def test_a_file_changed_just_before_its_digest_is_read_again(example_ledger, monkeypatch):

@@ -5,8 +5,9 @@ Parsing the command line imports typer and click (≈0.07 s of a 0.2 s warm repo
 that was printed to stdout without a problem in the ledger is remembered under a key of
 everything its text can depend on: the exact arguments, the current folder, the whole
 environment, today's date (Asia/Shanghai), the terminal (`rendering.output.terminal_fingerprint`),
-the ledger folder those name (`layout.find_root`), a digest of every byte of that ledger
-(`stat_index.ledger_digest`: the plan, every progress and supervision file) and the code
+the ledger folder those name (`layout.find_root`), a digest of that ledger's content
+(`stat_index.ledger_digest`: the plan's bytes, every progress and supervision file's stat or
+bytes) and the code
 (`cache.content_key`). The next run with the same key prints the same text without importing
 the command line at all. Anything else — another argument, an edit, a new day, a journal left by
 a killed write, `--rev`, `--no-cache`, `MINSHENG_NO_CACHE=1` — misses, and the command runs as
@@ -46,7 +47,7 @@ def data_option(args: list[str]) -> tuple[Optional[str], bool]:
 
 
 def ledger_state(root: Path) -> Optional[bytes]:
-    """The digest of every byte of the ledger (stat_index.ledger_digest); None while a killed
+    """The digest of the ledger's content (stat_index.ledger_digest); None while a killed
     write waits to be completed (the command does that)."""
     from minsheng_cli.ledger.layout import has_journal, plan_path
     from minsheng_cli.ledger.stat_index import ledger_digest

@@ -3,7 +3,7 @@
 `find_root` locates the ledger as git finds `.git`: `--data`, else `MINSHENG_DATA`, else the
 first folder, from the current one upward, that holds a ledger (layout.found_ledger: its `data/`,
 or itself). `load_plan` reads the plan through a content-keyed cache, so an unchanged plan is
-neither parsed nor validated again; `fingerprint` is every byte a report depends on.
+neither parsed nor validated again.
 """
 
 from __future__ import annotations

@@ -1,17 +1,22 @@
-"""The warm report's key without reading the ledger: a digest of every byte a report can depend
-on, from each progress file's stat where it is unchanged (git's index, for the same reason).
+"""The warm report's key without reading the ledger: a token for every file a report can depend
+on, from each progress file's stat where it can be trusted (git's index, for the same reason).
 
 The old key (plan.fingerprint) joined every byte of the ledger into one object: at 1,000,000 records
-that is ~130 MB read and hashed for a report already in the cache. Here each progress file's
-content digest is remembered beside its stat (size, mtime, ctime, inode) in the cache folder,
-and a file is read again only when its stat changed — or when it was changed less than
-RACY_SECONDS before its digest was taken: a second edit within the file system's timestamp
-granularity could leave the stat as it was (git's "racily clean" entries), so such a digest is
-never trusted. An edit that keeps the size and sets the mtime back still moves the ctime, which
-no program can set. The plan file is always read (it is small). On Windows st_ctime is the
-creation time, so there every file is read, as before. The index is a cache entry like any
-other: missing, planted or unreadable, it is rebuilt; it can make a key only by digests of
-bytes read at the time, never a stale one.
+that is ~130 MB read and hashed for a report already in the cache. Here each progress and
+supervision file stands in the key for one token, remembered beside its stat (size, mtime,
+ctime, inode) in the cache folder:
+- a file whose stat last changed more than RACY_SECONDS ago is keyed by that stat itself: any
+  later edit moves its mtime or ctime past it (an edit that keeps the size and sets the mtime
+  back still moves the ctime, which no program can set), so nothing is read — a cold report at a
+  province's size no longer hashes 130 MB before reading the same bytes again;
+- a file changed within RACY_SECONDS is keyed by a digest of its bytes: a second edit within the
+  file system's timestamp granularity could leave the stat as it was (git's "racily clean"
+  entries), so such a stat is never trusted, and its digest is taken again on the next run
+  (then kept, so the key does not move while nothing changes).
+The plan file is always read (it is small). On Windows st_ctime is the creation time, so there
+every file is read and keyed by its bytes. The index is a cache entry like any other: missing,
+planted or unreadable, it is rebuilt; a token it holds is used only for the very stat it was
+taken with, so it can never give the key of another content.
 """
 
 from __future__ import annotations
@@ -30,35 +35,48 @@ _TRUST_STAT = os.name != "nt"
 
 
 def ledger_digest(root: Path, plan_bytes: bytes) -> bytes:
-    """blake2b over the plan's bytes and every progress file's path and content digest."""
+    """blake2b over the plan's bytes and every progress and supervision file's path and token."""
     index_key = cache.content_key(str(Path(root).resolve()).encode("utf-8", "surrogatepass"))
     old = cache.get("stat-index", index_key) if _TRUST_STAT else None
     old = old if isinstance(old, dict) else {}
     new: dict[str, list] = {}
     digest = blake2b(plan_bytes, digest_size=20)
+    now = time.time_ns()
     for name, path, status in _ledger_files(root):
         signature = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
         known = old.get(name)
         if _still_valid(known, signature):
-            file_digest, taken = known[4], known[5]
+            token, taken = known[4], known[5]
+        elif _TRUST_STAT and not _same_stat(known, signature) and _settled(signature, now):
+            token, taken = "stat:" + ":".join(map(str, signature)), now
         else:
-            file_digest, taken = blake2b(read_bytes(path), digest_size=20).hexdigest(), time.time_ns()
-        new[name] = [*signature, file_digest, taken]
-        digest.update(f"\0{name}\0{file_digest}".encode("utf-8", "surrogatepass"))
+            token, taken = blake2b(read_bytes(path), digest_size=20).hexdigest(), time.time_ns()
+        new[name] = [*signature, token, taken]
+        digest.update(f"\0{name}\0{token}".encode("utf-8", "surrogatepass"))
     if _TRUST_STAT and new != old:
         cache.put("stat-index", index_key, new)
     return digest.digest()
 
 
+def _same_stat(known, signature: list) -> bool:
+    """A token was taken for this very stat (a digest, while the file was racy): its bytes are
+    hashed again rather than keyed by the stat, so the key stays what it was."""
+    return isinstance(known, list) and len(known) == 6 and known[:4] == signature
+
+
+def _settled(signature: list, now: int) -> bool:
+    """The file last changed more than RACY_SECONDS before `now`."""
+    return max(signature[1], signature[2]) < now - int(RACY_SECONDS * 1e9)
+
+
 def _still_valid(known, signature: list) -> bool:
-    """The remembered digest holds: same stat, and the file had not changed in the RACY_SECONDS
-    before the digest was taken."""
-    if not (isinstance(known, list) and len(known) == 6 and known[:4] == signature):
+    """The remembered token holds: same stat, and the file had not changed in the RACY_SECONDS
+    before the token was taken."""
+    if not _same_stat(known, signature):
         return False
     if not isinstance(known[4], str) or not isinstance(known[5], int):
         return False
-    changed = max(signature[1], signature[2])
-    return changed < known[5] - int(RACY_SECONDS * 1e9)
+    return _settled(signature, known[5])
 
 
 def _ledger_files(root: Path):
