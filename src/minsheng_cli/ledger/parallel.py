@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Optional, Sequence, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-MIN_BYTES = 16 * 1024 * 1024  # ≈ 120,000 records
+MIN_BYTES = 3 * 1024 * 1024  # ≈ 25,000 records: the break-even measured on 2 cores (0.55 MB: +10 ms; 2.3 MB: even; 7.6 MB: −100 ms)
 _WORK: list = []  # the function a forked worker runs (inherited, never pickled)
 
 
