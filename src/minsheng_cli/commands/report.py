@@ -90,17 +90,25 @@ def _build(root: Path, plan, spec, oversight: bool = False):
     error of the ledger as a bad record: documents are refused or stamped for it too)."""
     from minsheng_cli.checks.rules import Facts, ledger_findings
     from minsheng_cli.ledger.whole import fold_ledger
-    from minsheng_cli.reporting.report import build_report
 
     facts = Facts(plan, spec.today)
     in_force, problems = fold_ledger(root, plan, today=spec.today, until=spec.period.as_of, notes_after=spec.period.previous,
-                                     count=lambda part: len(ledger_findings(facts, part)))  # what `check` reports
+                                     count=lambda part: len(ledger_findings(facts, part)),  # what `check` reports
+                                     meanwhile=_import_report_modules)
+    from minsheng_cli.reporting.report import build_report
+
     built = build_report(plan, in_force, spec)
     if spec.detail or oversight:  # under each project: months behind in a row, the ladder, the office's entry
         from minsheng_cli.reporting.escalation import attach_oversight
 
         attach_oversight(root, built, in_force)
     return built, problems + _supervision_problems(root, plan), in_force
+
+
+def _import_report_modules() -> None:
+    """What a report needs once the ledger is folded, imported while worker processes fold it."""
+    import minsheng_cli.reporting.report  # noqa: F401
+    import minsheng_cli.reporting.view  # noqa: F401
 
 
 def _supervision_problems(root: Path, plan) -> int:

@@ -36,9 +36,11 @@ def worth_it(total_bytes: int, items: int) -> bool:
     return sys.platform.startswith("linux") and items > 1 and total_bytes >= MIN_BYTES and cores() > 1
 
 
-def map_items(work: Callable[[Item], Result], items: Sequence[Item], weights: Sequence[int]) -> list[Result]:
+def map_items(work: Callable[[Item], Result], items: Sequence[Item], weights: Sequence[int],
+              meanwhile: Optional[Callable[[], None]] = None) -> list[Result]:
     """`[work(item) for item in items]`, computed on every core when `worth_it`; the biggest
-    items first, so the workers finish together."""
+    items first, so the workers finish together. `meanwhile`: what this process will need
+    next (imports), done while it waits for the workers — never when there are none."""
     if not worth_it(sum(weights), len(items)):
         return [work(item) for item in items]
     import multiprocessing
@@ -50,7 +52,10 @@ def map_items(work: Callable[[Item], Result], items: Sequence[Item], weights: Se
     _WORK[:] = [work]
     pool = ProcessPoolExecutor(min(cores(), len(items)), mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupt)
     try:
-        for index, result in zip(order, pool.map(_run, [items[index] for index in order])):
+        results = pool.map(_run, [items[index] for index in order])
+        if meanwhile is not None:
+            meanwhile()
+        for index, result in zip(order, results):
             done[index] = result
     except BrokenProcessPool:
         pass  # a worker died (killed, out of memory): what it left undone is done here

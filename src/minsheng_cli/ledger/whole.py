@@ -21,10 +21,11 @@ from minsheng_cli.ledger.model import Plan, Record
 
 
 def fold_ledger(root: Path, plan: Plan, *, today: Optional[dt.date] = None, until: Optional[dt.date] = None,
-                count: Optional[Callable[[InForce], int]] = None, notes_after: Optional[dt.date] = None) -> tuple[InForce, int]:
+                count: Optional[Callable[[InForce], int]] = None, notes_after: Optional[dt.date] = None,
+                meanwhile: Optional[Callable[[], None]] = None) -> tuple[InForce, int]:
     """(the facts in force of every record up to `until`'s month, the sum of `count` over the
     projects' folds). `notes_after`: keep only the notes a report of a period after that date
-    can quote (`InForce.compact`)."""
+    can quote (`InForce.compact`). `meanwhile`: parallel.map_items's."""
     from minsheng_cli.ledger.parallel import file_sizes, map_items
     from minsheng_cli.ledger.progress_file import files_by_project, read_project
 
@@ -39,7 +40,7 @@ def fold_ledger(root: Path, plan: Plan, *, today: Optional[dt.date] = None, unti
 
     _pickle_records_fast()
     try:
-        parts = map_items(project_fold, projects, [file_sizes(files[project]) for project in projects])
+        parts = map_items(project_fold, projects, [file_sizes(files[project]) for project in projects], meanwhile)
     except LedgerError:
         # Of several broken files, say the first in written order (month, then file), as reading
         # the ledger month by month always has: only the error path reads it that way.
