@@ -247,3 +247,17 @@ def test_of_two_broken_files_the_first_in_written_order_is_named(monkeypatch, ex
             monkeypatch.setenv("MINSHENG_WORKERS", "1")
         result = cli("--data", str(example_ledger), "--no-cache", "report", "--month", "2023-06")
         assert result.exit_code == 1 and "2023-05/08.yaml:" in result.stderr and "2023-06/02.yaml" not in result.stderr, each
+
+
+def _square(number: int) -> int:
+    return number * number
+
+
+def test_meanwhile_runs_while_workers_work_and_never_without_them(monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setenv("MINSHENG_WORKERS", "1")
+    assert parallel.map_items(_square, [1, 2, 3], [1, 1, 1], lambda: calls.append(1)) == [1, 4, 9]
+    assert calls == []  # one process: what it needs next is imported when it is needed
+    workers_for_any_size(monkeypatch)
+    assert parallel.map_items(_square, [1, 2, 3], [1, 1, 1], lambda: calls.append(1)) == [1, 4, 9]
+    assert calls == ([1] if parallel.worth_it(0, 3) else [])
