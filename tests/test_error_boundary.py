@@ -45,6 +45,7 @@ def test_ctrl_c_in_a_command_exits_130(plan_ledger, cli, monkeypatch):
     result = cli("--data", plan_ledger, "list")
     assert result.exit_code == 130
     assert "Traceback" not in result.output
+    assert result.stderr.strip().splitlines()[-1] == ledger_words.INTERRUPTED  # said once, whatever typer does with Ctrl-C
 
 
 def test_ctrl_c_at_a_question_exits_130_and_says_nothing_was_written(plan_ledger, cli, monkeypatch):

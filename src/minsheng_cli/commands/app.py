@@ -90,6 +90,12 @@ class MinshengCommand(ChineseHelp, TyperCommand):
 class MinshengGroup(ChineseHelp, TyperGroup):
     """Catches every error once, here, for real runs and for CliRunner alike."""
 
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C in a command: said below, not turned into typer's silent Exit(130)
+            raise _click().Abort() from None
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         click = _click()
         args = hoist_global_options(list(sys.argv[1:] if args is None else args))
