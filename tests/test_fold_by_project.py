@@ -11,6 +11,7 @@ shipped example ledger.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -261,3 +262,46 @@ def test_meanwhile_runs_while_workers_work_and_never_without_them(monkeypatch):
     workers_for_any_size(monkeypatch)
     assert parallel.map_items(_square, [1, 2, 3], [1, 1, 1], lambda: calls.append(1)) == [1, 4, 9]
     assert calls == ([1] if parallel.worth_it(0, 3) else [])
+
+
+def _sleep_in_a_worker(item: int) -> int:
+    import time
+
+    if os.getpid() != _PARENT[0]:
+        time.sleep(5)  # stopped by the parent long before
+        with open(_PARENT[1], "a") as done:
+            done.write(f"{item}\n")
+    return item
+
+
+def test_ctrl_c_stops_the_workers_at_once(monkeypatch, tmp_path):
+    workers_for_any_size(monkeypatch)
+    if not parallel.worth_it(0, 4):
+        pytest.skip("workers are forked on Linux only")
+    finished = tmp_path / "finished"
+    _PARENT[:] = [os.getpid(), str(finished)]
+    started: list[set] = []
+
+    def interrupted() -> None:  # what Ctrl-C raises in the parent while the workers work
+        started.append(set(_children()))
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        parallel.map_items(_sleep_in_a_worker, [1, 2, 3, 4], [1, 1, 1, 1], interrupted)
+    assert len(started[0]) == 2
+    assert not started[0] & set(_children())  # reaped: no worker left, not even a zombie
+    assert not finished.exists()  # killed, not waited for: no item was finished
+
+
+def _children() -> list[int]:
+    me = str(os.getpid())
+    found = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                fields = open(f"/proc/{name}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[1] == me:
+                found.append(int(name))
+    return found
