@@ -42,11 +42,16 @@ def code_stamp() -> bytes:
     modification time (a stat per module, no reading)."""
     import sys
 
-    package = Path(__file__).resolve().parent.parent
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     parts = [__version__, sys.version]
-    for path in sorted(package.rglob("*.py")):
-        status = path.stat()
-        parts.append(f"{path.relative_to(package)}:{status.st_size}:{status.st_mtime_ns}")
+    modules = []
+    for folder, subfolders, names in os.walk(package):  # not Path.rglob: a third of a warm report's time here
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        base = os.path.relpath(folder, package)
+        modules += [(os.path.normpath(os.path.join(base, name)), os.path.join(folder, name)) for name in names if name.endswith(".py")]
+    for name, path in sorted(modules):
+        status = os.stat(path)
+        parts.append(f"{name}:{status.st_size}:{status.st_mtime_ns}")
     parts += installed_distributions()
     return "\n".join(parts).encode()
 
