@@ -114,19 +114,19 @@ def _collect(children: dict[int, int], done: dict) -> None:
     import pickle
     import selectors
 
-    chunks: dict[int, list[bytes]] = {fd: [] for fd in children.values()}
+    received = {fd: bytearray() for fd in children.values()}  # one buffer a worker: its results are never copied whole
     with selectors.DefaultSelector() as selector:
-        for fd in chunks:
+        for fd in received:
             selector.register(fd, selectors.EVENT_READ)
         while selector.get_map():
             for key, _ in selector.select():
                 chunk = os.read(key.fd, 1 << 20)
                 if chunk:
-                    chunks[key.fd].append(chunk)
+                    received[key.fd] += chunk
                     continue
                 selector.unregister(key.fd)
                 try:
-                    done.update(pickle.loads(b"".join(chunks.pop(key.fd))))
+                    done.update(pickle.loads(received.pop(key.fd)))
                 except Exception:  # cut short: the worker was killed before it sent all
                     pass
 

@@ -59,8 +59,9 @@ def ledger_digest(root: Path, plan_bytes: bytes) -> bytes:
 
 
 def _same_stat(known, signature: list) -> bool:
-    """A token was taken for this very stat (a digest, while the file was racy): its bytes are
-    hashed again rather than keyed by the stat, so the key stays what it was."""
+    """The remembered entry was taken for this very stat. (One that is not `_still_valid` was a
+    digest taken while the file was racy: ledger_digest hashes the bytes again rather than key
+    them by the stat, so the key stays what it was.)"""
     return isinstance(known, list) and len(known) == 6 and known[:4] == signature
 
 
