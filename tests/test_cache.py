@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from clock import FakeClock
+
 
 def report(root: Path, cache_dir: Path, *extra: str) -> str:
     env = {**os.environ, "MINSHENG_CACHE": str(cache_dir)}
@@ -209,27 +211,10 @@ def test_an_edit_that_keeps_size_and_mtime_is_seen_once_the_stat_index_trusts_th
     assert "4643口" in after and "4642口" not in after
 
 
-class _Clock:
-    """stat_index's clock, set by the test: which file is racy does not depend on this machine's speed."""
-
-    def __init__(self):
-        import time
-
-        self.now = time.time_ns()
-
-    def time_ns(self) -> int:
-        return self.now
-
-    def later(self, seconds: float) -> None:
-        import time
-
-        self.now = time.time_ns() + int(seconds * 1e9)
-
-
 def test_the_warm_key_reads_only_the_files_changed_within_the_racy_window(example_ledger, monkeypatch):
     from minsheng_cli.ledger import stat_index
 
-    clock = _Clock()
+    clock = FakeClock()
     monkeypatch.setattr(stat_index, "time", clock)
     reads: list[str] = []
     real_read = stat_index.read_bytes
@@ -261,7 +246,7 @@ def test_a_settled_file_edited_later_changes_the_key(example_ledger, monkeypatch
     itself settled when the key is taken again."""
     from minsheng_cli.ledger import stat_index
 
-    clock = _Clock()
+    clock = FakeClock()
     monkeypatch.setattr(stat_index, "time", clock)
     clock.later(stat_index.RACY_SECONDS + 1)
     first = stat_index.ledger_digest(example_ledger, b"plan")

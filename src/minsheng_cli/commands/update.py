@@ -54,12 +54,12 @@ def update(
     targets = targets_read(plan, found, target, county, narrative)  # only their records are made
 
     def build() -> list[Record]:
-        read_under_lock[:] = _project_records(root, plan, found, targets)
+        read_under_lock[:] = _project_records(root, plan, found, targets, ledger.use_cache)
         return [prepare(plan, read_under_lock, found.id, target, value, date, county, note, problem, next_, reporter, correct, void,
                         reason, today, after_plan=after_plan, confirm=confirm)]
 
     try:
-        written = _append(root, build)
+        written = _append(root, build, ledger.use_cache)
     except AlreadyRecorded as notice:
         say(ledger_words.HINT_PREFIX + notice.message, err=True)
         return
@@ -73,16 +73,16 @@ def register(app: typer.Typer) -> None:
 
 
 # --- shared -----------------------------------------------------------------------------------------
-def _project_records(root: Path, plan: Plan, project: Project, targets: Optional[frozenset] = None) -> list[Record]:
+def _project_records(root: Path, plan: Plan, project: Project, targets: Optional[frozenset] = None, use_cache: bool = False) -> list[Record]:
     from minsheng_cli.reporting.listing import project_records
 
-    return project_records(root, plan, project.id, targets)
+    return project_records(root, plan, project.id, targets, use_cache)
 
 
-def _append(root: Path, build: Callable[[], list[Record]]) -> list[Record]:
+def _append(root: Path, build: Callable[[], list[Record]], use_cache: bool = False) -> list[Record]:
     from minsheng_cli.ledger.store import append_records
 
-    return append_records(root, build)
+    return append_records(root, build, use_cache)
 
 
 def _report_written(plan: Plan, project: Project, written: list[Record], today: dt.date, records: list[Record]) -> None:

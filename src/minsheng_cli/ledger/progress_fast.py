@@ -23,7 +23,7 @@ import re
 from decimal import Decimal
 from itertools import compress, repeat
 from operator import itemgetter
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from minsheng_cli.ledger.model import Record, record_builder
 from minsheng_cli.ledger.numbers import normal_decimal
@@ -72,7 +72,7 @@ def _line_pattern() -> re.Pattern:
 _LINE = _line_pattern()
 
 
-def parse_fast(text: str, path: str, project: int, targets: Optional[frozenset] = None) -> list[Record]:
+def parse_fast(text: str, path: str, project: int, targets: Optional[frozenset] = None, first_line: int = 1) -> list[Record]:
     """Every line a record in the exact written shape (a trailing comment allowed), a comment or
     blank; else NotFast.
 
@@ -83,11 +83,44 @@ def parse_fast(text: str, path: str, project: int, targets: Optional[frozenset] 
     a line that cannot stand alone sends the file to YAML.
 
     `targets`: only the records of these targets (None in it: the project's narratives) are
-    made; every line is still read, so a file is refused as it would be whole."""
+    made; every line is still read, so a file is refused as it would be whole. `first_line`: the
+    number of the text's first line (lines appended to a file, read alone)."""
     rows = _LINE.findall(text)
     if len(rows) != text.count("\n") + 1:
-        return _parse_line_by_line(text, path, project, targets)
-    return _records(rows, range(1, len(rows) + 1), path, project, targets)
+        return _parse_line_by_line(text, path, project, targets, first_line)
+    return _records(rows, range(first_line, first_line + len(rows)), path, project, targets)
+
+
+def parse_fast_grouped(text: str, path: str, project: int, targets: Optional[frozenset] = None) -> tuple[list[Record], Optional[dict]]:
+    """`parse_fast`, and — for a file every line of which the one `findall` reads — the numbers
+    of the record lines of each target (None: the narratives), what series_index remembers; None
+    for a file with a line read alone."""
+    rows = _LINE.findall(text)
+    if len(rows) != text.count("\n") + 1:
+        return _parse_line_by_line(text, path, project, targets), None
+    records = _records(rows, range(1, len(rows) + 1), path, project, targets)  # NotFast for a bad literal: not indexed
+    target_of = {literal: _target(literal) for literal in {row[1] for row in rows}}
+    groups: dict[Optional[str], list[int]] = {}
+    for number, row in enumerate(rows, start=1):
+        if row[0]:
+            groups.setdefault(target_of[row[1]], []).append(number)
+    return records, groups
+
+
+def parse_selected(text: str, numbers: Sequence[int], path: str, project: int, targets: Optional[frozenset]) -> Optional[list[Record]]:
+    """The records of lines `numbers` of a file, given as `text` (those lines, joined by newlines),
+    when they are exactly as many records (of `targets`, unless None) in the written shape; else
+    None (the lines are not what an index said: the caller reads the file whole)."""
+    if not numbers:
+        return None if text else []
+    rows = _LINE.findall(text)
+    if len(rows) != len(numbers) or text.count("\n") + 1 != len(numbers):
+        return None
+    try:
+        records = _records(rows, numbers, path, project, targets)
+    except NotFast:
+        return None
+    return records if len(records) == len(numbers) else None
 
 
 def _records(rows: list[tuple], lines: Iterable[int], path: str, project: int, wanted: Optional[frozenset] = None) -> list[Record]:
@@ -173,13 +206,13 @@ _DECODERS = (_date, _target, _text_or_none, _value, _action, _text_or_none, _tex
 assert len(_DECODERS) == len(RECORD_FIELDS)
 
 
-def _parse_line_by_line(text: str, path: str, project: int, targets: Optional[frozenset] = None) -> list[Record]:
+def _parse_line_by_line(text: str, path: str, project: int, targets: Optional[frozenset] = None, first_line: int = 1) -> list[Record]:
     """A file with lines the regex does not read: the regex reads the others, YAML each of those
     alone; NotFast when one of them is not a whole record on its own line."""
     rows: list[tuple] = []
     row_lines: list[int] = []
     alone: dict[int, Record] = {}
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         match = _LINE.fullmatch(line)
         if match is None:
             alone[number] = _read_line_alone(line, path, project, number)

@@ -97,15 +97,45 @@ def read_progress(
     projects: Optional[set[int]] = None,
     until: Optional[dt.date] = None,
     targets: Optional[frozenset] = None,
+    use_cache: bool = False,
 ) -> list[Record]:
     """Every record of the ledger's files (`progress_files`) in written order: files in that
     order, then line (records later in `until`'s own month are kept). `targets`: only the
-    records of these targets (`parse_progress_text`)."""
+    records of these targets (`parse_progress_text`) — with `use_cache`, only their lines are
+    parsed where a file's index is known (series_index)."""
     from minsheng_cli.ledger.yamlio import read_text
 
     records: list[Record] = []
     for project, path in progress_files(root, plan, projects, until):
-        records.extend(parse_progress_text(read_text(path), str(path), project, targets))
+        if targets is not None and use_cache:
+            records.extend(read_series(root, path, project, targets))
+        else:
+            records.extend(parse_progress_text(read_text(path), str(path), project, targets))
+    return records
+
+
+def read_series(root: Path, path: Path, project: int, targets: frozenset) -> list[Record]:
+    """The records of `targets` in one file: only their lines parsed when the file's index is
+    known (series_index), else the whole file, then indexed for the next time."""
+    from minsheng_cli.ledger import series_index
+    from minsheng_cli.ledger.progress_fast import parse_fast_grouped, parse_selected
+    from minsheng_cli.ledger.yamlio import decode, read_bytes_and_stat
+
+    data, status = read_bytes_and_stat(path)
+    key = series_index.entry_key(root, path)
+    index = series_index.known(key, status, data)
+    if index is not None:
+        numbers, text = index.selection(data, targets)
+        records = parse_selected(text, numbers, str(path), project, targets)
+        if records is not None:
+            return records
+    text = decode(data, path)
+    try:
+        records, groups = parse_fast_grouped(text, str(path), project, targets)
+    except NotFast:
+        return parse_progress_text(text, path, project, targets)
+    if groups is not None and series_index.indexable(data):
+        series_index.remember(key, status, data, series_index.FileIndex.of_lines(data, groups))
     return records
 
 

@@ -31,29 +31,29 @@ from minsheng_cli.ledger.layout import progress_dir, supervision_dir
 from minsheng_cli.ledger.yamlio import read_bytes
 
 RACY_SECONDS = 2.0
-_TRUST_STAT = os.name != "nt"
+TRUST_STAT = os.name != "nt"
 
 
 def ledger_digest(root: Path, plan_bytes: bytes) -> bytes:
     """blake2b over the plan's bytes and every progress and supervision file's path and token."""
     index_key = cache.content_key(str(Path(root).resolve()).encode("utf-8", "surrogatepass"))
-    old = cache.get("stat-index", index_key) if _TRUST_STAT else None
+    old = cache.get("stat-index", index_key) if TRUST_STAT else None
     old = old if isinstance(old, dict) else {}
     new: dict[str, list] = {}
     digest = blake2b(plan_bytes, digest_size=20)
     now = time.time_ns()
     for name, path, status in _ledger_files(root):
-        signature = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+        signature = stat_signature(status)
         known = old.get(name)
         if _still_valid(known, signature):
             token, taken = known[4], known[5]
-        elif _TRUST_STAT and not _same_stat(known, signature) and _settled(signature, now):
+        elif TRUST_STAT and not _same_stat(known, signature) and settled(signature, now):
             token, taken = "stat:" + ":".join(map(str, signature)), now
         else:
             token, taken = blake2b(read_bytes(path), digest_size=20).hexdigest(), time.time_ns()
         new[name] = [*signature, token, taken]
         digest.update(f"\0{name}\0{token}".encode("utf-8", "surrogatepass"))
-    if _TRUST_STAT and new != old:
+    if TRUST_STAT and new != old:
         cache.put("stat-index", index_key, new)
     return digest.digest()
 
@@ -65,9 +65,15 @@ def _same_stat(known, signature: list) -> bool:
     return isinstance(known, list) and len(known) == 6 and known[:4] == signature
 
 
-def _settled(signature: list, now: int) -> bool:
-    """The file last changed more than RACY_SECONDS before `now`."""
-    return max(signature[1], signature[2]) < now - int(RACY_SECONDS * 1e9)
+def stat_signature(status: os.stat_result) -> list:
+    """What a file's stat says of its content: size, mtime, ctime, inode."""
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+
+
+def settled(signature: list, now: int) -> bool:
+    """The file last changed more than RACY_SECONDS before `now` (a time.time_ns()): a stat
+    taken then can be trusted to change with its content (git's racily-clean rule)."""
+    return TRUST_STAT and max(signature[1], signature[2]) < now - int(RACY_SECONDS * 1e9)
 
 
 def _still_valid(known, signature: list) -> bool:
@@ -77,7 +83,7 @@ def _still_valid(known, signature: list) -> bool:
         return False
     if not isinstance(known[4], str) or not isinstance(known[5], int):
         return False
-    return _settled(signature, known[5])
+    return settled(signature, known[5])
 
 
 def _ledger_files(root: Path):

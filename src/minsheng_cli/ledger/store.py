@@ -177,11 +177,13 @@ def _release(path: Path, fd: int) -> None:
 
 
 # --- appending ------------------------------------------------------------------------------------------
-def append_records(root: Path, records: RecordsOrBuilder) -> list[Record]:
+def append_records(root: Path, records: RecordsOrBuilder, use_cache: bool = False) -> list[Record]:
     """Append records to their files (grouped by file, in the given order), all or nothing.
 
     `records` may be a callable: it is called under the lock and returns the records to write —
     read what it checks against inside it. Returns the written records with `path` and `line` set.
+    `use_cache`: a file whose index is known is not parsed again (`_appended_to_indexed`), and
+    the index of every file so appended to is kept for the next reader (series_index).
     """
     root = Path(root)
     with ledger_lock(root):
@@ -191,7 +193,7 @@ def append_records(root: Path, records: RecordsOrBuilder) -> list[Record]:
         if not chosen:
             return []
         check_before_writing(chosen)
-        return _write_all(root, chosen)
+        return _write_all(root, chosen, use_cache)
 
 
 # --- the intent journal ---------------------------------------------------------------------------------
@@ -262,22 +264,25 @@ def _remove_journal(journal: Path) -> None:
     _sync_folders({journal.parent})
 
 
-def _write_all(root: Path, records: list[Record]) -> list[Record]:
+def _write_all(root: Path, records: list[Record], use_cache: bool = False) -> list[Record]:
     by_file: dict[tuple, list[Record]] = {}  # (year, month, project): a Path per record cost a whole-year import 8 %
     for record in records:
         by_file.setdefault((record.date.year, record.date.month, record.project), []).append(record)
     groups = {layout.record_path(root, group[0]): group for group in by_file.values()}
     pending: list[_Pending] = []
     made: list[Path] = []  # folders this write made: removed again if it does not commit
+    indexes: list[tuple] = []  # (key, new content, its index): kept once the write has committed
     committed = False
     try:
         for path, group in groups.items():  # one file at a time: a million-row import holds one file's bytes
             try:
-                planned = _planned_file(path, group)
+                planned, index = _planned_file(root, path, group, use_cache)
             except LedgerError:  # a file that cannot take the lines, or a record whose own line is at fault?
                 after_read_back_differs(records)  # the latter first: RecordInvalid, a bug of ours
                 raise
             pending.append(_staged_file(*planned, made))
+            if index is not None:
+                indexes.append(index)
         _sync_files([item.temp for item in pending])  # every temporary file on disk before the commit point
         journal = _write_journal(root, pending)
         committed = True
@@ -294,10 +299,18 @@ def _write_all(root: Path, records: list[Record]) -> list[Record]:
                     folder.rmdir()
                 except OSError:  # someone else's file in it meanwhile: left as it is
                     pass
+    _keep_indexes(indexes)
     written: list[Record] = []
     for item in pending:
         written.extend(item.written)
     return written
+
+
+def _keep_indexes(indexes: list[tuple]) -> None:
+    from minsheng_cli.ledger import series_index
+
+    for key, content, index in indexes:
+        series_index.remember(key, None, content, index)  # a file just written: known by its digest
 
 
 class _Pending:
@@ -314,8 +327,9 @@ class _Pending:
             pass
 
 
-def _planned_file(path: Path, records: list[Record]) -> tuple[Path, bytes | None, bytes, list[Record]]:
-    """(path, its old bytes or None, its new bytes, the new records as read back from them):
+def _planned_file(root: Path, path: Path, records: list[Record], use_cache: bool = False) -> tuple[tuple, tuple | None]:
+    """(path, its old bytes or None, its new bytes, the new records as read back from them), and
+    with `use_cache` the new content's index if the old one's was known (`_appended_to_indexed`):
     nothing is made or changed yet."""
     from minsheng_cli.ledger.yamlio import decode
 
@@ -328,7 +342,8 @@ def _planned_file(path: Path, records: list[Record]) -> tuple[Path, bytes | None
         old = None
     except OSError as err:
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
-    if old is not None and not os.stat(path).st_mode & 0o222:  # made read-only on purpose: respected, even by root
+    status = os.stat(path) if old is not None else None  # after the read: series_index trusts it for those bytes
+    if status is not None and not status.st_mode & 0o222:  # made read-only on purpose: respected, even by root
         raise LedgerError(M.FILE_READ_ONLY.format(path=path))
     try:
         lines = "".join(map(format_record, records))  # made once: written, and read back
@@ -342,11 +357,38 @@ def _planned_file(path: Path, records: list[Record]) -> tuple[Path, bytes | None
             written = None
         if written != records:
             raise _ReadBackDiffers(path)
-    else:
-        old_records = parse_progress_text(decode(old, path), str(path), project)
-        content, new_records = _appended(path, old, old_records, records, lines)
-        written = new_records[len(old_records):]
-    return path, old, content, written  # `written`: equal to `records`, with this file's path and line
+        return (path, old, content, written), None
+    indexed = _appended_to_indexed(root, path, old, status, records, lines) if use_cache else None
+    if indexed is not None:
+        content, written, index = indexed
+        return (path, old, content, written), index
+    old_records = parse_progress_text(decode(old, path), str(path), project)
+    content, new_records = _appended(path, old, old_records, records, lines)
+    written = new_records[len(old_records):]
+    return (path, old, content, written), None  # `written`: equal to `records`, with this file's path and line
+
+
+def _appended_to_indexed(root: Path, path: Path, old: bytes, status, records: list[Record], lines: str) -> tuple | None:
+    """(new content, the records read back, (key, new content, its index)) for a file whose index
+    is known for these bytes (series_index: every line a record in the written shape, no CR, no
+    BOM), else None. The new lines go at its end and are read back alone: the fast reader reads
+    each line on its own, so the old ones need not be parsed again (at a province's size that was
+    a tenth of an update)."""
+    from minsheng_cli.ledger import series_index
+    from minsheng_cli.ledger.progress_fast import parse_selected
+
+    if (old and not old.endswith(b"\n")) or not series_index.indexable(old):
+        return None
+    key = series_index.entry_key(root, path)
+    index = series_index.known(key, status, old)
+    if index is None:
+        return None
+    first = old.count(b"\n") + 1
+    written = parse_selected(lines[:-1], range(first, first + len(records)), str(path), records[0].project, None)
+    if written is None or written != records:
+        return None
+    content = old + lines.encode("utf-8")
+    return content, written, (key, content, index.appended(len(old), first - 1, written, content))
 
 
 def _staged_file(path: Path, old: bytes | None, content: bytes, written: list[Record], made: list[Path]) -> _Pending:

@@ -60,6 +60,13 @@ def read_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
     opened without blocking and checked on the open descriptor, so a FIFO or a device named like a
     ledger file is refused at once instead of hanging the command, and a file that grows while it
     is read is never read past the limit."""
+    return read_bytes_and_stat(path, limit)[0]
+
+
+def read_bytes_and_stat(path: Path | str, limit: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+    """`read_bytes`, and the file's stat taken on the open descriptor after the bytes were read (a
+    change made while they were read shows in it: series_index trusts a stat only for the bytes
+    read before it)."""
     try:
         with open_regular(path) as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -68,11 +75,12 @@ def read_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
             data = handle.read(size + 1)  # not read(limit + 1): that allocates the whole limit for every file
             if len(data) > size:  # it grew while being read: read on, never past the limit
                 data += handle.read(limit + 1 - len(data))
+            status = os.fstat(handle.fileno())
     except OSError as err:
         raise LedgerError(commands_words.FILE_UNREADABLE.format(path=path, error=os_error_text(err))) from None
     if len(data) > limit:
         raise LedgerError(messages.FILE_TOO_LARGE.format(path=path, size=len(data), limit=limit))
-    return data
+    return data, status
 
 
 def read_text(path: Path) -> str:

@@ -112,11 +112,11 @@ def list_json(plan: Plan, projects: list[Project]) -> dict:
 
 
 # --- show ------------------------------------------------------------------------------------------
-def project_records(root: Path, plan: Plan, project_id: int, targets: Optional[frozenset] = None) -> list[Record]:
+def project_records(root: Path, plan: Plan, project_id: int, targets: Optional[frozenset] = None, use_cache: bool = False) -> list[Record]:
     """The project's records in written order (`targets`: only theirs, progress_file.read_progress)."""
     from minsheng_cli.ledger.progress_file import read_progress
 
-    return read_progress(root, plan, projects={project_id}, targets=targets)
+    return read_progress(root, plan, projects={project_id}, targets=targets, use_cache=use_cache)
 
 
 def latest_values(plan: Plan, records: list[Record]) -> dict[str, tuple]:

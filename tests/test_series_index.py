@@ -1,0 +1,222 @@
+"""series_index: an update parses only its own target's lines of a file whose index is known, and
+appends to such a file without parsing it again — and reads exactly what a whole read gives, for
+every file, edit and cache entry (PRODUCT.md §5, ledger/series_index.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clock import FakeClock
+from minsheng_cli.ledger import cache, progress_fast, series_index
+from minsheng_cli.ledger.model import Record
+from minsheng_cli.ledger.progress_file import format_record, read_progress, read_series
+from minsheng_cli.ledger.stat_index import RACY_SECONDS
+from minsheng_cli.ledger.store import append_records
+
+D = dt.date(2023, 6, 1)
+WANTED = frozenset({"new_places", None})
+
+
+def june(root: Path) -> Path:
+    return root / "progress" / "2023-06" / "01.yaml"
+
+
+def ledger_with(tmp_path: Path, lines: str, name: str = "data") -> Path:
+    root = tmp_path / name
+    june(root).parent.mkdir(parents=True)
+    june(root).write_text(lines, encoding="utf-8", newline="")
+    return root
+
+
+def lines_of(*records: Record) -> str:
+    return "".join(map(format_record, records))
+
+
+def mixed(n: int = 6) -> list[Record]:
+    """Records of two targets, by county, and project narratives, interleaved."""
+    out = []
+    for day in range(1, n + 1):
+        date = D.replace(day=day)
+        out += [Record(date, 1, "new_places", "任城区", Decimal(10 * day)), Record(date, 1, "total_places", None, Decimal(100 + day)),
+                Record(date, 1, "new_places", "兖州区", Decimal(day)), Record(date, 1, note=f"第{day}天进展")]
+    return out
+
+
+def whole(root: Path, targets: frozenset = WANTED) -> list[tuple]:
+    """What a whole read gives: the records of `targets` with where they were read."""
+    return located(r for r in read_progress(root) if r.target in targets)
+
+
+def located(records) -> list[tuple]:
+    return [(r, Path(r.path).name, r.line) for r in records]
+
+
+def series(root: Path, targets: frozenset = WANTED) -> list[tuple]:
+    return located(read_series(root, june(root), 1, targets))
+
+
+def parsed_whole(monkeypatch) -> list[str]:
+    """Files read whole by read_series from now on (its indexing reader is the only way)."""
+    calls: list[str] = []
+    real = progress_fast.parse_fast_grouped
+    monkeypatch.setattr(progress_fast, "parse_fast_grouped", lambda text, path, *a: (calls.append(path), real(text, path, *a))[1])
+    return calls
+
+
+# --- reading -----------------------------------------------------------------------------------------
+def test_a_known_file_is_read_by_its_target_lines_only(tmp_path, monkeypatch):
+    root = ledger_with(tmp_path, "# 头注释\n" + lines_of(*mixed()) + "\n# 手写的注释\n")
+    whole_reads = parsed_whole(monkeypatch)
+    expected = whole(root)
+    assert len(expected) == 18 and series(root) == expected and len(whole_reads) == 1  # read whole once, indexed
+    selected: list[int] = []
+    real = progress_fast.parse_selected
+    monkeypatch.setattr(progress_fast, "parse_selected", lambda text, numbers, *a: (selected.append(len(numbers)), real(text, numbers, *a))[1])
+    assert series(root) == expected and len(whole_reads) == 1 and selected == [18]  # only those 18 lines parsed
+    assert series(root, frozenset({"total_places"})) == whole(root, frozenset({"total_places"})) and selected[-1] == 6
+    assert series(root, frozenset({"no_such_target"})) == [] and len(whole_reads) == 1
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_read_whole(tmp_path, monkeypatch):
+    clock = FakeClock()
+    monkeypatch.setattr(series_index, "time", clock)
+    root = ledger_with(tmp_path, lines_of(*mixed()))
+    whole_reads = parsed_whole(monkeypatch)
+    clock.later(RACY_SECONDS + 1)  # the index is taken once the file has settled: its stat is trusted
+    series(root)
+    assert series(root) == whole(root) and len(whole_reads) == 1
+    path, status = june(root), june(root).stat()
+    path.write_bytes(path.read_bytes().replace(b"value: 60}", b"value: 61}"))
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))  # same size, same mtime: only the ctime moved
+    assert path.stat().st_size == status.st_size
+    got = series(root)
+    assert got == whole(root) and len(whole_reads) == 2 and Decimal(61) in [r.value for r, _, _ in got]
+
+
+def test_a_file_written_again_within_the_racy_window_is_known_by_its_bytes(tmp_path, monkeypatch):
+    root = ledger_with(tmp_path, lines_of(*mixed()))
+    whole_reads = parsed_whole(monkeypatch)
+    series(root)
+    june(root).write_text(lines_of(*mixed()), encoding="utf-8")  # the same bytes again: a new stat
+    assert series(root) == whole(root) and len(whole_reads) == 1
+    june(root).write_text(lines_of(*mixed(5)), encoding="utf-8")  # other bytes, racy stat
+    assert series(root) == whole(root) and len(whole_reads) == 2
+
+
+@pytest.mark.parametrize("shape", ["crlf", "bom", "other key order", "block"])
+def test_files_the_index_cannot_describe_are_read_whole_every_time(tmp_path, monkeypatch, shape):
+    text = lines_of(*mixed())
+    if shape == "crlf":
+        text = text.replace("\n", "\r\n")
+    elif shape == "bom":
+        text = "\ufeff" + text
+    elif shape == "other key order":
+        text += '- {target: new_places, date: 2023-06-09, county: "任城区", value: 95}\n'
+    else:
+        text += "- date: 2023-06-09\n  target: new_places\n  county: 任城区\n  value: 95\n"
+    root = ledger_with(tmp_path, text)
+    whole_reads = parsed_whole(monkeypatch)
+    for _ in range(2):
+        assert series(root) == whole(root)
+    assert len(whole_reads) == 2  # read whole both times, never indexed
+    assert cache.get("series-index", series_index.entry_key(root, june(root))) is None
+
+
+def test_a_garbled_or_planted_entry_is_never_a_wrong_record(tmp_path, monkeypatch):
+    root = ledger_with(tmp_path, lines_of(*mixed()))
+    whole_reads = parsed_whole(monkeypatch)
+    expected = whole(root)
+    series(root)
+    key = series_index.entry_key(root, june(root))
+    entry = cache.get("series-index", key)
+    groups = {target: columns for target, *columns in entry["groups"]}
+    swapped = [["new_places", *groups["total_places"]], ["total_places", *groups["new_places"]], [None, *groups[None]]]
+    for planted in (swapped, [["new_places", "zz", "", ""]], [[7, *groups["new_places"]]], "not a list"):
+        cache.put("series-index", key, {**entry, "groups": planted})
+        assert series(root) == expected
+    assert len(whole_reads) == 5  # each planted entry refused: the file read whole (and indexed again)
+
+
+# --- appending ---------------------------------------------------------------------------------------
+def test_appending_to_a_known_file_does_not_parse_it_again_and_writes_the_same_bytes(tmp_path, monkeypatch):
+    cached = ledger_with(tmp_path, lines_of(*mixed()), "cached")
+    plain = ledger_with(tmp_path, lines_of(*mixed()), "plain")
+    series(cached)  # what an update's read leaves: the file's index
+    reads: list[str] = []
+    import minsheng_cli.ledger.store as store
+
+    real = store.parse_progress_text
+    monkeypatch.setattr(store, "parse_progress_text", lambda text, path, *a: (reads.append(path), real(text, path, *a))[1])
+    new = [Record(D.replace(day=9), 1, "new_places", "任城区", Decimal(95)), Record(D.replace(day=9), 1, note="验收")]
+    written = append_records(cached, new, use_cache=True)
+    assert reads == []
+    assert [(r.line, r) for r in written] == [(r.line, r) for r in append_records(plain, new)]
+    assert june(cached).read_bytes() == june(plain).read_bytes()
+    whole_reads = parsed_whole(monkeypatch)
+    assert series(cached) == whole(cached) and whole(cached)[-2:] == [(new[0], "01.yaml", 25), (new[1], "01.yaml", 26)]
+    assert whole_reads == []  # the write kept the new content's index: the next read parses only its lines
+
+
+records_strategy = st.lists(st.tuples(
+    st.integers(1, 28), st.sampled_from(["new_places", "total_places", None]), st.sampled_from(["任城区", "兖州区", None]),
+    st.integers(0, 10**6), st.sampled_from([None, "进展", "含\u2028分隔"]),
+), min_size=1, max_size=6)
+
+
+def as_record(day, target, county, value, note) -> Record:
+    if target is None:
+        return Record(D.replace(day=day), 1, note=note or "进展")
+    return Record(D.replace(day=day), 1, target, county if target == "new_places" else None, Decimal(value), note=note)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batches=st.lists(records_strategy, min_size=1, max_size=5),
+       reads=st.lists(st.sampled_from([WANTED, frozenset({"total_places"}), frozenset({None}), frozenset({"new_places"})]), min_size=1,
+                      max_size=5),
+       edit=st.booleans())
+def test_any_appends_and_reads_agree_with_whole_reads(tmp_path_factory, batches, reads, edit):
+    folder = tmp_path_factory.mktemp("ledgers")
+    cached = ledger_with(folder, "# 头\n", "cached")
+    plain = ledger_with(folder, "# 头\n", "plain")
+    for number, batch in enumerate(batches):
+        records = [as_record(*row) for row in batch]
+        assert [r.line for r in append_records(cached, records, use_cache=True)] == [r.line for r in append_records(plain, records)]
+        if edit and number == 1:  # a person's hand edit in between: a comment after a record
+            for root in (cached, plain):
+                june(root).write_bytes(june(root).read_bytes() + b"- {date: 2023-06-02, note: \"\xe6\x89\x8b\"}  # ok\n")
+        for targets in reads:
+            assert series(cached, targets) == whole(cached, targets)
+        assert june(cached).read_bytes() == june(plain).read_bytes()
+    shutil.rmtree(folder)
+
+
+# --- end to end ------------------------------------------------------------------------------------------
+def test_updates_with_and_without_the_index_write_and_say_the_same(example_ledger, tmp_path, cli, monkeypatch):
+    plain = tmp_path / "plain"
+    shutil.copytree(example_ledger, plain)
+    steps = [("3", "branch_centers", "1", "--county", "济宁经济技术开发区", "--date", "2023-06-30", "--correct", "--reason", "补报"),
+             ("3", "branch_centers", "1", "--county", "太白湖新区", "--date", "2023-07-03"),  # a new file
+             ("3", "branch_centers", "2", "--county", "太白湖新区", "--date", "2023-07-10"),  # read whole, then indexed
+             ("3", "branch_centers", "1", "--county", "汶上县", "--date", "2023-07-10"),  # read and appended by its index
+             ("3", "--note", "七月进展顺利", "--date", "2023-07-10"),
+             ("3", "branch_centers", "1", "--county", "太白湖新区", "--date", "2023-07-10", "--correct", "--reason", "重复统计")]
+    for step in steps:
+        indexed = cli("--data", example_ledger, "update", *step)
+        whole_read = cli("--data", plain, "--no-cache", "update", *step)
+        assert indexed.exit_code == whole_read.exit_code == 0, indexed.output
+        assert indexed.stdout.replace(str(example_ledger), "") == whole_read.stdout.replace(str(plain), "")
+    files = sorted(p.relative_to(example_ledger) for p in (example_ledger / "progress").rglob("*.yaml"))
+    assert files == sorted(p.relative_to(plain) for p in (plain / "progress").rglob("*.yaml"))
+    assert all((example_ledger / f).read_bytes() == (plain / f).read_bytes() for f in files)
+    assert cli("--data", example_ledger, "check").exit_code == 0
+    july = example_ledger / "progress" / "2023-07" / "03.yaml"
+    entry = cache.get("series-index", series_index.entry_key(example_ledger, july))
+    assert entry["digest"] == cache.blake2b(july.read_bytes(), digest_size=20).hexdigest()  # kept by the last update's write
