@@ -139,10 +139,11 @@ def test_a_garbled_or_planted_entry_is_never_a_wrong_record(tmp_path, monkeypatc
     entry = cache.get("series-index", key)
     groups = {target: columns for target, *columns in entry["groups"]}
     swapped = [["new_places", *groups["total_places"]], ["total_places", *groups["new_places"]], [None, *groups[None]]]
-    for planted in (swapped, [["new_places", "zz", "", ""]], [[7, *groups["new_places"]]], "not a list"):
+    many = ["new_places", *((bytes.fromhex(column) * 1000).hex() for column in groups["new_places"])]  # more lines than the file has
+    for planted in (swapped, [["new_places", "zz", "", ""]], [[7, *groups["new_places"]]], "not a list", [many]):
         cache.put("series-index", key, {**entry, "groups": planted})
         assert series(root) == expected
-    assert len(whole_reads) == 5  # each planted entry refused: the file read whole (and indexed again)
+    assert len(whole_reads) == 6  # each planted entry refused: the file read whole (and indexed again)
 
 
 # --- appending ---------------------------------------------------------------------------------------

@@ -14,7 +14,9 @@ Only files whose bytes are their text (UTF-8 without a BOM or a CR) and whose ev
 fast reader's one `findall` reads are indexed; any other file is read whole every time. The lines
 an entry names are still parsed by the fast reader and must be exactly records of the asked
 targets (`progress_fast.parse_selected`), else the file is read whole: a stale or garbled entry
-costs a whole read, never a record the file does not hold.
+costs a whole read. An entry planted on purpose in the cache folder (which is the user's alone,
+cache.py) can no more run anything or make a read build more lines than the file has (`fits`)
+than a planted report entry can; like one, it could misstate what it stands for.
 """
 
 from __future__ import annotations
@@ -71,6 +73,12 @@ class FileIndex:
             ends.extend(offset + old_size for offset in columns[2])
         return FileIndex(groups)
 
+    def fits(self, data: bytes) -> bool:
+        """No more lines than `data` has, none past its end: a planted entry cannot make a read
+        build more than the file's own lines."""
+        lines = sum(len(columns[0]) for columns in self.groups.values())
+        return lines <= data.count(b"\n") + 1 and all(not columns[2] or max(columns[2]) <= len(data) for columns in self.groups.values())
+
     def to_plain(self) -> list:
         return [[target, *(column.tobytes().hex() for column in columns)] for target, columns in self.groups.items()]
 
@@ -122,12 +130,13 @@ def known(key: str, status, data: bytes, use: bool = True) -> Optional[FileIndex
         return None
     signature = stat_index.stat_signature(status)
     taken = entry.get("taken")
-    if entry["stat"] == signature and isinstance(taken, int) and stat_index.settled(signature, taken):
-        return FileIndex.from_plain(entry.get("groups"))
-    if entry.get("digest") != _digest(data):
+    trusted = entry["stat"] == signature and isinstance(taken, int) and stat_index.settled(signature, taken)
+    if not trusted and entry.get("digest") != _digest(data):
         return None
     index = FileIndex.from_plain(entry.get("groups"))
-    if index is not None and stat_index.settled(signature, time.time_ns()):
+    if index is None or not index.fits(data):
+        return None
+    if not trusted and stat_index.settled(signature, time.time_ns()):
         remember(key, status, data, index, use)
     return index
 
