@@ -72,7 +72,7 @@ def _line_pattern() -> re.Pattern:
 _LINE = _line_pattern()
 
 
-def parse_fast(text: str, path: str, project: int, targets: Optional[frozenset] = None, first_line: int = 1) -> list[Record]:
+def parse_fast(text: str, path: str, project: int, targets: Optional[frozenset] = None) -> list[Record]:
     """Every line a record in the exact written shape (a trailing comment allowed), a comment or
     blank; else NotFast.
 
@@ -83,12 +83,11 @@ def parse_fast(text: str, path: str, project: int, targets: Optional[frozenset] 
     a line that cannot stand alone sends the file to YAML.
 
     `targets`: only the records of these targets (None in it: the project's narratives) are
-    made; every line is still read, so a file is refused as it would be whole. `first_line`: the
-    number of the text's first line (lines appended to a file, read alone)."""
+    made; every line is still read, so a file is refused as it would be whole."""
     rows = _LINE.findall(text)
     if len(rows) != text.count("\n") + 1:
-        return _parse_line_by_line(text, path, project, targets, first_line)
-    return _records(rows, range(first_line, first_line + len(rows)), path, project, targets)
+        return _parse_line_by_line(text, path, project, targets)
+    return _records(rows, range(1, len(rows) + 1), path, project, targets)
 
 
 def parse_fast_grouped(text: str, path: str, project: int, targets: Optional[frozenset] = None) -> tuple[list[Record], Optional[dict]]:
@@ -206,13 +205,13 @@ _DECODERS = (_date, _target, _text_or_none, _value, _action, _text_or_none, _tex
 assert len(_DECODERS) == len(RECORD_FIELDS)
 
 
-def _parse_line_by_line(text: str, path: str, project: int, targets: Optional[frozenset] = None, first_line: int = 1) -> list[Record]:
+def _parse_line_by_line(text: str, path: str, project: int, targets: Optional[frozenset] = None) -> list[Record]:
     """A file with lines the regex does not read: the regex reads the others, YAML each of those
     alone; NotFast when one of them is not a whole record on its own line."""
     rows: list[tuple] = []
     row_lines: list[int] = []
     alone: dict[int, Record] = {}
-    for number, line in enumerate(text.split("\n"), start=first_line):
+    for number, line in enumerate(text.split("\n"), start=1):
         match = _LINE.fullmatch(line)
         if match is None:
             alone[number] = _read_line_alone(line, path, project, number)

@@ -16,6 +16,8 @@
 - Read back: the new content is parsed before it is written, and must give the old records
   followed by exactly the new ones (a new file: exactly the new ones); a file that cannot take a
   line safely is refused. The records returned are those read back (each with its path and line).
+  Of a file whose index is known for its bytes (series_index: every line a record in the written
+  shape) only the new lines are read back: the old ones read alone as they did.
 - Locked: everything happens under `ledger_lock(root)` — `progress/.lock` held with `flock` on
   POSIX, `msvcrt.locking` on Windows — so concurrent writers lose nothing. The lock file is
   removed when released (it never shows in `git status`); a waiter checks that the file it locked
