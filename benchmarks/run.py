@@ -18,7 +18,8 @@ What it does (details and decisions in benchmarks/README.md):
    bean-check) and the target of PRODUCT.md §5; then how each cost grows from size to size.
 
 Commands that change the ledger (`update`, `import`) are run on the big ledger and put back
-after each run, untimed. Every child gets its own cache folder (MINSHENG_CACHE), never yours.
+after each run, untimed — except `update`, timed as a person records progress: one update after
+another, each on the next day, the ledger put back after the last. Every child gets its own cache folder (MINSHENG_CACHE), never yours.
 Needs only the installed package and the standard library; hledger and bean-check are timed
 when on PATH (or given with --hledger / --bean-check).
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import os
 import platform
@@ -54,6 +56,7 @@ MILLION = 1_000_000
 PROVINCE_FROM = 200_000  # sizes from here use the province plan (the city plan holds at most ≈292,000)
 SMALL_IMPORT_ROWS = 500
 UPDATE_DATE = "2023-12-28"
+UPDATE_DAYS = [str(G.LAST_GENERATED_DAY + dt.timedelta(days=n)) for n in range(1, 8)]  # the week after the generated records
 MB = 1024 * 1024
 
 # PRODUCT.md §5 (seconds, MB, ratios)
@@ -219,14 +222,15 @@ class Bench:
     def measure(
         self,
         figure: Figure,
-        argv: list[str],
+        argv: list[str] | Callable[[int], list[str]],
         before: Optional[Callable[[], Optional[dict]]] = None,
         after: Optional[Callable[[], None]] = None,
         runs: Optional[int] = None,
         warmup: bool = True,
         verify: Optional[Callable[[], Optional[str]]] = None,
     ) -> Figure:
-        """Time `argv` (a full command line); `before` may return the environment of the run;
+        """Time `argv` (a full command line, or run number → the command line of that run, the
+        warm-up's number 0); `before` may return the environment of the run;
         `verify` (called before `after`) returns what went wrong, if the run did not do its work."""
         self.figures.append(figure)
         if figure.skipped:
@@ -235,7 +239,7 @@ class Bench:
         total = runs or self.runs
         for index in range(total + (1 if warmup else 0)):
             env = (before() if before else None) or self.env()
-            sample = run_once(argv, env, self.workdir)
+            sample = run_once(argv(index) if callable(argv) else argv, env, self.workdir)
             problem = verify() if verify and sample.code == 0 else None
             if problem:
                 sample.code, sample.stderr = -1, problem
@@ -461,10 +465,21 @@ def run_writes(bench: Bench, ledger: BigLedger, got: dict[str, Figure], fig: Cal
 
     version = got["cold"].startup
     if last is not None:
-        update = ("update", "1", "new_places", format_number(last + 1), "--county", county, "--date", UPDATE_DATE)
-        fig("update", "update (one record)", "minsheng " + " ".join(update), bench.minsheng(*data, *update),
-            after=snapshot.restore, verify=appended, target=f"≤ --version + {CONSTANT_WITHIN} s",
-            rule=lambda f: f.median <= (version.median or 0) + CONSTANT_WITHIN)
+        grown = [size]
+
+        def recorded() -> Optional[str]:  # each update adds to the last one's file
+            now = december.stat().st_size
+            grown.append(now)
+            return None if now > grown[-2] else f"{december} did not grow: nothing was written"
+
+        def update(run: int) -> list[str]:  # one more on each next day: what a person's updates are
+            return bench.minsheng(*data, "update", "1", "new_places", format_number(last + 1 + run), "--county", county,
+                                  "--date", UPDATE_DAYS[run])
+
+        shown = f"update 1 new_places {format_number(last + 1)} --county {county} --date {UPDATE_DAYS[0]}, then one more each next day"
+        fig("update", "update (one record)", "minsheng " + shown, update, verify=recorded, runs=min(bench.runs, len(UPDATE_DAYS) - 1),
+            target=f"≤ --version + {CONSTANT_WITHIN} s", rule=lambda f: f.median <= (version.median or 0) + CONSTANT_WITHIN)
+        snapshot.restore()
     sheet = ledger.root.parent / "december-500.csv"
     rows = small_import_sheet(ledger, sheet)
     fig("import_small", f"import {rows}-row CSV", f"minsheng import {sheet.name}", bench.minsheng(*data, "import", str(sheet)),

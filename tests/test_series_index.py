@@ -127,7 +127,7 @@ def test_files_the_index_cannot_describe_are_read_whole_every_time(tmp_path, mon
     for _ in range(2):
         assert series(root) == whole(root)
     assert len(whole_reads) == 2  # read whole both times, never indexed
-    assert cache.get("series-index", series_index.entry_key(root, june(root))) is None
+    assert cache.get("series-index", series_index.entry_key(root, june(root)), plain=True) is None
 
 
 def test_a_garbled_or_planted_entry_is_never_a_wrong_record(tmp_path, monkeypatch):
@@ -136,14 +136,17 @@ def test_a_garbled_or_planted_entry_is_never_a_wrong_record(tmp_path, monkeypatc
     expected = whole(root)
     series(root)
     key = series_index.entry_key(root, june(root))
-    entry = cache.get("series-index", key)
-    groups = {target: columns for target, *columns in entry["groups"]}
-    swapped = [["new_places", *groups["total_places"]], ["total_places", *groups["new_places"]], [None, *groups[None]]]
-    many = ["new_places", *((bytes.fromhex(column) * 1000).hex() for column in groups["new_places"])]  # more lines than the file has
-    for planted in (swapped, [["new_places", "zz", "", ""]], [[7, *groups["new_places"]]], "not a list", [many]):
-        cache.put("series-index", key, {**entry, "groups": planted})
+    entry = cache.get("series-index", key, plain=True)
+    groups = series_index.FileIndex.from_plain(entry["groups"]).groups
+    ours, theirs = ("new_places", "任城区"), ("total_places", None)
+    swapped = series_index.FileIndex.of_groups({**groups, ours: groups[theirs], theirs: groups[ours]}).to_plain()
+    many = series_index.FileIndex.of_groups({**groups, ours: tuple(column * 1000 for column in groups[ours])}).to_plain()  # more lines than the file
+    plain = series_index.FileIndex.of_groups(groups).to_plain()
+    for planted in (swapped, many, {**plain, "lines": "zz"}, {**plain, "keys": [[7, None], *plain["keys"][1:]]},
+                    {**plain, "sizes": plain["sizes"][8:]}, {**plain, "keys": [plain["keys"][0]] * len(plain["keys"])}, "not a dict"):
+        cache.put("series-index", key, {**entry, "groups": planted}, plain=True)
         assert series(root) == expected
-    assert len(whole_reads) == 6  # each planted entry refused: the file read whole (and indexed again)
+    assert len(whole_reads) == 8  # each planted entry refused: the file read whole (and indexed again)
 
 
 # --- appending ---------------------------------------------------------------------------------------
@@ -219,5 +222,5 @@ def test_updates_with_and_without_the_index_write_and_say_the_same(example_ledge
     assert all((example_ledger / f).read_bytes() == (plain / f).read_bytes() for f in files)
     assert cli("--data", example_ledger, "check").exit_code == 0
     july = example_ledger / "progress" / "2023-07" / "03.yaml"
-    entry = cache.get("series-index", series_index.entry_key(example_ledger, july))
+    entry = cache.get("series-index", series_index.entry_key(example_ledger, july), plain=True)
     assert entry["digest"] == cache.blake2b(july.read_bytes(), digest_size=20).hexdigest()  # kept by the last update's write

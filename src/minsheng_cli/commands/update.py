@@ -39,7 +39,8 @@ def update(
     after_plan: Annotated[bool, typer.Option("--after-plan", help=M.REC_HELP_AFTER_PLAN)] = False,
     confirm: Annotated[bool, typer.Option("--confirm", help=M.REC_HELP_CONFIRM)] = False,
 ) -> None:
-    from minsheng_cli.ledger.recording import AlreadyRecorded, git_user_name, prepare, resolve_project, targets_read
+    from minsheng_cli.ledger.recording import AlreadyRecorded, git_user_name, prepare, resolve_project, series_written, targets_read
+    from minsheng_cli.ledger.update_reading import UpdateReading
 
     ledger = ledger_of(ctx)
     root, plan, today = ledger.root, ledger.plan, ledger.today
@@ -50,22 +51,22 @@ def update(
         _interactive(root, plan, found, date, county, reporter, today, after_plan, confirm)
         return
 
-    read_under_lock: list[Record] = []
     targets = targets_read(plan, found, target, county, narrative)  # only their records are made
+    reading = UpdateReading(root, plan, found, targets, series_written(plan, found, target, county), ledger.use_cache)
 
     def build() -> list[Record]:
-        read_under_lock[:] = _project_records(root, plan, found, targets, ledger.use_cache)
-        return [prepare(plan, read_under_lock, found.id, target, value, date, county, note, problem, next_, reporter, correct, void,
+        return [prepare(plan, reading.read(), found.id, target, value, date, county, note, problem, next_, reporter, correct, void,
                         reason, today, after_plan=after_plan, confirm=confirm)]
 
+    digests: dict = {}
     try:
-        written = _append(root, build, ledger.use_cache)
+        written = _append(root, build, ledger.use_cache, digests)
     except AlreadyRecorded as notice:
         say(ledger_words.HINT_PREFIX + notice.message, err=True)
         return
     # the project as it now stands: what was read under the lock, then what was appended (the
     # ledger is not read a second time: at a province's size that was half of an update's cost)
-    _report_written(plan, found, written, today, read_under_lock + written)
+    _report_written(plan, found, written, today, reading.records + written, reading.series_after(written, digests))
 
 
 def register(app: typer.Typer) -> None:
@@ -79,13 +80,16 @@ def _project_records(root: Path, plan: Plan, project: Project, targets: Optional
     return project_records(root, plan, project.id, targets, use_cache)
 
 
-def _append(root: Path, build: Callable[[], list[Record]], use_cache: bool = False) -> list[Record]:
+def _append(root: Path, build: Callable[[], list[Record]], use_cache: bool = False, digests: Optional[dict] = None) -> list[Record]:
     from minsheng_cli.ledger.store import append_records
 
-    return append_records(root, build, use_cache)
+    return append_records(root, build, use_cache, digests)
 
 
-def _report_written(plan: Plan, project: Project, written: list[Record], today: dt.date, records: list[Record]) -> None:
+def _report_written(plan: Plan, project: Project, written: list[Record], today: dt.date, records: list[Record],
+                    series: Optional[dict] = None) -> None:
+    """`series`: county → series of the one written record's target (update_reading), else the
+    phrase folds `records`."""
     from minsheng_cli.reporting.update_view import completion_phrase, describe, shown_path
 
     for record in written:
@@ -93,7 +97,7 @@ def _report_written(plan: Plan, project: Project, written: list[Record], today: 
     for target_id in dict.fromkeys(r.target for r in written if r.target is not None):
         target = project.find_target(target_id)
         if target is not None:
-            say(completion_phrase(plan, project.id, target, [r for r in records if r.target == target.id], today))
+            say(completion_phrase(plan, project.id, target, [r for r in records if r.target == target.id], today, series))
 
 
 # --- interactive -------------------------------------------------------------------------------------

@@ -150,7 +150,9 @@ def _private_folder() -> Path | None:
     return folder
 
 
-def get(kind: str, key: str, use: bool = True) -> Any | None:
+def get(kind: str, key: str, use: bool = True, plain: bool = False) -> Any | None:
+    """The entry, or None. `plain`: an entry of JSON's own types only, taken as parsed (its
+    reader checks every part of it; no walk for the plan's classes)."""
     if not enabled(use) or _private_folder() is None:
         return None
     try:
@@ -161,12 +163,13 @@ def get(kind: str, key: str, use: bool = True) -> Any | None:
             data = handle.read(MAX_ENTRY_BYTES + 1)
         if len(data) > MAX_ENTRY_BYTES:
             return None
-        return _decode(json.loads(data))
+        return json.loads(data) if plain else _decode(json.loads(data))
     except Exception:  # missing, truncated, planted or from another build: recompute
         return None
 
 
-def put(kind: str, key: str, value: Any, use: bool = True) -> None:
+def put(kind: str, key: str, value: Any, use: bool = True, plain: bool = False) -> None:
+    """Keep `value` (`plain`: JSON's own types only, written as they are)."""
     if not enabled(use):
         return
     folder = _private_folder()
@@ -175,7 +178,7 @@ def put(kind: str, key: str, value: Any, use: bool = True) -> None:
     entry = cache_entry(kind, key)
     tmp = temporary_file(entry, str(os.getpid()))
     try:
-        data = json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = json.dumps(value if plain else _encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

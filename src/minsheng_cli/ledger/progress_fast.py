@@ -92,17 +92,17 @@ def parse_fast(text: str, path: str, project: int, targets: Optional[frozenset] 
 
 def parse_fast_grouped(text: str, path: str, project: int, targets: Optional[frozenset] = None) -> tuple[list[Record], Optional[dict]]:
     """`parse_fast`, and — for a file every line of which the one `findall` reads — the numbers
-    of the record lines of each target (None: the narratives), what series_index remembers; None
-    for a file with a line read alone."""
+    of the record lines of each series, (target, county) (target None: the narratives), what
+    series_index remembers; None for a file with a line read alone."""
     rows = _LINE.findall(text)
     if len(rows) != text.count("\n") + 1:
         return _parse_line_by_line(text, path, project, targets), None
     records = _records(rows, range(1, len(rows) + 1), path, project, targets)  # NotFast for a bad literal: not indexed
-    target_of = {literal: _target(literal) for literal in {row[1] for row in rows}}
-    groups: dict[Optional[str], list[int]] = {}
+    series_of = {literals: (_target(literals[0]), _text_or_none(literals[1])) for literals in {row[1:3] for row in rows if row[0]}}
+    groups: dict[tuple, list[int]] = {}
     for number, row in enumerate(rows, start=1):
         if row[0]:
-            groups.setdefault(target_of[row[1]], []).append(number)
+            groups.setdefault(series_of[row[1:3]], []).append(number)
     return records, groups
 
 

@@ -117,6 +117,29 @@ def read_progress(
 def read_series(root: Path, path: Path, project: int, targets: frozenset) -> list[Record]:
     """The records of `targets` in one file: only their lines parsed when the file's index is
     known (series_index), else the whole file, then indexed for the next time."""
+    from minsheng_cli.ledger.series_index import ALL
+
+    return _read_indexed(root, path, project, targets, ALL)[0]
+
+
+def read_own_series(root: Path, plan: Any, project: int, targets: frozenset, county: Optional[str]) -> tuple[list[Record], Optional[list]]:
+    """What one update's record is checked against: of `targets`' records, only `county`'s (and
+    every narrative of the project) — from every file of the project, in written order — and the
+    state of those files, [[month/name, digest], …], what series_summary keys the other series
+    by; None when a file has no index (read whole: not in the written shape, a BOM, a CR)."""
+    records: list[Record] = []
+    state: Optional[list] = []
+    for _, path in progress_files(root, plan, projects={project}):
+        found, digest = _read_indexed(root, path, project, targets, county)
+        records.extend(found)
+        if state is not None:
+            state = None if digest is None else [*state, [f"{path.parent.name}/{path.name}", digest]]
+    return records, state
+
+
+def _read_indexed(root: Path, path: Path, project: int, targets: frozenset, county) -> tuple[list[Record], Optional[str]]:
+    """(the records of `targets` in one file — of `county` only unless series_index.ALL — and the
+    digest of the bytes read when the file is indexed, else None)."""
     from minsheng_cli.ledger import series_index
     from minsheng_cli.ledger.progress_fast import parse_fast_grouped, parse_selected
     from minsheng_cli.ledger.yamlio import decode, read_bytes_and_stat
@@ -124,19 +147,24 @@ def read_series(root: Path, path: Path, project: int, targets: frozenset) -> lis
     data, status = read_bytes_and_stat(path)
     key = series_index.entry_key(root, path)
     index = series_index.known(key, status, data)
-    if index is not None:
-        numbers, text = index.selection(data, targets)
-        records = parse_selected(text, numbers, str(path), project, targets)
-        if records is not None:
-            return records
+    selected = index.selection(data, targets, county) if index is not None else None
+    if selected is not None:
+        records = parse_selected(selected[1], selected[0], str(path), project, targets)
+        if records is not None and (county is series_index.ALL or all(r.target is None or r.county == county for r in records)):
+            return records, index.digest
     text = decode(data, path)
     try:
         records, groups = parse_fast_grouped(text, str(path), project, targets)
     except NotFast:
-        return parse_progress_text(text, path, project, targets)
+        records, groups = parse_progress_text(text, path, project, targets), None
+    digest = None
     if groups is not None and series_index.indexable(data):
-        series_index.remember(key, status, data, series_index.FileIndex.of_lines(data, groups))
-    return records
+        index = series_index.FileIndex.of_lines(data, groups)
+        series_index.remember(key, status, data, index)
+        digest = index.digest
+    if county is not series_index.ALL:
+        records = [r for r in records if r.target is None or r.county == county]
+    return records, digest
 
 
 def files_by_project(root: Path, plan: Any = None, until: Optional[dt.date] = None) -> dict[int, list[Path]]:

@@ -90,6 +90,20 @@ def targets_read(plan: Plan, project: Project, target: Optional[str], county: Op
     return frozenset({None})
 
 
+def series_written(plan: Plan, project: Project, target: Optional[str], county: Optional[str]) -> Optional[tuple[str, Optional[str]]]:
+    """(target, county) of the one record `prepare` makes of these arguments, when the plan alone
+    tells it (None: no target named, or one `prepare` will refuse and say why)."""
+    from minsheng_cli.errors import MinshengError
+
+    if target is None:
+        return None
+    try:
+        chosen = resolve_target(project, target)
+        return chosen.id, resolve_county(plan, chosen, county)
+    except MinshengError:
+        return None
+
+
 def resolve_date(plan: Plan, date: str | dt.date | None, today: dt.date, argument: str = "--date", after_plan: bool = False) -> dt.date:
     """The record's date: not in the future, not before the plan, and after the plan's end only
     with --after-plan (late completion is real; a year typo, or today's default once the year is

@@ -15,7 +15,7 @@ fast reader's one `findall` reads are indexed; any other file is read whole ever
 an entry names are still parsed by the fast reader and must be exactly records of the asked
 targets (`progress_fast.parse_selected`), else the file is read whole: a stale or garbled entry
 costs a whole read. An entry planted on purpose in the cache folder (which is the user's alone,
-cache.py) can no more run anything or make a read build more lines than the file has (`fits`)
+cache.py) can no more run anything or make a read build more lines than the file has (`FileIndex.selection`)
 than a planted report entry can; like one, it could misstate what it stands for.
 """
 
@@ -34,79 +34,111 @@ _OFFSET = "I"  # 4 bytes: a progress file is at most yamlio.MAX_FILE_BYTES
 _FIELDS = ("lines", "starts", "ends")
 
 
-class FileIndex:
-    """One file's index: target (None: the narratives) → (line numbers, start and end offsets),
-    each an array in line order."""
+ALL = object()  # `selection`'s county: every county of the targets asked
 
-    def __init__(self, groups: dict[Optional[str], tuple[array, array, array]]):
-        self.groups = groups
+
+class FileIndex:
+    """One file's index: for each series, (target, county) — target None: the narratives — its
+    line numbers and their start and end offsets, in line order. Held as three arrays with every
+    series end to end and each series' (start, size) in them, as it is kept (a province file has
+    ~240 series: decoding only what an update reads). `digest`: of the bytes it describes (None
+    until remembered)."""
+
+    def __init__(self, columns: tuple[array, array, array], spans: dict[tuple, tuple[int, int]], digest: Optional[str] = None):
+        self.columns, self.spans, self.digest = columns, spans, digest
 
     @classmethod
-    def of_lines(cls, data: bytes, groups: dict[Optional[str], list[int]]) -> "FileIndex":
-        """From `data` and the line numbers of each target (progress_fast.parse_fast_grouped)."""
+    def of_groups(cls, groups: dict[tuple, tuple]) -> "FileIndex":
+        """From series → (line numbers, starts, ends)."""
+        columns = tuple(array(_OFFSET) for _ in _FIELDS)
+        spans = {}
+        for series, group in groups.items():
+            spans[series] = (len(columns[0]), len(group[0]))
+            for column, values in zip(columns, group):
+                column.extend(values)
+        return cls(columns, spans)
+
+    @property
+    def groups(self) -> dict[tuple, tuple[array, array, array]]:
+        """Series → (line numbers, starts, ends)."""
+        return {series: tuple(column[start:start + size] for column in self.columns) for series, (start, size) in self.spans.items()}
+
+    @classmethod
+    def of_lines(cls, data: bytes, groups: dict[tuple, list[int]]) -> "FileIndex":
+        """From `data` and the line numbers of each series (progress_fast.parse_fast_grouped)."""
         ends, end = [], -1
         for line in data.split(b"\n"):
             end += len(line) + 1
             ends.append(end)  # the offset of line n's newline (or of the end) is ends[n - 1]
-        index = {}
-        for target, numbers in groups.items():
-            index[target] = (array(_OFFSET, numbers), array(_OFFSET, [ends[n - 2] + 1 if n > 1 else 0 for n in numbers]),
-                             array(_OFFSET, [ends[n - 1] for n in numbers]))
-        return cls(index)
+        return cls.of_groups({series: (numbers, [ends[n - 2] + 1 if n > 1 else 0 for n in numbers], [ends[n - 1] for n in numbers])
+                              for series, numbers in groups.items()})
 
-    def selection(self, data: bytes, targets: frozenset) -> tuple[list[int], str]:
-        """(the line numbers, those lines joined) of the records of `targets`, in line order."""
-        chosen = sorted((number, start, end) for target in targets if target in self.groups
-                        for number, start, end in zip(*self.groups[target]))
-        text = b"\n".join([data[start:end] for _, start, end in chosen]).decode("utf-8")
-        return [number for number, _, _ in chosen], text
+    @classmethod
+    def of_records(cls, data: bytes, records: list) -> "FileIndex":
+        """From `data` and every record read from it (their lines set)."""
+        return cls.of_lines(data, _lines_by_series(records, 0))
+
+    def selection(self, data: bytes, targets: frozenset, county=ALL) -> Optional[tuple[list[int], str]]:
+        """(the line numbers, those lines joined) of the records of `targets`, in line order; with
+        `county`, only that county's of each target (the narratives, target None, all). None when
+        the lines are not each a line of `data` once (a planted entry cannot make a read build
+        more than the file's own lines; what they hold, parse_selected checks)."""
+        lines, starts, ends = self.columns
+        chosen = sorted((number, first, last) for (target, where), (start, size) in self.spans.items()
+                        if target in targets and (county is ALL or target is None or where == county)
+                        for number, first, last in zip(lines[start:start + size], starts[start:start + size], ends[start:start + size]))
+        numbers = [number for number, _, _ in chosen]
+        if numbers and (numbers[0] < 1 or numbers[-1] > data.count(b"\n") + 1 or len(set(numbers)) != len(numbers)
+                        or max(last for _, _, last in chosen) > len(data)):
+            return None
+        return numbers, b"\n".join([data[first:last] for _, first, last in chosen]).decode("utf-8")
 
     def appended(self, old_size: int, old_lines: int, written: list, data: bytes) -> "FileIndex":
         """This index with the `written` records (as read back: their lines set), appended to a
         file of `old_lines` lines as `data[old_size:]`, added."""
-        added = FileIndex.of_lines(data[old_size:], _lines_by_target(written, old_lines))
-        groups = {target: tuple(array(_OFFSET, column) for column in columns) for target, columns in self.groups.items()}
-        for target, columns in added.groups.items():
-            lines, starts, ends = groups.setdefault(target, (array(_OFFSET), array(_OFFSET), array(_OFFSET)))
+        added = FileIndex.of_lines(data[old_size:], _lines_by_series(written, old_lines))
+        groups = self.groups
+        for series, columns in added.groups.items():
+            lines, starts, ends = groups.setdefault(series, (array(_OFFSET), array(_OFFSET), array(_OFFSET)))
             lines.extend(number + old_lines for number in columns[0])
             starts.extend(offset + old_size for offset in columns[1])
             ends.extend(offset + old_size for offset in columns[2])
-        return FileIndex(groups)
+        return FileIndex.of_groups(groups)
 
-    def fits(self, data: bytes) -> bool:
-        """No more lines than `data` has, none past its end: a planted entry cannot make a read
-        build more than the file's own lines."""
-        lines = sum(len(columns[0]) for columns in self.groups.values())
-        return lines <= data.count(b"\n") + 1 and all(not columns[2] or max(columns[2]) <= len(data) for columns in self.groups.values())
-
-    def to_plain(self) -> list:
-        return [[target, *(column.tobytes().hex() for column in columns)] for target, columns in self.groups.items()]
+    def to_plain(self) -> dict:
+        sizes = array(_OFFSET, [size for _, size in self.spans.values()])
+        return {"keys": [list(series) for series in self.spans], "sizes": sizes.tobytes().hex(),
+                **{name: column.tobytes().hex() for name, column in zip(_FIELDS, self.columns)}}
 
     @classmethod
-    def from_plain(cls, plain) -> Optional["FileIndex"]:
+    def from_plain(cls, plain, digest: Optional[str] = None) -> Optional["FileIndex"]:
         try:
-            groups = {}
-            for target, *columns in plain:
-                arrays = []
-                for column in columns:
-                    values = array(_OFFSET)
-                    values.frombytes(bytes.fromhex(column))
-                    arrays.append(values)
-                if len(arrays) != len(_FIELDS) or len({len(values) for values in arrays}) != 1:
+            keys = plain["keys"]
+            sizes, *columns = (_array(plain[name]) for name in ("sizes", *_FIELDS))
+            if len(keys) != len(sizes) or len({len(column) for column in columns}) != 1 or sum(sizes) != len(columns[0]):
+                return None
+            spans, start = {}, 0
+            for (target, county), size in zip(keys, sizes):
+                if not all(name is None or isinstance(name, str) for name in (target, county)) or (target, county) in spans:
                     return None
-                if target is not None and not isinstance(target, str):
-                    return None
-                groups[target] = tuple(arrays)
-            return cls(groups)
-        except (TypeError, ValueError):
+                spans[(target, county)] = (start, size)
+                start += size
+            return cls(tuple(columns), spans, digest)
+        except (TypeError, ValueError, KeyError):
             return None
 
 
-def _lines_by_target(records: list, before: int) -> dict[Optional[str], list[int]]:
-    """Target → the line numbers of its records, counted from the line after line `before`."""
-    groups: dict[Optional[str], list[int]] = {}
+def _array(text: str) -> array:
+    values = array(_OFFSET)
+    values.frombytes(bytes.fromhex(text))
+    return values
+
+
+def _lines_by_series(records: list, before: int) -> dict[tuple, list[int]]:
+    """(target, county) → the line numbers of its records, counted from the line after line `before`."""
+    groups: dict[tuple, list[int]] = {}
     for record in records:
-        groups.setdefault(record.target, []).append(record.line - before)
+        groups.setdefault((record.target, record.county), []).append(record.line - before)
     return groups
 
 
@@ -125,16 +157,16 @@ def known(key: str, status, data: bytes, use: bool = True) -> Optional[FileIndex
     """The remembered index of a file read as `data` (stat `status`, taken after the read), if it
     describes these very bytes; a digest-checked entry is remembered again with this stat once
     the file has settled, so the next read trusts the stat."""
-    entry = cache.get(_KIND, key, use)
+    entry = cache.get(_KIND, key, use, plain=True)
     if not isinstance(entry, dict) or not isinstance(entry.get("stat"), list):
         return None
     signature = stat_index.stat_signature(status)
     taken = entry.get("taken")
     trusted = entry["stat"] == signature and isinstance(taken, int) and stat_index.settled(signature, taken)
-    if not trusted and entry.get("digest") != _digest(data):
+    if not trusted and entry.get("digest") != digest_of(data):
         return None
-    index = FileIndex.from_plain(entry.get("groups"))
-    if index is None or not index.fits(data):
+    index = FileIndex.from_plain(entry.get("groups"), entry.get("digest"))
+    if index is None:
         return None
     if not trusted and stat_index.settled(signature, time.time_ns()):
         remember(key, status, data, index, use)
@@ -145,8 +177,10 @@ def remember(key: str, status, data: bytes, index: FileIndex, use: bool = True) 
     """Keep `index` for the file read as `data` with stat `status` (None: a file just written,
     whose stat is racy — it is then known by its digest only)."""
     signature = stat_index.stat_signature(status) if status is not None else []
-    cache.put(_KIND, key, {"stat": signature, "taken": time.time_ns(), "digest": _digest(data), "groups": index.to_plain()}, use)
+    index.digest = digest_of(data)
+    cache.put(_KIND, key, {"stat": signature, "taken": time.time_ns(), "digest": index.digest, "groups": index.to_plain()}, use, plain=True)
 
 
-def _digest(data: bytes) -> str:
+def digest_of(data: bytes) -> str:
+    """What an index entry knows a file's bytes by (and series_summary a file's state)."""
     return blake2b(data, digest_size=20).hexdigest()

@@ -36,7 +36,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from minsheng_cli.words import ledger as M, commands as commands_words, progress as progress_words
 from minsheng_cli.errors import LedgerError, os_error_text
@@ -179,13 +179,15 @@ def _release(path: Path, fd: int) -> None:
 
 
 # --- appending ------------------------------------------------------------------------------------------
-def append_records(root: Path, records: RecordsOrBuilder, use_cache: bool = False) -> list[Record]:
+def append_records(root: Path, records: RecordsOrBuilder, use_cache: bool = False, digests: Optional[dict] = None) -> list[Record]:
     """Append records to their files (grouped by file, in the given order), all or nothing.
 
     `records` may be a callable: it is called under the lock and returns the records to write —
     read what it checks against inside it. Returns the written records with `path` and `line` set.
     `use_cache`: a file whose index is known is not parsed again (`_appended_to_indexed`), and
     the index of every file so appended to is kept for the next reader (series_index).
+    `digests`, when given, gets each written file's path → the digest of the content written
+    (series_index.digest_of): what the writer knows the files by (series_summary).
     """
     root = Path(root)
     with ledger_lock(root):
@@ -195,7 +197,7 @@ def append_records(root: Path, records: RecordsOrBuilder, use_cache: bool = Fals
         if not chosen:
             return []
         check_before_writing(chosen)
-        return _write_all(root, chosen, use_cache)
+        return _write_all(root, chosen, use_cache, digests)
 
 
 # --- the intent journal ---------------------------------------------------------------------------------
@@ -266,14 +268,14 @@ def _remove_journal(journal: Path) -> None:
     _sync_folders({journal.parent})
 
 
-def _write_all(root: Path, records: list[Record], use_cache: bool = False) -> list[Record]:
+def _write_all(root: Path, records: list[Record], use_cache: bool = False, digests: Optional[dict] = None) -> list[Record]:
     by_file: dict[tuple, list[Record]] = {}  # (year, month, project): a Path per record cost a whole-year import 8 %
     for record in records:
         by_file.setdefault((record.date.year, record.date.month, record.project), []).append(record)
     groups = {layout.record_path(root, group[0]): group for group in by_file.values()}
     pending: list[_Pending] = []
     made: list[Path] = []  # folders this write made: removed again if it does not commit
-    indexes: list[tuple] = []  # (key, new content, its index): kept once the write has committed
+    indexes: list[tuple] = []  # (path, key, new content, its index): kept once the write has committed
     committed = False
     try:
         for path, group in groups.items():  # one file at a time: a million-row import holds one file's bytes
@@ -285,6 +287,10 @@ def _write_all(root: Path, records: list[Record], use_cache: bool = False) -> li
             pending.append(_staged_file(*planned, made))
             if index is not None:
                 indexes.append(index)
+            elif digests is not None:
+                from minsheng_cli.ledger.series_index import digest_of
+
+                digests[path] = digest_of(planned[2])
         _sync_files([item.temp for item in pending])  # every temporary file on disk before the commit point
         journal = _write_journal(root, pending)
         committed = True
@@ -302,6 +308,8 @@ def _write_all(root: Path, records: list[Record], use_cache: bool = False) -> li
                 except OSError:  # someone else's file in it meanwhile: left as it is
                     pass
     _keep_indexes(indexes)
+    if digests is not None:
+        digests.update((path, index.digest) for path, _, _, index in indexes)
     written: list[Record] = []
     for item in pending:
         written.extend(item.written)
@@ -311,7 +319,7 @@ def _write_all(root: Path, records: list[Record], use_cache: bool = False) -> li
 def _keep_indexes(indexes: list[tuple]) -> None:
     from minsheng_cli.ledger import series_index
 
-    for key, content, index in indexes:
+    for _, key, content, index in indexes:
         series_index.remember(key, None, content, index)  # a file just written: known by its digest
 
 
@@ -359,7 +367,7 @@ def _planned_file(root: Path, path: Path, records: list[Record], use_cache: bool
             written = None
         if written != records:
             raise _ReadBackDiffers(path)
-        return (path, old, content, written), None
+        return (path, old, content, written), _new_file_index(root, path, content, written) if use_cache else None
     indexed = _appended_to_indexed(root, path, old, status, records, lines) if use_cache else None
     if indexed is not None:
         content, written, index = indexed
@@ -390,7 +398,17 @@ def _appended_to_indexed(root: Path, path: Path, old: bytes, status, records: li
     if written is None or written != records:
         return None
     content = old + lines.encode("utf-8")
-    return content, written, (key, content, index.appended(len(old), first - 1, written, content))
+    return content, written, (path, key, content, index.appended(len(old), first - 1, written, content))
+
+
+def _new_file_index(root: Path, path: Path, content: bytes, written: list[Record]) -> tuple | None:
+    """(path, key, content, its index) of a new file (its records are the ones just read back), if
+    series_index can know it."""
+    from minsheng_cli.ledger import series_index
+
+    if not series_index.indexable(content):
+        return None
+    return path, series_index.entry_key(root, path), content, series_index.FileIndex.of_records(content, written)
 
 
 def _staged_file(path: Path, old: bytes | None, content: bytes, written: list[Record], made: list[Path]) -> _Pending:

@@ -46,12 +46,19 @@ def describe(record: Record, project: Project) -> str:
     return " ".join(parts)
 
 
-def completion_phrase(plan: Plan, project_id: int, target: Target, records: list[Record], today: dt.date) -> str:
-    """A short phrase on the target's standing after the update, as of `today`."""
+def completion_phrase(plan: Plan, project_id: int, target: Target, records: list[Record], today: dt.date,
+                      series: Optional[dict] = None) -> str:
+    """A short phrase on the target's standing after the update, as of `today`. `series`: the
+    target's county → series in force (ledger/update_reading; a count or level target's figure
+    is read from them alone), else `records` are folded."""
+    from minsheng_cli.ledger.in_force import TargetHistory
     from minsheng_cli.reporting.schedule import assess_target, index_records, item_targets_of, points
 
-    index = index_records(records, item_targets_of(plan))
-    state = assess_target(plan, target, index.history(project_id, target.id), [], today)
+    if series is not None and target.kind in ("count", "level"):
+        history = TargetHistory(series=series)
+    else:
+        history = index_records(records, item_targets_of(plan)).history(project_id, target.id)
+    state = assess_target(plan, target, history, [], today)
     unit = target.unit or ""
     if target.kind in ("count", "level"):
         if state.as_of is None:
