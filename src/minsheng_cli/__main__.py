@@ -11,6 +11,12 @@ def main() -> None:
         sys.stdout.write(f"minsheng {__version__}\n")
         return
     try:
+        if "update" in args:  # the everyday update is run before the command line is parsed
+            from minsheng_cli.commands.quick import quick_update
+
+            code = quick_update(args)
+            if code is not None:
+                sys.exit(code)
         if "report" in args:  # a warm report is printed before the command line is parsed
             from minsheng_cli.commands.replay import replay
 

@@ -1,9 +1,8 @@
 """The `minsheng` group: global options, the one error boundary, and lazy registration of commands.
 
 Errors: every user-facing error is a `MinshengError` raised anywhere below; `MinshengGroup.main`
-catches it once, prints its Chinese message (and hint) and exits with its code (1, 2 for usage,
-130 when interrupted). Anything else prints one line and a hint to rerun with `--debug` for the
-traceback.
+catches it once and commands/boundary.py says it and gives the exit code (1, 2 for usage, 130
+when interrupted; anything else one line and a hint to rerun with `--debug` for the traceback).
 
 Each command lives in its own module (`COMMANDS`), imported only when that command runs: building
 every command's options costs start-up time. A command reaches the ledger through the
@@ -21,8 +20,9 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from minsheng_cli import __version__
-from minsheng_cli.commands.printing import print_error
-from minsheng_cli.errors import MinshengError, UsageError
+from minsheng_cli.commands.boundary import exit_code
+from minsheng_cli.commands.printing import print_error, utf8_streams
+from minsheng_cli.errors import UsageError
 from minsheng_cli.words import commands as M, git as git_words, ledger as ledger_words, progress as progress_words
 
 # command name -> its module in minsheng_cli.commands, in the order of `minsheng --help`
@@ -103,9 +103,6 @@ class MinshengGroup(ChineseHelp, TyperGroup):
             # Without standalone mode click returns the code of a typer.Exit instead of exiting.
             returned = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             code = returned if isinstance(returned, int) else 0
-        except MinshengError as err:
-            print_error(err)
-            code = err.exit_code
         except typer.Exit as done:
             code = done.exit_code
         except typer.Abort:
@@ -117,20 +114,9 @@ class MinshengGroup(ChineseHelp, TyperGroup):
                 sys.exit(0)
             print_error(UsageError(translate_usage(err), M.USAGE_HINT))
             code = 2
-        except KeyboardInterrupt:
-            typer.echo(ledger_words.INTERRUPTED, err=True)
-            code = 130
-        except Exception as err:  # noqa: BLE001 - the one place that catches everything
-            if debug_requested(args):
-                raise
-            typer.echo(ledger_words.UNEXPECTED.format(error=f"{type(err).__name__}: {err}"), err=True)
-            code = 1
+        except (KeyboardInterrupt, Exception) as err:  # noqa: BLE001 - MinshengError and the rest: the one place that catches everything
+            code = exit_code(err, args)
         sys.exit(code)
-
-
-def debug_requested(args: list[str]) -> bool:
-    """--debug (read from the arguments: the context may not exist yet) or MINSHENG_DEBUG."""
-    return "--debug" in args or bool(os.environ.get("MINSHENG_DEBUG"))
 
 
 def hoist_global_options(args: list[str]) -> list[str]:
@@ -233,32 +219,13 @@ def __getattr__(name: str):
 
 
 # --- entry point ---------------------------------------------------------------------------------
-def _utf8_streams() -> None:
-    """Output is UTF-8 even when redirected on a GBK Windows console — unless PYTHONIOENCODING
-    asks for an encoding: then that one, with what it cannot hold replaced (not a crash)."""
-    if os.environ.get("PYTHONIOENCODING"):
-        for stream in (sys.stdout, sys.stderr):
-            if hasattr(stream, "reconfigure"):
-                try:
-                    stream.reconfigure(errors="replace")
-                except (ValueError, OSError):
-                    pass
-        return
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure") and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
-            try:
-                stream.reconfigure(encoding="utf-8")
-            except (ValueError, OSError):
-                pass
-
-
 def run() -> None:
     import gc
 
     # A command is short-lived and builds tens of thousands of small objects without cycles:
     # the cyclic collector would only rescan them (15–25% of reading a big ledger).
     gc.disable()
-    _utf8_streams()
+    utf8_streams()
     from minsheng_cli.commands import replay
 
     replay.COMMAND_LINE[:] = sys.argv[1:]  # what a report is remembered under: this process's own command line

@@ -3,9 +3,9 @@ what a report says when the ledger has check errors (`announce`, for every repor
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Optional
-
-import typer
 
 from minsheng_cli.errors import InputError, LedgerInvalid, MinshengError
 from minsheng_cli.words import check as check_words, ledger as ledger_words, report as report_words
@@ -13,10 +13,30 @@ from minsheng_cli.words import check as check_words, ledger as ledger_words, rep
 
 def say(text: str, err: bool = False) -> None:
     """Print a line of ours that may hold a unit's text (a note, a cell of a sheet): control
-    characters are shown as �, so no file or sheet can drive the reader's terminal."""
-    from minsheng_cli.rendering.output import printable
+    characters are shown as �, so no file or sheet can drive the reader's terminal. Written
+    without the command line's library: the quick path (commands/quick.py) never imports it."""
+    from minsheng_cli.rendering.output import printable, write_text
 
-    typer.echo(printable(text), err=err)
+    write_text(printable(text) + "\n", sys.stderr if err else sys.stdout)
+
+
+def utf8_streams() -> None:
+    """Output is UTF-8 even when redirected on a GBK Windows console — unless PYTHONIOENCODING
+    asks for an encoding: then that one, with what it cannot hold replaced (not a crash)."""
+    if os.environ.get("PYTHONIOENCODING"):
+        for stream in (sys.stdout, sys.stderr):
+            if hasattr(stream, "reconfigure"):
+                try:
+                    stream.reconfigure(errors="replace")
+                except (ValueError, OSError):
+                    pass
+        return
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):
+                pass
 
 
 LONG_SOURCE = 500  # a line longer than this is shown as a window around the caret (a hand-typed note may be megabytes)
@@ -100,5 +120,5 @@ def announce(fmt: str, count: int, force: bool, path: object = None) -> Optional
         return document_stamp(count, force, path)
     line = errors_line(count)
     if line:
-        typer.echo(line, err=True)
+        say(line, err=True)
     return None

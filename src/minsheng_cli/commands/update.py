@@ -1,6 +1,7 @@
 """`minsheng update`: record progress, one record from arguments or, without a target, interactively.
 
-Thin: options are parsed here, every rule is in `recording.prepare`, every write goes through
+Thin: options are parsed here; one record from arguments is commands/update_one.py's (the quick
+path runs it too), every rule is in `recording.prepare`, every write goes through
 `store.append_records`, which builds the records under the ledger lock from freshly read files.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Callable, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -17,6 +18,7 @@ from minsheng_cli.commands.printing import say
 from minsheng_cli.commands.help_format import confirm as ask_yes_no
 
 from minsheng_cli.commands.context import ledger_of
+from minsheng_cli.commands.update_one import append, project_records, report_written
 from minsheng_cli.errors import InputError, UsageError
 from minsheng_cli.ledger.model import Plan, Project, Record, Target
 from minsheng_cli.words import commands as commands_words, ledger as ledger_words, progress as M
@@ -39,65 +41,21 @@ def update(
     after_plan: Annotated[bool, typer.Option("--after-plan", help=M.REC_HELP_AFTER_PLAN)] = False,
     confirm: Annotated[bool, typer.Option("--confirm", help=M.REC_HELP_CONFIRM)] = False,
 ) -> None:
-    from minsheng_cli.ledger.recording import AlreadyRecorded, git_user_name, prepare, resolve_project, series_written, targets_read
-    from minsheng_cli.ledger.update_reading import UpdateReading
+    from minsheng_cli.commands.update_one import record_one, reporter_of
+    from minsheng_cli.ledger.recording import resolve_project
 
     ledger = ledger_of(ctx)
-    root, plan, today = ledger.root, ledger.plan, ledger.today
-    found = resolve_project(plan, project)
-    reporter = by if by is not None else (git_user_name(root) or None)
+    found = resolve_project(ledger.plan, project)
+    reporter = reporter_of(ledger, by)
     narrative = any(text is not None for text in (note, problem, next_))
     if target is None and value is None and not (narrative or correct or void or reason):
-        _interactive(root, plan, found, date, county, reporter, today, after_plan, confirm)
+        _interactive(ledger.root, ledger.plan, found, date, county, reporter, ledger.today, after_plan, confirm)
         return
-
-    targets = targets_read(plan, found, target, county, narrative)  # only their records are made
-    reading = UpdateReading(root, plan, found, targets, series_written(plan, found, target, county), ledger.use_cache)
-
-    def build() -> list[Record]:
-        return [prepare(plan, reading.read(), found.id, target, value, date, county, note, problem, next_, reporter, correct, void,
-                        reason, today, after_plan=after_plan, confirm=confirm)]
-
-    digests: dict = {}
-    try:
-        written = _append(root, build, ledger.use_cache, digests)
-    except AlreadyRecorded as notice:
-        say(ledger_words.HINT_PREFIX + notice.message, err=True)
-        return
-    # the project as it now stands: what was read under the lock, then what was appended (the
-    # ledger is not read a second time: at a province's size that was half of an update's cost)
-    _report_written(plan, found, written, today, reading.records + written, reading.series_after(written, digests))
+    record_one(ledger, found, target, value, date, county, note, problem, next_, reporter, correct, void, reason, after_plan, confirm)
 
 
 def register(app: typer.Typer) -> None:
     app.command("update", help=M.REC_HELP_UPDATE, short_help=commands_words.SHORT_HELP["update"], no_args_is_help=True)(update)
-
-
-# --- shared -----------------------------------------------------------------------------------------
-def _project_records(root: Path, plan: Plan, project: Project, targets: Optional[frozenset] = None, use_cache: bool = False) -> list[Record]:
-    from minsheng_cli.reporting.listing import project_records
-
-    return project_records(root, plan, project.id, targets, use_cache)
-
-
-def _append(root: Path, build: Callable[[], list[Record]], use_cache: bool = False, digests: Optional[dict] = None) -> list[Record]:
-    from minsheng_cli.ledger.store import append_records
-
-    return append_records(root, build, use_cache, digests)
-
-
-def _report_written(plan: Plan, project: Project, written: list[Record], today: dt.date, records: list[Record],
-                    series: Optional[dict] = None) -> None:
-    """`series`: county → series of the one written record's target (update_reading), else the
-    phrase folds `records`."""
-    from minsheng_cli.reporting.update_view import completion_phrase, describe, shown_path
-
-    for record in written:
-        say(M.REC_WRITTEN.format(where=f"{shown_path(record.path)}:{record.line}", record=describe(record, project)))
-    for target_id in dict.fromkeys(r.target for r in written if r.target is not None):
-        target = project.find_target(target_id)
-        if target is not None:
-            say(completion_phrase(plan, project.id, target, [r for r in records if r.target == target.id], today, series))
 
 
 # --- interactive -------------------------------------------------------------------------------------
@@ -120,7 +78,7 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
     from minsheng_cli.reporting.update_view import describe, target_heading
 
     day = resolve_date(plan, date, today, after_plan=after_plan)
-    existing = _project_records(root, plan, project)
+    existing = project_records(root, plan, project)
     if county is not None and not any(t.by_county and county.strip() in plan.counties_of(t) for t in project.targets):
         raise InputError(M.REC_ASK_COUNTY_UNUSED.format(county=county, project=project.id))
     say(M.REC_ASK_HEADER.format(id=project.id, name=project.name, date=day))
@@ -167,7 +125,7 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
     fresh: list[Record] = []
 
     def build() -> list[Record]:
-        fresh[:] = _project_records(root, plan, project)
+        fresh[:] = project_records(root, plan, project)
         out: list[Record] = []
         for entry in entries:
             try:
@@ -176,8 +134,8 @@ def _interactive(root: Path, plan: Plan, project: Project, date: Optional[str], 
                 continue
         return out
 
-    written = _append(root, build)
-    _report_written(plan, project, written, today, fresh + written)
+    written = append(root, build)
+    report_written(plan, project, written, today, fresh + written)
 
 
 def _ask_value(project_id: int, target: Target, county: Optional[str], records: list[Record], attempt) -> None:
