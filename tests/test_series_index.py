@@ -149,6 +149,29 @@ def test_a_garbled_or_planted_entry_is_never_a_wrong_record(tmp_path, monkeypatc
     assert len(whole_reads) == 8  # each planted entry refused: the file read whole (and indexed again)
 
 
+def test_a_planted_entry_is_never_a_wrong_record_of_one_county_either(tmp_path, monkeypatch):
+    """A read of one county's series finds it by its key: a key twice, or not a series, is refused."""
+    from minsheng_cli.ledger.progress_file import read_own_series
+
+    root = ledger_with(tmp_path, lines_of(*mixed()))
+    whole_reads = parsed_whole(monkeypatch)
+    expected = [r for r in whole(root) if r[0].target is None or r[0].county == "任城区"]
+    assert located(read_own_series(root, None, 1, WANTED, "任城区")[0]) == expected and len(whole_reads) == 1
+    key = series_index.entry_key(root, june(root))
+    entry = cache.get("series-index", key, plain=True)
+    plain = entry["groups"]
+    ours = plain["keys"].index(["new_places", "任城区"])
+    narratives = plain["keys"].index([None, None])
+    twice = {**plain, "keys": [plain["keys"][ours] if n == narratives else k for n, k in enumerate(plain["keys"])]}
+    not_a_series = {**plain, "keys": [[None, 7] if n == narratives else k for n, k in enumerate(plain["keys"])]}
+    swapped = {**plain, "keys": [["new_places", "兖州区"] if k == ["new_places", "任城区"] else ["new_places", "任城区"]
+                                 if k == ["new_places", "兖州区"] else k for k in plain["keys"]]}
+    for planted in (twice, not_a_series, swapped):
+        cache.put("series-index", key, {**entry, "groups": planted}, plain=True)
+        assert located(read_own_series(root, None, 1, WANTED, "任城区")[0]) == expected
+    assert len(whole_reads) == 4  # each refused (the swap by the records' own counties): read whole
+
+
 # --- appending ---------------------------------------------------------------------------------------
 def test_appending_to_a_known_file_does_not_parse_it_again_and_writes_the_same_bytes(tmp_path, monkeypatch):
     cached = ledger_with(tmp_path, lines_of(*mixed()), "cached")

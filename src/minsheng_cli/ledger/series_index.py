@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import time
 from array import array
+from itertools import accumulate
 from pathlib import Path
 from typing import Optional
 
@@ -31,47 +32,55 @@ from minsheng_cli.ledger.cache import blake2b
 
 _KIND = "series-index"
 _OFFSET = "I"  # 4 bytes: a progress file is at most yamlio.MAX_FILE_BYTES
-_FIELDS = ("lines", "starts", "ends")
+_FIELDS = ("lines", "starts")
 
 
 ALL = object()  # `selection`'s county: every county of the targets asked
 
 
 class FileIndex:
-    """One file's index: for each series, (target, county) — target None: the narratives — its
-    line numbers and their start and end offsets, in line order. Held as three arrays with every
-    series end to end and each series' (start, size) in them, as it is kept (a province file has
-    ~240 series: decoding only what an update reads). `digest`: of the bytes it describes (None
-    until remembered)."""
+    """One file's index: for each series, [target, county] — target None: the narratives — the
+    numbers of its lines and the offsets they start at, in line order (a line ends at the next
+    newline). Held as two arrays with every series end to end, the series' keys and sizes in that
+    order, as it is kept: a read of one county's series finds its place by its key alone (a
+    province file has ~960 series; building a table of all of them cost more than the read).
+    `digest`: of the bytes it describes (None until remembered)."""
 
-    def __init__(self, columns: tuple[array, array, array], spans: dict[tuple, tuple[int, int]], digest: Optional[str] = None):
-        self.columns, self.spans, self.digest = columns, spans, digest
+    def __init__(self, keys: list[list], sizes: array, columns: tuple[array, array], digest: Optional[str] = None):
+        self.keys, self.sizes, self.columns, self.digest = keys, sizes, columns, digest
 
     @classmethod
     def of_groups(cls, groups: dict[tuple, tuple]) -> "FileIndex":
-        """From series → (line numbers, starts, ends)."""
+        """From series → (line numbers, starts)."""
         columns = tuple(array(_OFFSET) for _ in _FIELDS)
-        spans = {}
-        for series, group in groups.items():
-            spans[series] = (len(columns[0]), len(group[0]))
+        for group in groups.values():
             for column, values in zip(columns, group):
                 column.extend(values)
-        return cls(columns, spans)
+        return cls([list(series) for series in groups], array(_OFFSET, [len(group[0]) for group in groups.values()]), columns)
 
     @property
-    def groups(self) -> dict[tuple, tuple[array, array, array]]:
-        """Series → (line numbers, starts, ends)."""
-        return {series: tuple(column[start:start + size] for column in self.columns) for series, (start, size) in self.spans.items()}
+    def groups(self) -> Optional[dict[tuple, tuple[array, array]]]:
+        """Series (target, county) → (line numbers, starts); None for an entry not as kept."""
+        if not self._keys_kept():
+            return None
+        groups, start = {}, 0
+        for (target, county), size in zip(self.keys, self.sizes):
+            groups[(target, county)] = tuple(column[start:start + size] for column in self.columns)
+            start += size
+        return groups
+
+    def _keys_kept(self) -> bool:
+        """Every key a series, each once: what this code keeps (a planted entry may hold anything)."""
+        return all(map(_series_key, self.keys)) and len(set(map(tuple, self.keys))) == len(self.keys)
 
     @classmethod
     def of_lines(cls, data: bytes, groups: dict[tuple, list[int]]) -> "FileIndex":
         """From `data` and the line numbers of each series (progress_fast.parse_fast_grouped)."""
-        ends, end = [], -1
+        starts, start = [], 0
         for line in data.split(b"\n"):
-            end += len(line) + 1
-            ends.append(end)  # the offset of line n's newline (or of the end) is ends[n - 1]
-        return cls.of_groups({series: (numbers, [ends[n - 2] + 1 if n > 1 else 0 for n in numbers], [ends[n - 1] for n in numbers])
-                              for series, numbers in groups.items()})
+            starts.append(start)  # line n starts at starts[n - 1]
+            start += len(line) + 1
+        return cls.of_groups({series: (numbers, [starts[n - 1] for n in numbers]) for series, numbers in groups.items()})
 
     @classmethod
     def of_records(cls, data: bytes, records: list) -> "FileIndex":
@@ -81,51 +90,71 @@ class FileIndex:
     def selection(self, data: bytes, targets: frozenset, county=ALL) -> Optional[tuple[list[int], str]]:
         """(the line numbers, those lines joined) of the records of `targets`, in line order; with
         `county`, only that county's of each target (the narratives, target None, all). None when
-        the lines are not each a line of `data` once (a planted entry cannot make a read build
-        more than the file's own lines; what they hold, parse_selected checks)."""
-        lines, starts, ends = self.columns
-        chosen = sorted((number, first, last) for (target, where), (start, size) in self.spans.items()
-                        if target in targets and (county is ALL or target is None or where == county)
-                        for number, first, last in zip(lines[start:start + size], starts[start:start + size], ends[start:start + size]))
-        numbers = [number for number, _, _ in chosen]
-        if numbers and (numbers[0] < 1 or numbers[-1] > data.count(b"\n") + 1 or len(set(numbers)) != len(numbers)
-                        or max(last for _, _, last in chosen) > len(data)):
+        the entry is not one this code keeps, or its lines are not each a line of `data` once (a
+        planted entry cannot make a read build more than the file's own lines; what they hold,
+        parse_selected checks)."""
+        places = self._places(targets, county)
+        if places is None:
             return None
-        return numbers, b"\n".join([data[first:last] for _, first, last in chosen]).decode("utf-8")
+        lines, starts = self.columns
+        chosen = sorted((number, first) for start, size in places for number, first in zip(lines[start:start + size], starts[start:start + size]))
+        numbers = [number for number, _ in chosen]
+        if numbers and (numbers[0] < 1 or numbers[-1] > data.count(b"\n") + 1 or len(set(numbers)) != len(numbers)
+                        or max(first for _, first in chosen) > len(data)):
+            return None
+        return numbers, b"\n".join([data[first:_line_end(data, first)] for _, first in chosen]).decode("utf-8")
 
-    def appended(self, old_size: int, old_lines: int, written: list, data: bytes) -> "FileIndex":
+    def _places(self, targets: frozenset, county) -> Optional[list[tuple[int, int]]]:
+        """(start, size) in the columns of each series asked; None for an entry not as kept."""
+        if county is ALL or not (county is None or isinstance(county, str)):
+            if not self._keys_kept():
+                return None
+            wanted = [index for index, (target, _) in enumerate(self.keys) if target in targets]
+        else:  # one county's: found by key, the others never looked at
+            own = [[target, county] for target in targets if target is not None]
+            wanted = [self.keys.index(key) for key in own if key in self.keys]
+            wanted += [index for index, key in enumerate(self.keys) if isinstance(key, list) and key and key[0] is None]
+            if any(not _series_key(self.keys[index]) or self.keys.count(self.keys[index]) != 1 for index in wanted):
+                return None  # what an entry never holds: a key that is not a series, or one series twice
+        offsets = [0]
+        offsets.extend(accumulate(self.sizes))
+        return [(offsets[index], self.sizes[index]) for index in wanted]
+
+    def appended(self, old_size: int, old_lines: int, written: list, data: bytes) -> Optional["FileIndex"]:
         """This index with the `written` records (as read back: their lines set), appended to a
-        file of `old_lines` lines as `data[old_size:]`, added."""
+        file of `old_lines` lines as `data[old_size:]`, added (None for an entry not as kept)."""
         added = FileIndex.of_lines(data[old_size:], _lines_by_series(written, old_lines))
         groups = self.groups
+        if groups is None:
+            return None
         for series, columns in added.groups.items():
-            lines, starts, ends = groups.setdefault(series, (array(_OFFSET), array(_OFFSET), array(_OFFSET)))
+            lines, starts = groups.setdefault(series, (array(_OFFSET), array(_OFFSET)))
             lines.extend(number + old_lines for number in columns[0])
             starts.extend(offset + old_size for offset in columns[1])
-            ends.extend(offset + old_size for offset in columns[2])
         return FileIndex.of_groups(groups)
 
     def to_plain(self) -> dict:
-        sizes = array(_OFFSET, [size for _, size in self.spans.values()])
-        return {"keys": [list(series) for series in self.spans], "sizes": sizes.tobytes().hex(),
-                **{name: column.tobytes().hex() for name, column in zip(_FIELDS, self.columns)}}
+        return {"keys": self.keys, "sizes": self.sizes.tobytes().hex(), **{name: column.tobytes().hex() for name, column in zip(_FIELDS, self.columns)}}
 
     @classmethod
     def from_plain(cls, plain, digest: Optional[str] = None) -> Optional["FileIndex"]:
+        """The index kept as `plain`; None when it is not one (the keys are checked where read)."""
         try:
-            keys = plain["keys"]
-            sizes, *columns = (_array(plain[name]) for name in ("sizes", *_FIELDS))
-            if len(keys) != len(sizes) or len({len(column) for column in columns}) != 1 or sum(sizes) != len(columns[0]):
-                return None
-            spans, start = {}, 0
-            for (target, county), size in zip(keys, sizes):
-                if not all(name is None or isinstance(name, str) for name in (target, county)) or (target, county) in spans:
-                    return None
-                spans[(target, county)] = (start, size)
-                start += size
-            return cls(tuple(columns), spans, digest)
+            keys, sizes, columns = plain["keys"], _array(plain["sizes"]), tuple(_array(plain[name]) for name in _FIELDS)
         except (TypeError, ValueError, KeyError):
             return None
+        if not isinstance(keys, list) or len(keys) != len(sizes) or len({len(column) for column in columns}) != 1 or sum(sizes) != len(columns[0]):
+            return None
+        return cls(keys, sizes, columns, digest)
+
+
+def _series_key(key) -> bool:
+    return isinstance(key, list) and len(key) == 2 and all(name is None or isinstance(name, str) for name in key)
+
+
+def _line_end(data: bytes, start: int) -> int:
+    end = data.find(b"\n", start)
+    return len(data) if end < 0 else end
 
 
 def _array(text: str) -> array:

@@ -398,7 +398,8 @@ def _appended_to_indexed(root: Path, path: Path, old: bytes, status, records: li
     if written is None or written != records:
         return None
     content = old + lines.encode("utf-8")
-    return content, written, (path, key, content, index.appended(len(old), first - 1, written, content))
+    new_index = index.appended(len(old), first - 1, written, content)
+    return None if new_index is None else (content, written, (path, key, content, new_index))
 
 
 def _new_file_index(root: Path, path: Path, content: bytes, written: list[Record]) -> tuple | None:
