@@ -80,6 +80,12 @@ def content_key(*parts: bytes) -> str:
 
 # --- plain data as JSON ----------------------------------------------------------------------
 @lru_cache(maxsize=1)
+def location_key(root: Path, name: str) -> str:
+    """The key of an entry kept for a place, not a content: the ledger's folder (resolved) and a
+    name within it (series_index, series_summary: their entries say what content they describe)."""
+    return content_key(str(Path(root).resolve()).encode("utf-8", "surrogatepass"), name.encode("utf-8", "surrogatepass"))
+
+
 def _known_classes() -> dict[str, type]:
     """The only classes an entry may name: the plan's dataclasses."""
     import dataclasses  # here, not at the top: a warm report's replay never needs it (inspect: ≈10 ms)

@@ -127,13 +127,15 @@ def read_own_series(root: Path, plan: Any, project: int, targets: frozenset, cou
     every narrative of the project) — from every file of the project, in written order — and the
     state of those files, [[month/name, digest], …], what series_summary keys the other series
     by; None when a file has no index (read whole: not in the written shape, a BOM, a CR)."""
+    from minsheng_cli.ledger.series_index import month_and_name
+
     records: list[Record] = []
     state: Optional[list] = []
     for _, path in progress_files(root, plan, projects={project}):
         found, digest = _read_indexed(root, path, project, targets, county)
         records.extend(found)
         if state is not None:
-            state = None if digest is None else [*state, [f"{path.parent.name}/{path.name}", digest]]
+            state = None if digest is None else [*state, [month_and_name(path), digest]]
     return records, state
 
 

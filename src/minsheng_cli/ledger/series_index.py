@@ -176,10 +176,14 @@ def indexable(data: bytes) -> bool:
     return not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
 
 
+def month_and_name(path: Path) -> str:
+    """YYYY-MM/NN.yaml: what a progress file is known by in an entry's key and in a state."""
+    return f"{Path(path).parent.name}/{Path(path).name}"
+
+
 def entry_key(root: Path, path: Path) -> str:
     """The key of a progress file's entry: the ledger's folder and the file's month/name."""
-    name = f"{Path(path).parent.name}/{Path(path).name}"
-    return cache.content_key(str(Path(root).resolve()).encode("utf-8", "surrogatepass"), name.encode("utf-8", "surrogatepass"))
+    return cache.location_key(root, month_and_name(path))
 
 
 def known(key: str, status, data: bytes, use: bool = True) -> Optional[FileIndex]:

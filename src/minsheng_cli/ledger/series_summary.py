@@ -32,7 +32,7 @@ KINDS = ("count", "level")  # the targets whose standing is read from their seri
 
 
 def entry_key(root: Path, project: int, target: str) -> str:
-    return cache.content_key(str(Path(root).resolve()).encode("utf-8", "surrogatepass"), f"{project}/{target}".encode("utf-8", "surrogatepass"))
+    return cache.location_key(root, f"{project}/{target}")
 
 
 class Remembered:

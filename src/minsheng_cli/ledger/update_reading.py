@@ -19,6 +19,7 @@ from minsheng_cli.ledger import series_summary
 from minsheng_cli.ledger.history import fold, item_targets_of
 from minsheng_cli.ledger.in_force import Series
 from minsheng_cli.ledger.model import Plan, Project, Record
+from minsheng_cli.ledger.series_index import month_and_name
 
 
 class UpdateReading:
@@ -87,5 +88,5 @@ def _state_after(state: Optional[list], digests: dict) -> Optional[list]:
         return None
     files = dict(state)
     for path, digest in digests.items():
-        files[f"{Path(path).parent.name}/{Path(path).name}"] = digest
+        files[month_and_name(path)] = digest
     return [[name, digest] for name, digest in sorted(files.items())]
