@@ -127,3 +127,23 @@ def test_each_option_the_quick_path_takes_is_the_commands_own():
         assert option in options and options[option].is_flag and options[option].name == name, option
     arguments = [param.name for param in command.params if param.param_type_name == "argument"]
     assert arguments == ["project", "target", "value"]
+
+
+@pytest.mark.parametrize("typer_path", [False, True], ids=["quick", "command line"])
+def test_an_update_whose_reader_is_gone_writes_and_says_nothing(tmp_path, typer_path):
+    """stdout closed (`>&-`): the record is written, exit 0; the reader gone (`| head -c 1` that
+    has exited): written, exit 1, nothing said — as click does, on both paths."""
+    ledger = ledger_repo(tmp_path / "data")
+    program = [sys.executable, "-c", TYPER_PATH] if typer_path else [sys.executable, "-m", "minsheng_cli"]
+    base = [*program, "--data", str(ledger), "update", "1", "new_places", "6300"]
+    closed = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *base, "--date", "2023-07-03"], capture_output=True, timeout=120)
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        gone = subprocess.run([*base[:-1], "6400", "--date", "2023-07-04"], stdout=writing, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(writing)
+    assert (closed.returncode, closed.stderr) == (0, b"")
+    assert (gone.returncode, gone.stderr) == (1, b"")
+    written = (ledger / "progress" / "2023-07" / "01.yaml").read_text(encoding="utf-8")
+    assert "date: 2023-07-03, target: new_places, value: 6300" in written and "date: 2023-07-04, target: new_places, value: 6400" in written

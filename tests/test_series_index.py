@@ -166,10 +166,44 @@ def test_a_planted_entry_is_never_a_wrong_record_of_one_county_either(tmp_path, 
     not_a_series = {**plain, "keys": [[None, 7] if n == narratives else k for n, k in enumerate(plain["keys"])]}
     swapped = {**plain, "keys": [["new_places", "兖州区"] if k == ["new_places", "任城区"] else ["new_places", "任城区"]
                                  if k == ["new_places", "兖州区"] else k for k in plain["keys"]]}
-    for planted in (twice, not_a_series, swapped):
+    renamed = {**plain, "keys": [["new_places", "曲阜市"] if k == ["new_places", "任城区"] else k for k in plain["keys"]]}
+    groups = series_index.FileIndex.from_plain(plain).groups
+    lines, starts = groups[("new_places", "任城区")]
+    data = june(root).read_bytes()
+    inside = data.index("任".encode(), starts[1]) + 1  # within a character of its own line
+    shifted = _with_columns(groups, ("new_places", "任城区"), lines, [starts[0], inside, *starts[2:]])
+    crossed = _with_columns(groups, ("new_places", "任城区"), lines, [starts[1], starts[0], *starts[2:]])  # lines' offsets exchanged
+    fewer = _with_columns(groups, ("new_places", "任城区"), lines[1:], starts[1:])  # one line of the series left out
+    for planted in (twice, not_a_series, swapped, renamed, shifted, crossed, fewer):
         cache.put("series-index", key, {**entry, "groups": planted}, plain=True)
         assert located(read_own_series(root, None, 1, WANTED, "任城区")[0]) == expected
-    assert len(whole_reads) == 4  # each refused (the swap by the records' own counties): read whole
+    assert len(whole_reads) == 8  # each refused (the swap by the records' own counties): read whole
+
+
+def _with_columns(groups: dict, series: tuple, lines, starts) -> dict:
+    from array import array
+
+    changed = {**groups, series: (array("I", lines), array("I", starts))}
+    return series_index.FileIndex.of_groups(changed).to_plain()
+
+
+def test_a_planted_entry_cannot_hide_a_city_wide_line(tmp_path, monkeypatch):
+    """A city-wide series' lines moved under a county's key would hide them from an update of it."""
+    from minsheng_cli.ledger.progress_file import read_own_series
+
+    root = ledger_with(tmp_path, lines_of(*mixed()))
+    wanted = frozenset({"total_places", None})
+    expected = [r for r in whole(root, wanted) if r[0].county is None]
+    whole_reads = parsed_whole(monkeypatch)
+    assert located(read_own_series(root, None, 1, wanted, None)[0]) == expected and len(whole_reads) == 1
+    key = series_index.entry_key(root, june(root))
+    entry = cache.get("series-index", key, plain=True)
+    plain = entry["groups"]
+    moved = {**plain, "keys": [["total_places", "任城区"] if k == ["total_places", None] else k for k in plain["keys"]]}
+    cache.put("series-index", key, {**entry, "groups": moved}, plain=True)
+    assert located(read_own_series(root, None, 1, wanted, None)[0]) == expected
+    assert len(whole_reads) == 2
+    assert located(read_own_series(root, None, 1, wanted, None)[0]) == expected and len(whole_reads) == 2  # indexed again: by lines
 
 
 # --- appending ---------------------------------------------------------------------------------------

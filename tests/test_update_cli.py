@@ -159,7 +159,7 @@ def test_a_narrative_alone_with_the_reporter_from_git(repo, update):
 
 
 # --- every bad input: non-zero, one Chinese message, no traceback, nothing changed --------------------------
-TOMORROW = (today() + dt.timedelta(days=1)).isoformat()
+AFTER_TODAY = (today() + dt.timedelta(days=2)).isoformat()  # after today even when the run crosses midnight after collection
 BAD = [
     (["99", "new_places", "1"], 1, "没有序号或名称为「99」的项目"),
     (["1", "nope", "1"], 1, "没有名为「nope」的指标。可用指标：new_places（新增托位）"),
@@ -170,7 +170,7 @@ BAD = [
     (["1", "new_places", "inf"], 1, "数值「inf」不是有效数字"),
     (["1", "new_places", ""], 1, "数值 不能为空"),
     (["1", "new_places", "7000", "--date", "2023-13-01"], 1, "--date「2023-13-01」不是有效日期"),
-    (["1", "new_places", "7000", "--date", TOMORROW], 1, "晚于今天"),
+    (["1", "new_places", "7000", "--date", AFTER_TODAY], 1, "晚于今天"),
     (["1", "new_places", "100", "--date", "2022-12-31"], 1, "早于计划开始日期 2023-01-01"),
     (["3", "branch_centers", "1", "--date", "2023-06-30"], 1, "按县（市、区）填报，请用 --county 指定"),
     (["1", "new_places", "7000", "--county", "任城区"], 1, "--county：指标「新增托位」不分县（市、区）填报"),

@@ -132,7 +132,8 @@ def test_a_garbled_or_planted_summary_is_refused(tmp_path):
     entry = cache.get("target-series", key, plain=True)
     good = entry["series"][0]
     for planted in ([[good[0], "2023-07-03 2023-06-30", "1 2"]], [[good[0], "2023-06-30", "NaN"]], [[good[0], "2023-06-30", "1 2"]],
-                    [[7, *good[1:]]], [good, good], [[good[0], "2023-13-01", "1"]], [[good[0], "2023-06-30", "一"]], "series", [["x"]]):
+                    [[7, *good[1:]]], [good, good], [[good[0], "2023-13-01", "1"]], [[good[0], "2023-06-30", "一"]], "series", [["x"]],
+                    [[good[0], "2023-06-30", "1E+999999999"]], [[good[0], "2023-06-30", "1234567890123456"]], [[good[0], "2023-06-30", "0.1234567"]]):
         cache.put("target-series", key, {**entry, "series": planted}, plain=True)
         assert series_summary.known(root, 3, "branch_centers", state) is None, planted
 

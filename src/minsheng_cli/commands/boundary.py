@@ -8,7 +8,9 @@ which shows the traceback instead.
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
 
 from minsheng_cli.commands.printing import print_error, say
 from minsheng_cli.errors import MinshengError
@@ -22,6 +24,9 @@ def debug_requested(args: list[str]) -> bool:
 
 def exit_code(err: BaseException, args: list[str]) -> int:
     """Say `err` and give the code to exit with; under --debug an unexpected error is raised again."""
+    if isinstance(err, OSError) and err.errno == errno.EPIPE:  # the reader went away (`| head`): as click, silently
+        _silence_stdout()
+        return 1
     if isinstance(err, MinshengError):
         print_error(err)
         return err.exit_code
@@ -32,3 +37,13 @@ def exit_code(err: BaseException, args: list[str]) -> int:
         raise err
     say(ledger_words.UNEXPECTED.format(error=f"{type(err).__name__}: {err}"), err=True)
     return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so Python's last flush at exit has nowhere to fail."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass

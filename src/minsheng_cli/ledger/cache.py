@@ -83,9 +83,15 @@ def content_key(*parts: bytes) -> str:
 def location_key(root: Path, name: str) -> str:
     """The key of an entry kept for a place, not a content: the ledger's folder (resolved) and a
     name within it (series_index, series_summary: their entries say what content they describe)."""
-    return content_key(str(Path(root).resolve()).encode("utf-8", "surrogatepass"), name.encode("utf-8", "surrogatepass"))
+    return content_key(_resolved(str(root)).encode("utf-8", "surrogatepass"), name.encode("utf-8", "surrogatepass"))
 
 
+@lru_cache(maxsize=8)  # an update keys an entry per file of its project: the folder is resolved once
+def _resolved(folder: str) -> str:
+    return str(Path(folder).resolve())
+
+
+@lru_cache(maxsize=1)  # asked for every object of an entry: a plan has thousands
 def _known_classes() -> dict[str, type]:
     """The only classes an entry may name: the plan's dataclasses."""
     import dataclasses  # here, not at the top: a warm report's replay never needs it (inspect: ≈10 ms)
@@ -117,11 +123,10 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"not cacheable: {type(value).__name__}")
 
 
-def _decode(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_decode(item) for item in value]
-    if not isinstance(value, dict):
-        return value
+def _decode(value: dict) -> Any:
+    """json.loads' object hook: each object of an entry, inner ones first, as `_encode` wrote it
+    (one pass in the parser instead of a walk of the parsed tree afterwards: the plan is read
+    so by every command)."""
     if "$decimal" in value:
         from decimal import Decimal
 
@@ -129,9 +134,11 @@ def _decode(value: Any) -> Any:
     if "$date" in value:
         return dt.date.fromisoformat(value["$date"])
     if "$map" in value:
-        return {_decode(k): _decode(v) for k, v in value["$map"]}
-    cls = _known_classes()[value["$class"]]  # KeyError for any other name: the entry is refused
-    return cls(**{name: _decode(item) for name, item in value["fields"].items()})
+        return {k: v for k, v in value["$map"]}
+    if "$class" in value:
+        cls = _known_classes()[value["$class"]]  # KeyError for any other name: the entry is refused
+        return cls(**value["fields"])
+    return value  # a dataclass's fields, decoded already
 
 
 # --- the folder and its entries --------------------------------------------------------------
@@ -169,7 +176,7 @@ def get(kind: str, key: str, use: bool = True, plain: bool = False) -> Any | Non
             data = handle.read(MAX_ENTRY_BYTES + 1)
         if len(data) > MAX_ENTRY_BYTES:
             return None
-        return json.loads(data) if plain else _decode(json.loads(data))
+        return json.loads(data) if plain else json.loads(data, object_hook=_decode)
     except Exception:  # missing, truncated, planted or from another build: recompute
         return None
 

@@ -185,12 +185,13 @@ def month_folders(root: Path) -> list[tuple[str, Path]]:
     return [(name, base / name) for name in sorted(names) if MONTH_DIR.match(name) and (base / name).is_dir()]
 
 
-def project_files(folder: Path) -> list[tuple[int, Path]]:
-    """(project, file) of a month folder, by file name; other names are left to `check`."""
+def project_files(folder: Path, projects: Optional[set[int]] = None) -> list[tuple[int, Path]]:
+    """(project, file) of a month folder, by file name — of `projects` only, when given; other
+    names are left to `check`."""
     found = []
     for name in sorted(os.listdir(folder)):
         project = project_of_file(name)
-        if project is not None:
+        if project is not None and (projects is None or project in projects):
             found.append((project, folder / name))
     return found
 

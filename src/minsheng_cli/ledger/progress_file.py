@@ -86,8 +86,8 @@ def progress_files(
     for month, folder in month_folders(root):
         if last_month is not None and month > last_month:
             break
-        for project, path in layout.project_files(folder):
-            if (known is None or project in known) and (projects is None or project in projects):
+        for project, path in layout.project_files(folder, projects):
+            if known is None or project in known:
                 yield project, path
 
 

@@ -61,6 +61,13 @@ def _value(value: Decimal | str) -> str:
     return _quote_again(value)
 
 
+def series_mark(target: str, county: "str | None") -> str:
+    """What every line of one series holds as written, `target: T, county: "C"` (city-wide:
+    `target: T, ` and no county after it): series_index counts it to see that an index names all
+    of a series' lines."""
+    return f"target: {_target(target)}, " + (f"county: {quote(county)}" if county is not None else "")
+
+
 _iso_date = functools.lru_cache(maxsize=1024, typed=True)(dt.date.isoformat)  # a file repeats a few dates
 
 _FORMATS = {

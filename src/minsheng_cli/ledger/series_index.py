@@ -15,8 +15,9 @@ fast reader's one `findall` reads are indexed; any other file is read whole ever
 an entry names are still parsed by the fast reader and must be exactly records of the asked
 targets (`progress_fast.parse_selected`), else the file is read whole: a stale or garbled entry
 costs a whole read. An entry planted on purpose in the cache folder (which is the user's alone,
-cache.py) can no more run anything or make a read build more lines than the file has (`FileIndex.selection`)
-than a planted report entry can; like one, it could misstate what it stands for.
+cache.py) can no more run anything than a planted report entry can, nor make a read build more
+lines than the file has, cite a line by another's number, or hide a line of the series an update
+reads (`FileIndex.selection`: every mark of that series in the bytes must be a line it names).
 """
 
 from __future__ import annotations
@@ -90,19 +91,39 @@ class FileIndex:
     def selection(self, data: bytes, targets: frozenset, county=ALL) -> Optional[tuple[list[int], str]]:
         """(the line numbers, those lines joined) of the records of `targets`, in line order; with
         `county`, only that county's of each target (the narratives, target None, all). None when
-        the entry is not one this code keeps, or its lines are not each a line of `data` once (a
-        planted entry cannot make a read build more than the file's own lines; what they hold,
-        parse_selected checks)."""
+        the entry is not one this code keeps, its lines are not lines of `data` (each once, each
+        at the offset of its number), or, for one county, it does not name every line of that
+        county's series (`_names_every_line`): a planted entry cannot make a read build more than
+        the file's own lines nor hide a line of the series read; what they hold, parse_selected checks."""
         places = self._places(targets, county)
         if places is None:
             return None
         lines, starts = self.columns
         chosen = sorted((number, first) for start, size in places for number, first in zip(lines[start:start + size], starts[start:start + size]))
-        numbers = [number for number, _ in chosen]
-        if numbers and (numbers[0] < 1 or numbers[-1] > data.count(b"\n") + 1 or len(set(numbers)) != len(numbers)
-                        or max(first for _, first in chosen) > len(data)):
+        if not _lines_of(data, chosen) or (county is not ALL and not self._names_every_line(data, targets, county)):
             return None
-        return numbers, b"\n".join([data[first:_line_end(data, first)] for _, first in chosen]).decode("utf-8")
+        try:
+            return [number for number, _ in chosen], b"\n".join([data[first:_line_end(data, first)] for _, first in chosen]).decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def _names_every_line(self, data: bytes, targets: frozenset, county) -> bool:
+        """As many lines of `data` hold each asked series' mark as written (progress_write.series_mark)
+        as the entry gives that series. An indexed file is wholly in the written shape, so a
+        line of the series holds the mark once; a note or a comment cannot (its quotes are
+        escaped), or, holding the words, only costs a whole read."""
+        from minsheng_cli.ledger.progress_write import series_mark
+
+        for target in targets:
+            if target is None:
+                continue
+            key = [target, county]
+            given = self.sizes[self.keys.index(key)] if key in self.keys else 0
+            mark = series_mark(target, county).encode("utf-8")
+            found = data.count(mark) if county is not None else data.count(mark) - data.count(mark + b"county: ")
+            if found != given:
+                return False
+        return True
 
     def _places(self, targets: frozenset, county) -> Optional[list[tuple[int, int]]]:
         """(start, size) in the columns of each series asked; None for an entry not as kept."""
@@ -150,6 +171,19 @@ class FileIndex:
 
 def _series_key(key) -> bool:
     return isinstance(key, list) and len(key) == 2 and all(name is None or isinstance(name, str) for name in key)
+
+
+def _lines_of(data: bytes, chosen: list[tuple[int, int]]) -> bool:
+    """Each (number, offset), in number order, is a distinct line of `data` starting at its own
+    offset: one count of the newlines between consecutive offsets (at most the file once)."""
+    number_before, offset_before, line_before = 0, 0, 1
+    for number, first in chosen:
+        if number <= number_before or first < offset_before or first > len(data) or (first and data[first - 1] != 0x0A):
+            return False
+        if data.count(b"\n", offset_before, first) != number - line_before:
+            return False
+        number_before, offset_before, line_before = number, first, number
+    return True
 
 
 def _line_end(data: bytes, start: int) -> int:

@@ -26,6 +26,7 @@ from typing import Optional
 
 from minsheng_cli.ledger import cache
 from minsheng_cli.ledger.in_force import Series
+from minsheng_cli.ledger.progress_fast import IN_RANGE_NUMBER
 
 _KIND = "target-series"
 KINDS = ("count", "level")  # the targets whose standing is read from their series' numbers alone
@@ -80,8 +81,8 @@ def _series(dates: str, values: str, days: dict) -> Optional[Series]:
     if not (isinstance(dates, str) and isinstance(values, str)):
         return None
     dates, values = dates.split(), values.split()
-    if len(dates) != len(values):
-        return None
+    if len(dates) != len(values) or not all(map(IN_RANGE_NUMBER, values)):
+        return None  # a planted `1E+999999999` would overflow the sum after the write
     try:
         for text in dates:
             if text not in days:
@@ -90,6 +91,6 @@ def _series(dates: str, values: str, days: dict) -> Optional[Series]:
     except (TypeError, ValueError, InvalidOperation):
         return None
     found = [days[text] for text in dates]
-    if any(later <= earlier for earlier, later in zip(found, found[1:])) or not all(number.is_finite() for number in numbers):
+    if any(later <= earlier for earlier, later in zip(found, found[1:])):
         return None
     return Series.of_values(found, numbers)

@@ -176,6 +176,8 @@ def write_csv(headers: list[str], rows: list[list[str]], out) -> None:
 
 def write_bytes(data: bytes, out=None) -> None:
     stream = out or sys.stdout
+    if stream is None:  # started with the stream closed (`>&-`): as click's echo, nothing to write to
+        return
     stream.flush()
     target = getattr(stream, "buffer", None)
     if target is not None:
@@ -189,6 +191,8 @@ def write_text(text: str, out=None) -> None:
     """Text to a stream in the stream's own encoding (UTF-8 unless PYTHONIOENCODING says
     otherwise); a character that encoding cannot hold is replaced, never a crash."""
     stream = out or sys.stdout
+    if stream is None:
+        return
     encoding = getattr(stream, "encoding", None) or "utf-8"
     write_bytes(text.encode(encoding, errors="replace").decode(encoding).encode("utf-8") if getattr(stream, "buffer", None) is None
                 else text.encode(encoding, errors="replace"), stream)
