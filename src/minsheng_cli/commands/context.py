@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class LedgerContext:
+    """What every command runs with: the ledger's folder, revision, today and the cache switch."""
+
     data: Optional[Path]  # --data (None: MINSHENG_DATA, or data/ found upward from the current folder)
     rev: Optional[str]  # --rev: run on the ledger as committed at this revision
     debug: bool

@@ -33,6 +33,8 @@ WHOLE_UNITS = ("个", "户", "所", "人", "名", "处", "座", "只", "口", "�
 
 @dataclass
 class County:
+    """A county (县（市、区）) of the plan: its name and kind."""
+
     __pydantic_config__ = FORBID
     name: str
     kind: CountyKind  # city 市本级 | district 区 | county 县（市） | zone 功能区
@@ -73,6 +75,8 @@ class NoticeSettings:
 
 @dataclass
 class Settings:
+    """The plan's settings: thresholds, staleness, the monthly cycle's days, the notice's wording."""
+
     __pydantic_config__ = FORBID
     thresholds: Thresholds = field(default_factory=Thresholds)
     stale_after_days: int = 14
@@ -89,6 +93,8 @@ class Settings:
 
 @dataclass
 class Category:
+    """One of the notice's categories (一、…): its number and name."""
+
     __pydantic_config__ = FORBID
     id: int
     name: str
@@ -106,6 +112,8 @@ class PlannedPoint:
 
 @dataclass
 class Step:
+    """A milestone of a target counted in steps: its name and due date."""
+
     __pydantic_config__ = FORBID
     name: str
     due: Optional[dt.date] = None
@@ -126,6 +134,8 @@ class Revision:
 
 @dataclass
 class Target:
+    """One quantitative commitment of a project: what is counted, the year's figure, how it is read."""
+
     __pydantic_config__ = FORBID
     id: str
     name: str
@@ -160,6 +170,8 @@ class Target:
 
 @dataclass
 class Project:
+    """One of the notice's projects: its category, lead and co-units, targets."""
+
     __pydantic_config__ = FORBID
     id: int
     category: int
@@ -180,6 +192,8 @@ class Project:
 
 @dataclass
 class Plan:
+    """data/projects.yaml as validated: the year, counties, categories, projects and settings."""
+
     __pydantic_config__ = FORBID
     title: str
     year: int

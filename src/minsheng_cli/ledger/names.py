@@ -22,6 +22,8 @@ CUTOFF = 0.5  # at least half of what was typed appears, in order, in the name: 
 
 @dataclass(frozen=True)
 class Candidate(Generic[Thing]):
+    """A thing a typed name may mean, with the names that name it."""
+
     thing: Thing
     label: str  # how an error lists it
     exact: tuple[str, ...]  # what names it exactly (id, full name, abbreviations)

@@ -66,6 +66,8 @@ def latest_date(dates: list[dt.date], day: dt.date) -> Optional[dt.date]:
 # --- a target as of a date -------------------------------------------------------------------
 @dataclass(eq=False)
 class CountyState:
+    """One county's standing on a target as of a date."""
+
     name: str
     target: Optional[Decimal]  # allocation (county_targets), if any
     actual: Optional[Decimal]  # None: never reported
@@ -143,6 +145,8 @@ def assess_target(
 
 @dataclass(eq=False)
 class _Reading:
+    """What a target's records say as of a date: reported or not, the figure and when."""
+
     reported: bool
     actual: object
     baseline: Optional[Decimal] = None
@@ -300,6 +304,8 @@ def _target_flags(state: TargetState, settings: Settings) -> list[str]:
 # --- a project as of a date ------------------------------------------------------------------
 @dataclass(eq=False)
 class ProjectState:
+    """A project as of a date: its targets' standing and the weighted completion."""
+
     project: Project
     day: dt.date
     targets: list[TargetState]
