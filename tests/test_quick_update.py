@@ -143,6 +143,8 @@ def test_an_update_whose_reader_is_gone_writes_and_says_nothing(tmp_path, typer_
         gone = subprocess.run([*base[:-1], "6400", "--date", "2023-07-04"], stdout=writing, stderr=subprocess.PIPE, timeout=120)
     finally:
         os.close(writing)
+    refused = subprocess.run(["sh", "-c", 'exec "$@" 2>&-', "sh", *base[:-3], "99", "new_places", "1"], capture_output=True, timeout=120)
+    assert (refused.returncode, refused.stdout) == (1, b"")  # its message has nowhere to go: not onto stdout
     assert (closed.returncode, closed.stderr) == (0, b"")
     assert (gone.returncode, gone.stderr) == (1, b"")
     written = (ledger / "progress" / "2023-07" / "01.yaml").read_text(encoding="utf-8")

@@ -206,6 +206,81 @@ def test_a_planted_entry_cannot_hide_a_city_wide_line(tmp_path, monkeypatch):
     assert located(read_own_series(root, None, 1, wanted, None)[0]) == expected and len(whole_reads) == 2  # indexed again: by lines
 
 
+def _planted(root: Path, change) -> None:
+    """The file's entry with its series → columns changed by `change` (a dict it edits in place)."""
+    key = series_index.entry_key(root, june(root))
+    entry = cache.get("series-index", key, plain=True)
+    groups = series_index.FileIndex.from_plain(entry["groups"]).groups
+    change(groups)
+    cache.put("series-index", key, {**entry, "groups": series_index.FileIndex.of_groups(groups).to_plain()}, plain=True)
+
+
+def _without_first(groups: dict, series: tuple) -> tuple:
+    lines, starts = groups[series]
+    return lines[1:], starts[1:]
+
+
+def test_a_planted_entry_cannot_name_a_narrative_in_place_of_a_line_of_the_series(tmp_path, monkeypatch):
+    """Its lines are real and as many as the series has; the update would miss its own record."""
+    from array import array
+
+    from minsheng_cli.ledger.progress_file import read_own_series
+
+    root = ledger_with(tmp_path, lines_of(*mixed()))
+    expected = located(read_own_series(root, None, 1, WANTED, "任城区")[0])
+    whole_reads = parsed_whole(monkeypatch)
+
+    def swap(groups):
+        (lines, starts), (told, told_starts) = groups[("new_places", "任城区")], groups[(None, None)]
+        pairs = sorted([*zip(lines[1:], starts[1:]), (told[0], told_starts[0])])
+        groups[("new_places", "任城区")] = (array("I", [n for n, _ in pairs]), array("I", [o for _, o in pairs]))
+        groups[(None, None)] = (told[1:], told_starts[1:])
+    _planted(root, swap)
+    assert located(read_own_series(root, None, 1, WANTED, "任城区")[0]) == expected and len(whole_reads) == 1
+
+
+def test_a_planted_entry_cannot_leave_out_a_line_of_a_read_of_every_county(tmp_path, monkeypatch):
+    root = ledger_with(tmp_path, lines_of(*mixed()))
+    expected = series(root)
+    whole_reads = parsed_whole(monkeypatch)
+    for series_left in (("new_places", "任城区"), (None, None)):
+        _planted(root, lambda groups: groups.__setitem__(series_left, _without_first(groups, series_left)))
+        assert series(root) == expected
+    assert len(whole_reads) == 2
+
+
+@pytest.mark.parametrize("spelt", ['target: new_places, county: "\\u4efb城区", value: 20}', 'target: "new_places", county: "任城区", value: 20}'],
+                         ids=["escape", "quoted id"])
+def test_a_name_spelt_otherwise_than_written_is_never_read_by_lines(tmp_path, monkeypatch, spelt):
+    """A line of the series the marks would not see: the file is not indexed, and an entry for
+    it (planted, with its digest) is not used."""
+    text = lines_of(*mixed())
+    root = ledger_with(tmp_path, text.replace('target: new_places, county: "任城区", value: 20}', spelt, 1))
+    data = june(root).read_bytes()
+    assert data != text.encode() and not series_index.indexable(data)
+    expected = series(root)
+    assert [r[0].value for r in expected if r[0].county == "任城区"].count(Decimal(20)) == 1
+    assert cache.get("series-index", series_index.entry_key(root, june(root)), plain=True) is None
+    from minsheng_cli.ledger.progress_fast import parse_fast_grouped
+
+    records, groups = parse_fast_grouped(data.decode(), str(june(root)), 1, WANTED)
+    honest = series_index.FileIndex.of_lines(data, groups)
+    series_index.remember(series_index.entry_key(root, june(root)), None, data, honest)
+    whole_reads = parsed_whole(monkeypatch)
+    assert series(root) == expected and len(whole_reads) == 1
+
+
+def test_notes_holding_the_marks_are_still_read_by_lines(tmp_path, monkeypatch):
+    from minsheng_cli.ledger.progress_file import read_own_series
+
+    notes = [Record(D.replace(day=9), 1, note="更正 target: total_places, 见附件"), Record(D.replace(day=9), 1, note='见 target: new_places, county: "任城区"')]
+    root = ledger_with(tmp_path, lines_of(*mixed(), *notes))
+    asks = [(frozenset({"total_places", None}), None), (WANTED, "任城区")]
+    expected = [located(read_own_series(root, None, 1, targets, county)[0]) for targets, county in asks]
+    whole_reads = parsed_whole(monkeypatch)
+    assert [located(read_own_series(root, None, 1, targets, county)[0]) for targets, county in asks] == expected and whole_reads == []
+
+
 # --- appending ---------------------------------------------------------------------------------------
 def test_appending_to_a_known_file_does_not_parse_it_again_and_writes_the_same_bytes(tmp_path, monkeypatch):
     cached = ledger_with(tmp_path, lines_of(*mixed()), "cached")

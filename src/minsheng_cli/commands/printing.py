@@ -17,7 +17,9 @@ def say(text: str, err: bool = False) -> None:
     without the command line's library: the quick path (commands/quick.py) never imports it."""
     from minsheng_cli.rendering.output import printable, write_text
 
-    write_text(printable(text) + "\n", sys.stderr if err else sys.stdout)
+    stream = sys.stderr if err else sys.stdout
+    if stream is not None:  # closed at start (`2>&-`): said nowhere, not on the other stream
+        write_text(printable(text) + "\n", stream)
 
 
 def utf8_streams() -> None:

@@ -29,6 +29,9 @@ YAML_WORDS = frozenset({"null", "true", "false"})  # plain scalars that YAML 1.2
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
+RECORD_START = "- {date: "  # how every record line begins (its date's ten characters, then ", " and the target)
+
+
 def format_record(record: Record) -> str:
     """One line (with its "\\n") in the written key order; absent keys are left out."""
     parts = []  # a plain loop: a fifth faster than a comprehension here (an import writes a line per row)
@@ -61,11 +64,9 @@ def _value(value: Decimal | str) -> str:
     return _quote_again(value)
 
 
-def series_mark(target: str, county: "str | None") -> str:
-    """What every line of one series holds as written, `target: T, county: "C"` (city-wide:
-    `target: T, ` and no county after it): series_index counts it to see that an index names all
-    of a series' lines."""
-    return f"target: {_target(target)}, " + (f"county: {quote(county)}" if county is not None else "")
+def target_literal(target: str) -> str:
+    """How a target id is written on a line (bare, or quoted when YAML would not read it as text)."""
+    return _FORMATS["target"](target)
 
 
 _iso_date = functools.lru_cache(maxsize=1024, typed=True)(dt.date.isoformat)  # a file repeats a few dates

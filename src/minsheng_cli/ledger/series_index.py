@@ -10,14 +10,14 @@ used for the bytes just read only when it describes them:
   settled then (stat_index's rule, git's index: any later edit moves the mtime or the ctime); or
 - the digest of the bytes is the one remembered (a file written within the racy window — the
   file an update has just appended to is the next update's file).
-Only files whose bytes are their text (UTF-8 without a BOM or a CR) and whose every line the
-fast reader's one `findall` reads are indexed; any other file is read whole every time. The lines
+Only files whose bytes are their text (UTF-8 without a BOM or a CR), whose names are spelt as the
+writer spells them (`indexable`) and whose every line the fast reader's one `findall` reads are indexed; any other file is read whole every time. The lines
 an entry names are still parsed by the fast reader and must be exactly records of the asked
 targets (`progress_fast.parse_selected`), else the file is read whole: a stale or garbled entry
 costs a whole read. An entry planted on purpose in the cache folder (which is the user's alone,
 cache.py) can no more run anything than a planted report entry can, nor make a read build more
 lines than the file has, cite a line by another's number, or hide a line of the series an update
-reads (`FileIndex.selection`: every mark of that series in the bytes must be a line it names).
+reads (`FileIndex.selection`, `names_every_line`).
 """
 
 from __future__ import annotations
@@ -91,39 +91,21 @@ class FileIndex:
     def selection(self, data: bytes, targets: frozenset, county=ALL) -> Optional[tuple[list[int], str]]:
         """(the line numbers, those lines joined) of the records of `targets`, in line order; with
         `county`, only that county's of each target (the narratives, target None, all). None when
-        the entry is not one this code keeps, its lines are not lines of `data` (each once, each
-        at the offset of its number), or, for one county, it does not name every line of that
-        county's series (`_names_every_line`): a planted entry cannot make a read build more than
-        the file's own lines nor hide a line of the series read; what they hold, parse_selected checks."""
+        the entry is not one this code keeps or its lines are not lines of `data` (each once, each
+        at the offset of its number): a planted entry cannot make a read build more than the
+        file's own lines; what they hold, parse_selected checks, and that none was left out,
+        `names_every_line`."""
         places = self._places(targets, county)
         if places is None:
             return None
         lines, starts = self.columns
         chosen = sorted((number, first) for start, size in places for number, first in zip(lines[start:start + size], starts[start:start + size]))
-        if not _lines_of(data, chosen) or (county is not ALL and not self._names_every_line(data, targets, county)):
+        if not _lines_of(data, chosen):
             return None
         try:
             return [number for number, _ in chosen], b"\n".join([data[first:_line_end(data, first)] for _, first in chosen]).decode("utf-8")
         except UnicodeDecodeError:
             return None
-
-    def _names_every_line(self, data: bytes, targets: frozenset, county) -> bool:
-        """As many lines of `data` hold each asked series' mark as written (progress_write.series_mark)
-        as the entry gives that series. An indexed file is wholly in the written shape, so a
-        line of the series holds the mark once; a note or a comment cannot (its quotes are
-        escaped), or, holding the words, only costs a whole read."""
-        from minsheng_cli.ledger.progress_write import series_mark
-
-        for target in targets:
-            if target is None:
-                continue
-            key = [target, county]
-            given = self.sizes[self.keys.index(key)] if key in self.keys else 0
-            mark = series_mark(target, county).encode("utf-8")
-            found = data.count(mark) if county is not None else data.count(mark) - data.count(mark + b"county: ")
-            if found != given:
-                return False
-        return True
 
     def _places(self, targets: frozenset, county) -> Optional[list[tuple[int, int]]]:
         """(start, size) in the columns of each series asked; None for an entry not as kept."""
@@ -134,9 +116,11 @@ class FileIndex:
         else:  # one county's: found by key, the others never looked at
             own = [[target, county] for target in targets if target is not None]
             wanted = [self.keys.index(key) for key in own if key in self.keys]
-            wanted += [index for index, key in enumerate(self.keys) if isinstance(key, list) and key and key[0] is None]
-            if any(not _series_key(self.keys[index]) or self.keys.count(self.keys[index]) != 1 for index in wanted):
+            narratives = [index for index, key in enumerate(self.keys) if isinstance(key, list) and key and key[0] is None]
+            if any(self.keys.count(key) != 1 for key in own if key in self.keys) or not all(_series_key(self.keys[index]) for index in narratives) \
+                    or len({self.keys[index][1] for index in narratives}) != len(narratives):
                 return None  # what an entry never holds: a key that is not a series, or one series twice
+            wanted += narratives
         offsets = [0]
         offsets.extend(accumulate(self.sizes))
         return [(offsets[index], self.sizes[index]) for index in wanted]
@@ -173,6 +157,48 @@ def _series_key(key) -> bool:
     return isinstance(key, list) and len(key) == 2 and all(name is None or isinstance(name, str) for name in key)
 
 
+def names_every_line(data: bytes, records: list, targets: frozenset, county=ALL) -> bool:
+    """Whether `records`, read from the lines an entry named, are every record of the asked series
+    in `data` (a planted entry that left a line out, or named another in its place, would hide
+    it): as many lines begin with each asked target's mark as written — `target: T, county: "C"`
+    for one county, `target: T, ` with no county after it city-wide, `target: T, ` for every
+    county — as records of it were read, and as many lines begin a record without a target as
+    narratives were read. An indexed file has only lines in the written shape (progress_fast:
+    names spelt as written), so a mark elsewhere on a line (a comment) is not counted; a note
+    holding `, target: ` can only make the narratives' count miss — a whole read."""
+    from minsheng_cli.ledger.progress_write import RECORD_START, quote, target_literal
+
+    for target in targets:
+        if target is None:
+            starts = data.count(b"\n" + RECORD_START.encode()) + data.startswith(RECORD_START.encode())
+            found = starts - data.count(b", target: ")
+            read = sum(1 for record in records if record.target is None)
+        else:
+            mark = f"target: {target_literal(target)}, " + (f"county: {quote(county)}" if isinstance(county, str) else "")
+            found = _marked_lines(data, mark.encode("utf-8"), county is None)
+            read = sum(1 for record in records if record.target == target and (county is ALL or record.county == county))
+        if found != read:
+            return False
+    return True
+
+
+_DATED = 21  # len("- {date: 2023-06-30, "): what a record line holds before its target
+
+
+def _marked_lines(data: bytes, mark: bytes, city_wide: bool) -> int:
+    """The lines whose target begins at their 22nd byte with `mark` (`city_wide`: and no county follows)."""
+    from minsheng_cli.ledger.progress_write import RECORD_START
+
+    start, found, begin = 0, 0, RECORD_START.encode()
+    while (at := data.find(mark, start)) >= 0:
+        line = at - _DATED
+        if line >= 0 and (line == 0 or data[line - 1] == 0x0A) and data.startswith(begin, line) \
+                and not (city_wide and data.startswith(b"county: ", at + len(mark))):
+            found += 1
+        start = at + 1
+    return found
+
+
 def _lines_of(data: bytes, chosen: list[tuple[int, int]]) -> bool:
     """Each (number, offset), in number order, is a distinct line of `data` starting at its own
     offset: one count of the newlines between consecutive offsets (at most the file once)."""
@@ -206,8 +232,12 @@ def _lines_by_series(records: list, before: int) -> dict[tuple, list[int]]:
 
 
 def indexable(data: bytes) -> bool:
-    """Offsets into the bytes are offsets into the text read from them (yamlio.decode)."""
-    return not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
+    """Offsets into the bytes are offsets into the text read from them (yamlio.decode), and no
+    target or county can be spelt otherwise than the writer spells it — no `\\u` or `\\/` escape,
+    no quoted target —, so `names_every_line` sees every line of a series by its mark."""
+    if data.startswith(b"\xef\xbb\xbf") or b"\r" in data or b'target: "' in data:
+        return False
+    return b"\\" not in data or (b"\\u" not in data and b"\\/" not in data)
 
 
 def month_and_name(path: Path) -> str:
@@ -225,7 +255,7 @@ def known(key: str, status, data: bytes, use: bool = True) -> Optional[FileIndex
     describes these very bytes; a digest-checked entry is remembered again with this stat once
     the file has settled, so the next read trusts the stat."""
     entry = cache.get(_KIND, key, use, plain=True)
-    if not isinstance(entry, dict) or not isinstance(entry.get("stat"), list):
+    if not isinstance(entry, dict) or not isinstance(entry.get("stat"), list) or not indexable(data):
         return None
     signature = stat_index.stat_signature(status)
     taken = entry.get("taken")
