@@ -152,9 +152,9 @@ def test_a_planted_entry_never_runs_code_nor_changes_the_answer(example_ledger, 
 def test_entries_are_json_in_a_private_folder(example_ledger, cache_dir):
     report(example_ledger, cache_dir)
     assert os.stat(cache_dir).st_mode & 0o777 == 0o700
-    entries = list(cache_dir.iterdir())
+    entries = [path for path in cache_dir.iterdir() if path.name != "signing-key"]
     assert entries and all(path.suffix == ".json" for path in entries)
-    assert all(os.stat(path).st_mode & 0o077 == 0 for path in entries)
+    assert all(os.stat(path).st_mode & 0o077 == 0 for path in [*entries, cache_dir / "signing-key"])
     assert all(path.read_bytes()[:1] in (b"{", b"[", b'"') for path in entries)
 
 
@@ -293,3 +293,135 @@ def test_an_edit_of_the_offices_supervision_file_changes_the_warm_key(example_le
     office = example_ledger / "supervision" / "2023-06.yaml"
     office.write_text(office.read_text(encoding="utf-8") + "# 督查室补充\n", encoding="utf-8")
     assert stat_index.ledger_digest(example_ledger, b"plan") != first
+
+
+# --- signatures --------------------------------------------------------------------------------
+ENTRY = {"stat": [1, 2], "groups": {"keys": [["t", None]]}}
+
+
+def entry_file(key: str = "k", kind: str = "series-index") -> Path:
+    from minsheng_cli.ledger.layout import cache_entry
+
+    return cache_entry(kind, key)
+
+
+def secret_file() -> Path:
+    from minsheng_cli.ledger.layout import cache_dir
+
+    return cache_dir() / "signing-key"
+
+
+def test_an_entry_is_read_back_and_is_json_in_the_private_folder():
+    import json
+
+    from minsheng_cli.ledger import cache
+
+    cache.put("series-index", "k", ENTRY, plain=True)
+    assert cache.get("series-index", "k", plain=True) == ENTRY
+    assert json.loads(entry_file().read_bytes())["entry"] == ENTRY  # JSON like any file, its MAC beside it
+    assert os.stat(secret_file()).st_mode & 0o777 == 0o600 and secret_file().stat().st_size == 32
+    assert os.stat(entry_file()).st_mode & 0o077 == 0
+    assert cache.get("series-index", "k", use=False, plain=True) is None
+
+
+def test_an_entry_edited_planted_or_moved_is_not_used():
+    import json
+
+    from minsheng_cli.ledger import cache
+
+    cache.put("series-index", "k", ENTRY, plain=True)
+    data = entry_file().read_bytes()
+    entry_file().write_bytes(data.replace(b'"stat":[1,2]', b'"stat":[1,3]'))  # still JSON, its MAC unchanged
+    assert cache.get("series-index", "k", plain=True) is None
+    entry_file().write_text(json.dumps(ENTRY), encoding="utf-8")  # planted without the secret
+    assert cache.get("series-index", "k", plain=True) is None
+    entry_file().write_bytes(data)  # the bytes as signed: the same entry again
+    assert cache.get("series-index", "k", plain=True) == ENTRY
+    entry_file("other").write_bytes(data)  # a genuine entry under another key, or of another kind
+    entry_file("k", "target-series").write_bytes(data)
+    assert cache.get("series-index", "other", plain=True) is None and cache.get("target-series", "k", plain=True) is None
+    for broken in (data[:48], data[:-1], data + b" ", b'{"mac":"' + b"0" * 40 + data[48:], data.replace(b'"entry"', b'"entrx"')):
+        entry_file().write_bytes(broken)
+        assert cache.get("series-index", "k", plain=True) is None
+
+
+def test_an_entry_signed_in_another_cache_folder_is_not_used(tmp_path, monkeypatch):
+    from minsheng_cli.ledger import cache
+
+    monkeypatch.setenv("MINSHENG_CACHE", str(tmp_path / "theirs"))
+    cache.put("series-index", "k", ENTRY, plain=True)
+    theirs = entry_file().read_bytes()
+    monkeypatch.setenv("MINSHENG_CACHE", str(tmp_path / "ours"))
+    cache.put("series-index", "other", ENTRY, plain=True)  # our own secret exists
+    entry_file().write_bytes(theirs)
+    os.chmod(entry_file(), 0o600)
+    assert cache.get("series-index", "k", plain=True) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and file modes are POSIX")
+@pytest.mark.parametrize("planted", ["symlink", "readable by others", "too short", "fifo", "folder"])
+def test_a_planted_secret_is_never_used(tmp_path, planted):
+    """Whatever stands in the secret's place is not read as the secret (a FIFO: without waiting);
+    it is replaced by a new one, and what was signed with the old one is not used."""
+    from minsheng_cli.ledger import cache
+
+    cache.put("series-index", "k", ENTRY, plain=True)
+    known_secret = secret_file().read_bytes()
+    secret_file().unlink()
+    outside = tmp_path / "their-secret"
+    outside.write_bytes(known_secret)
+    if planted == "symlink":
+        secret_file().symlink_to(outside)
+    elif planted == "readable by others":
+        secret_file().write_bytes(known_secret)
+        os.chmod(secret_file(), 0o644)
+    elif planted == "too short":
+        secret_file().write_bytes(known_secret[:16])
+        os.chmod(secret_file(), 0o600)
+    elif planted == "fifo":
+        os.mkfifo(secret_file(), 0o600)
+    else:
+        secret_file().mkdir()
+    assert cache.get("series-index", "k", plain=True) is None
+    cache.put("series-index", "new", ENTRY, plain=True)
+    assert outside.read_bytes() == known_secret  # a symlink's target is never written
+    if planted == "folder":  # nothing can stand there: nothing is signed, nothing is used
+        assert cache.get("series-index", "new", plain=True) is None and not entry_file("new").exists()
+        return
+    assert secret_file().is_file() and not secret_file().is_symlink() and secret_file().read_bytes() != known_secret
+    assert cache.get("series-index", "new", plain=True) == ENTRY and cache.get("series-index", "k", plain=True) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_in_place_of_an_entry_or_its_temporary_file_never_blocks():
+    from minsheng_cli.ledger import cache
+    from minsheng_cli.ledger.layout import temporary_file
+
+    cache.put("series-index", "other", ENTRY, plain=True)  # the folder and its secret
+    os.mkfifo(entry_file())
+    assert cache.get("series-index", "k", plain=True) is None
+    entry_file().unlink()
+    os.mkfifo(temporary_file(entry_file(), str(os.getpid())))
+    cache.put("series-index", "k", ENTRY, plain=True)
+    assert cache.get("series-index", "k", plain=True) == ENTRY
+
+
+def test_secrets_made_at_the_same_moment_leave_every_entry_usable(tmp_path, monkeypatch):
+    """Processes that find no secret (or a bad one) at once each make one; every process ends
+    up signing with the one left on disk."""
+    script = ("import sys; from minsheng_cli.ledger import cache; "
+              "cache.put('series-index', sys.argv[1], {'n': sys.argv[1]}, plain=True)")
+    folder = tmp_path / "shared"
+    for start in ("none", "readable by others"):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(mode=0o700)
+        if start != "none":
+            (folder / "signing-key").write_bytes(b"x" * 32)
+            os.chmod(folder / "signing-key", 0o644)
+        env = {**os.environ, "MINSHENG_CACHE": str(folder)}
+        runs = [subprocess.Popen([sys.executable, "-c", script, str(n)], env=env) for n in range(8)]
+        assert all(run.wait(timeout=60) == 0 for run in runs)
+        monkeypatch.setenv("MINSHENG_CACHE", str(folder))
+        from minsheng_cli.ledger import cache
+
+        assert [cache.get("series-index", str(n), plain=True) for n in range(8)] == [{"n": str(n)} for n in range(8)], start

@@ -130,6 +130,16 @@ def test_files_the_index_cannot_describe_are_read_whole_every_time(tmp_path, mon
     assert cache.get("series-index", series_index.entry_key(root, june(root)), plain=True) is None
 
 
+# Planted entries below are written as anyone but minsheng would write them, without the cache
+# folder's secret: each is refused by its signature (cache.py) and the file read whole.
+def plant(kind: str, key: str, value) -> None:
+    import json
+
+    from minsheng_cli.ledger.layout import cache_entry
+
+    cache_entry(kind, key).write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+
+
 def test_a_garbled_or_planted_entry_is_never_a_wrong_record(tmp_path, monkeypatch):
     root = ledger_with(tmp_path, lines_of(*mixed()))
     whole_reads = parsed_whole(monkeypatch)
@@ -144,13 +154,14 @@ def test_a_garbled_or_planted_entry_is_never_a_wrong_record(tmp_path, monkeypatc
     plain = series_index.FileIndex.of_groups(groups).to_plain()
     for planted in (swapped, many, {**plain, "lines": "zz"}, {**plain, "keys": [[7, None], *plain["keys"][1:]]},
                     {**plain, "sizes": plain["sizes"][8:]}, {**plain, "keys": [plain["keys"][0]] * len(plain["keys"])}, "not a dict"):
-        cache.put("series-index", key, {**entry, "groups": planted}, plain=True)
+        plant("series-index", key, {**entry, "groups": planted})
         assert series(root) == expected
     assert len(whole_reads) == 8  # each planted entry refused: the file read whole (and indexed again)
 
 
 def test_a_planted_entry_is_never_a_wrong_record_of_one_county_either(tmp_path, monkeypatch):
-    """A read of one county's series finds it by its key: a key twice, or not a series, is refused."""
+    """A read of one county's series finds it by its key: an entry of a key twice, or of a key not
+    a series, of a line left out or moved, is refused."""
     from minsheng_cli.ledger.progress_file import read_own_series
 
     root = ledger_with(tmp_path, lines_of(*mixed()))
@@ -175,9 +186,9 @@ def test_a_planted_entry_is_never_a_wrong_record_of_one_county_either(tmp_path, 
     crossed = _with_columns(groups, ("new_places", "任城区"), lines, [starts[1], starts[0], *starts[2:]])  # lines' offsets exchanged
     fewer = _with_columns(groups, ("new_places", "任城区"), lines[1:], starts[1:])  # one line of the series left out
     for planted in (twice, not_a_series, swapped, renamed, shifted, crossed, fewer):
-        cache.put("series-index", key, {**entry, "groups": planted}, plain=True)
+        plant("series-index", key, {**entry, "groups": planted})
         assert located(read_own_series(root, None, 1, WANTED, "任城区")[0]) == expected
-    assert len(whole_reads) == 8  # each refused (the swap by the records' own counties): read whole
+    assert len(whole_reads) == 8  # each refused: read whole
 
 
 def _with_columns(groups: dict, series: tuple, lines, starts) -> dict:
@@ -200,7 +211,7 @@ def test_a_planted_entry_cannot_hide_a_city_wide_line(tmp_path, monkeypatch):
     entry = cache.get("series-index", key, plain=True)
     plain = entry["groups"]
     moved = {**plain, "keys": [["total_places", "任城区"] if k == ["total_places", None] else k for k in plain["keys"]]}
-    cache.put("series-index", key, {**entry, "groups": moved}, plain=True)
+    plant("series-index", key, {**entry, "groups": moved})
     assert located(read_own_series(root, None, 1, wanted, None)[0]) == expected
     assert len(whole_reads) == 2
     assert located(read_own_series(root, None, 1, wanted, None)[0]) == expected and len(whole_reads) == 2  # indexed again: by lines
@@ -212,7 +223,7 @@ def _planted(root: Path, change) -> None:
     entry = cache.get("series-index", key, plain=True)
     groups = series_index.FileIndex.from_plain(entry["groups"]).groups
     change(groups)
-    cache.put("series-index", key, {**entry, "groups": series_index.FileIndex.of_groups(groups).to_plain()}, plain=True)
+    plant("series-index", key, {**entry, "groups": series_index.FileIndex.of_groups(groups).to_plain()})
 
 
 def _without_first(groups: dict, series: tuple) -> tuple:
@@ -270,6 +281,22 @@ def test_a_name_spelt_otherwise_than_written_is_never_read_by_lines(tmp_path, mo
     assert series(root) == expected and len(whole_reads) == 1
 
 
+def test_an_entry_of_another_file_is_not_used_for_this_one(tmp_path, monkeypatch):
+    """A genuine entry copied to another file's key is refused (its MAC covers its key; nor do
+    its stat and digest fit the other file)."""
+    from minsheng_cli.ledger.layout import cache_entry
+
+    root = ledger_with(tmp_path, lines_of(*mixed()))
+    other = root / "progress" / "2023-06" / "02.yaml"
+    other.write_text(lines_of(*mixed(5)), encoding="utf-8")
+    series(root)
+    read_series(root, other, 1, WANTED)
+    expected = located(read_series(root, other, 1, WANTED))
+    shutil.copyfile(cache_entry("series-index", series_index.entry_key(root, june(root))), cache_entry("series-index", series_index.entry_key(root, other)))
+    whole_reads = parsed_whole(monkeypatch)
+    assert located(read_series(root, other, 1, WANTED)) == expected and len(whole_reads) == 1
+
+
 def test_notes_holding_the_marks_are_still_read_by_lines(tmp_path, monkeypatch):
     from minsheng_cli.ledger.progress_file import read_own_series
 
@@ -301,6 +328,20 @@ def test_appending_to_a_known_file_does_not_parse_it_again_and_writes_the_same_b
     assert whole_reads == []  # the write kept the new content's index: the next read parses only its lines
 
 
+def test_appending_lines_the_index_cannot_describe_tells_the_digest_of_what_was_written(tmp_path, monkeypatch):
+    """A note written with a backslash escape (`C:\\u…`) makes the file one read whole from now on;
+    the writer still says what it wrote, by its digest (what series_summary keys a state by)."""
+    root = ledger_with(tmp_path, lines_of(*mixed()))
+    series(root)
+    digests: dict = {}
+    append_records(root, [Record(D.replace(day=9), 1, note="见 C:\\users\\x 目录")], use_cache=True, digests=digests)
+    data = june(root).read_bytes()
+    assert b"\\u" in data and not series_index.indexable(data)
+    assert digests == {june(root): series_index.digest_of(data)}
+    whole_reads = parsed_whole(monkeypatch)
+    assert series(root) == whole(root) and len(whole_reads) == 1
+
+
 records_strategy = st.lists(st.tuples(
     st.integers(1, 28), st.sampled_from(["new_places", "total_places", None]), st.sampled_from(["任城区", "兖州区", None]),
     st.integers(0, 10**6), st.sampled_from([None, "进展", "含\u2028分隔"]),
@@ -328,6 +369,10 @@ def test_any_appends_and_reads_agree_with_whole_reads(tmp_path_factory, batches,
         if edit and number == 1:  # a person's hand edit in between: a comment after a record
             for root in (cached, plain):
                 june(root).write_bytes(june(root).read_bytes() + b"- {date: 2023-06-02, note: \"\xe6\x89\x8b\"}  # ok\n")
+        entry = cache.get("series-index", series_index.entry_key(cached, june(cached)), plain=True)
+        if entry is not None and entry["digest"] == series_index.digest_of(june(cached).read_bytes()):  # the write's own index
+            assert series_index.FileIndex.from_plain(entry["groups"]).groups == \
+                series_index.FileIndex.of_records(june(cached).read_bytes(), read_progress(cached)).groups
         for targets in reads:
             assert series(cached, targets) == whole(cached, targets)
         assert june(cached).read_bytes() == june(plain).read_bytes()

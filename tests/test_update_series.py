@@ -6,6 +6,7 @@ edit, a file put back, a planted entry (PRODUCT.md §5; ledger/update_reading.py
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -107,10 +108,15 @@ def remembered(tmp_path: Path) -> tuple[Path, list, dict]:
     root = tmp_path / "data"
     root.mkdir()
     state = [["2023-06/03.yaml", "ab" * 20], ["2023-07/03.yaml", "cd" * 20]]
-    series = {"任城区": Series.of_values([dt.date(2023, 6, 30), dt.date(2023, 7, 3)], [Decimal(1), Decimal("2.5")]),
-              None: Series.of_values([dt.date(2023, 7, 3)], [Decimal(7)])}
+    series = {"任城区": series_of([(dt.date(2023, 6, 30), Decimal(1)), (dt.date(2023, 7, 3), Decimal("2.5"))], "任城区"),
+              None: series_of([(dt.date(2023, 7, 3), Decimal(7))], None)}
     series_summary.remember(root, 3, "branch_centers", state, series)
     return root, state, series
+
+
+def series_of(points: list[tuple], county) -> Series:
+    """The series in force of one record per (date, value), folded as an update folds them."""
+    return fold([Record(day, 3, "branch_centers", county, value) for day, value in points], text=False).series_of(3, "branch_centers", county)
 
 
 def plain_of(series: dict) -> dict:
@@ -127,15 +133,40 @@ def test_series_are_known_only_for_the_state_they_were_remembered_for(tmp_path):
 
 
 def test_a_garbled_or_planted_summary_is_refused(tmp_path):
-    root, state, _ = remembered(tmp_path)
+    """Refused unsigned (planted), and, signed (cache.put), unless every row is one `remember` writes."""
+    root, state, series = remembered(tmp_path)
     key = series_summary.entry_key(root, 3, "branch_centers")
     entry = cache.get("target-series", key, plain=True)
+    from minsheng_cli.ledger.layout import cache_entry
+
+    cache_entry("target-series", key).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    assert series_summary.known(root, 3, "branch_centers", state) is None
+    cache.put("target-series", key, entry, plain=True)
+    assert plain_of(series_summary.known(root, 3, "branch_centers", state).series) == plain_of(series)
     good = entry["series"][0]
     for planted in ([[good[0], "2023-07-03 2023-06-30", "1 2"]], [[good[0], "2023-06-30", "NaN"]], [[good[0], "2023-06-30", "1 2"]],
                     [[7, *good[1:]]], [good, good], [[good[0], "2023-13-01", "1"]], [[good[0], "2023-06-30", "一"]], "series", [["x"]],
-                    [[good[0], "2023-06-30", "1E+999999999"]], [[good[0], "2023-06-30", "1234567890123456"]], [[good[0], "2023-06-30", "0.1234567"]]):
+                    [[good[0], "2023-06-30", "1E+999999999"]], [[good[0], "2023-06-30", "1234567890123456"]], [[good[0], "2023-06-30", "0.1234567"]],
+                    [[good[0], "2023-06-30 2023-06-30", "1 2"]], [[good[0], "2023-06-30  2023-07-01", "1 2"]], [[good[0], "2023-6-30", "1"]],
+                    [[good[0], "2023-06-30", "+1"]], [[good[0], "2023-06-30", " 1"]], [[good[0], 20230630, "1"]], [[*good, "x"]], ["x"]):
         cache.put("target-series", key, {**entry, "series": planted}, plain=True)
         assert series_summary.known(root, 3, "branch_centers", state) is None, planted
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.dates(dt.date(2023, 1, 1), dt.date(2024, 12, 31)),
+                          st.decimals(min_value=-10**9, max_value=10**9, places=3, allow_nan=False)), min_size=1, max_size=12),
+       st.lists(st.dates(dt.date(2022, 12, 1), dt.date(2025, 1, 31)), min_size=1, max_size=6))
+def test_a_remembered_series_reads_as_the_series_it_was_made_of(tmp_path_factory, points, days):
+    by_day = dict(sorted(points))
+    made = series_of(list(by_day.items()), "任城区")
+    root = tmp_path_factory.mktemp("ledger")
+    state = [["2023-06/03.yaml", "ab" * 20]]
+    series_summary.remember(root, 3, "branch_centers", state, {"任城区": made})
+    read = series_summary.known(root, 3, "branch_centers", state).series["任城区"]
+    assert (read.dates, read.values) == (made.dates, made.values) and read.first() == made.first()
+    for day in days:
+        assert read.latest(day) == made.latest(day) and read.latest_number(day) == made.latest_number(day)
 
 
 # --- the rule it rests on ------------------------------------------------------------------------------

@@ -6,7 +6,10 @@ keeps the version string still misses) and of the Python and installed distribut
 plain data — strings, numbers, lists, and the plan's own dataclasses by name from a fixed list —
 never pickle, so a planted entry can at worst be refused, never executed. They live in the
 user's cache folder, outside any ledger (layout.cache_dir), made private (0700, files 0600); a
-folder that others can write to is not used. Deleting the folder at any time is safe.
+folder that others can write to is not used. Every entry is signed with a secret kept in the
+folder (below): one planted or edited there, or copied from elsewhere, is refused — so no entry
+is used that this program did not write, whatever its reader checks. Deleting the folder at any
+time is safe.
 `MINSHENG_CACHE` moves it; `MINSHENG_NO_CACHE=1` bypasses it, and so does a caller that passes
 `use=False` (the global `--no-cache`, carried by the run's LedgerContext).
 """
@@ -20,6 +23,11 @@ import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+try:
+    from _operator import _compare_digest  # hmac's own, without hmac importing hashlib
+except ImportError:
+    from hmac import compare_digest as _compare_digest
 
 from minsheng_cli import __version__
 from minsheng_cli.ledger.layout import cache_dir, cache_entry, temporary_file
@@ -142,11 +150,13 @@ def _decode(value: dict) -> Any:
 
 
 # --- the folder and its entries --------------------------------------------------------------
-def _private_folder() -> Path | None:
-    """The cache folder, made if missing (0700); None when it is not ours alone to write."""
+def _private_folder(make: bool = True) -> Path | None:
+    """The cache folder, made if missing (0700) when `make` (to write in it); None when it is
+    not ours alone to write."""
     folder = cache_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if make:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         status = os.lstat(folder)
     except OSError:
         return None
@@ -166,18 +176,12 @@ def _private_folder() -> Path | None:
 def get(kind: str, key: str, use: bool = True, plain: bool = False) -> Any | None:
     """The entry, or None. `plain`: an entry of JSON's own types only, taken as parsed (its
     reader checks every part of it; no walk for the plan's classes)."""
-    if not enabled(use) or _private_folder() is None:
+    body = _opened(kind, key, _read_entry(kind, key, use))
+    if body is None:
         return None
     try:
-        fd = os.open(cache_entry(kind, key), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
-            data = handle.read(MAX_ENTRY_BYTES + 1)
-        if len(data) > MAX_ENTRY_BYTES:
-            return None
-        return json.loads(data) if plain else json.loads(data, object_hook=_decode)
-    except Exception:  # missing, truncated, planted or from another build: recompute
+        return json.loads(body) if plain else json.loads(body, object_hook=_decode)
+    except Exception:  # from another build: recompute
         return None
 
 
@@ -185,19 +189,142 @@ def put(kind: str, key: str, value: Any, use: bool = True, plain: bool = False) 
     """Keep `value` (`plain`: JSON's own types only, written as they are)."""
     if not enabled(use):
         return
+    try:
+        body = json.dumps(value if plain else _encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except (TypeError, ValueError):
+        return
+    secret = _secret(make=True)
+    if secret is not None:
+        _write_entry(kind, key, _SEALED + _mac(secret, kind, key, body) + _BODY + body + b"}")
+
+
+def _read_entry(kind: str, key: str, use: bool) -> bytes | None:
+    """An entry's bytes, at most its limit, or None."""
+    if not enabled(use) or _private_folder(make=False) is None:
+        return None
+    data = _read_regular(cache_entry(kind, key), MAX_ENTRY_BYTES + 1)
+    return data if data is not None and len(data) <= MAX_ENTRY_BYTES else None
+
+
+def _read_regular(path: Path, limit: int, of_size: int | None = None) -> bytes | None:
+    """Up to `limit` bytes of a regular file (not through a symlink, never waiting on a FIFO);
+    `of_size`: only of a file of ours, private, of that size. None for anything else."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:  # missing, or a symlink (O_NOFOLLOW)
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        if of_size is not None and (status.st_size != of_size or (hasattr(os, "getuid") and (status.st_uid != os.getuid() or status.st_mode & 0o077))):
+            return None
+        chunks, left, size = [], limit, status.st_size + 1  # one read of what the stat says, one to see the end
+        while left and (chunk := os.read(fd, min(left, size))):
+            chunks.append(chunk)
+            left, size = left - len(chunk), 1 << 16
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _write_entry(kind: str, key: str, data: bytes) -> None:
     folder = _private_folder()
     if folder is None:
         return
     entry = cache_entry(kind, key)
     tmp = temporary_file(entry, str(os.getpid()))
     try:
-        data = json.dumps(value if plain else _encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        _discard(tmp)  # whatever stands there (a FIFO would block the open)
+        _write_private(tmp, data, exclusive=True)
         os.replace(tmp, entry)
-    except (OSError, TypeError, ValueError):
+    except OSError:
+        _discard(tmp)  # a full disk leaves no half-written file behind
+
+
+def _write_private(path: Path, data: bytes, exclusive: bool = False) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC) | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(path, flags, 0o600), "wb") as handle:
+        handle.write(data)
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+# --- signatures ---------------------------------------------------------------------------------
+# An entry is {"mac":"<40 hex>","entry":<its JSON>}: the MAC is keyed BLAKE2b over the entry's
+# kind, key and JSON, with a secret of 32 random bytes kept beside the entries (`signing-key`,
+# 0600, as private as the folder). An entry planted or edited by hand, moved to another key or
+# signed in another cache folder fails it and is simply not used (a series_index entry names the
+# lines of a series without a check that it names every one, which cost more than the read it
+# saves; a plan or report entry would say what it likes); whoever could read the secret could as
+# well edit the ledger or the installed program.
+_SEALED = b'{"mac":"'
+_BODY = b'","entry":'
+_MAC_END = len(_SEALED) + 40
+_SECRET_NAME = "signing-key"
+_SECRET_BYTES = 32
+
+
+def _opened(kind: str, key: str, data: bytes | None) -> bytes | None:
+    """The entry's JSON if `data` is an entry signed for (kind, key) with this folder's secret."""
+    if data is None or not data.startswith(_SEALED) or data[_MAC_END:_MAC_END + len(_BODY)] != _BODY or not data.endswith(b"}"):
+        return None
+    secret = _secret(make=False)
+    body = data[_MAC_END + len(_BODY):-1]
+    if secret is None or not _compare_digest(data[len(_SEALED):_MAC_END], _mac(secret, kind, key, body)):
+        return None
+    return body
+
+
+def _mac(secret: bytes, kind: str, key: str, body: bytes) -> bytes:
+    mac = blake2b(f"{kind}\0{key}\0".encode("utf-8", "surrogatepass"), key=secret, digest_size=20)
+    mac.update(body)
+    return mac.hexdigest().encode()
+
+
+def _secret(make: bool) -> bytes | None:
+    """The folder's secret; `make`: made (or replaced, when what is there is not one) if need be.
+    Read for every entry (a stat and 32 bytes): a secret replaced meanwhile is the one used."""
+    folder = _private_folder(make)
+    if folder is None:
+        return None
+    path = folder / _SECRET_NAME
+    secret = _read_secret(path)
+    return _new_secret(path) if secret is None and make else secret
+
+
+def _read_secret(path: Path) -> bytes | None:
+    """The secret at `path` if it is one: a regular file of ours, private, of its exact size."""
+    secret = _read_regular(path, _SECRET_BYTES + 1, of_size=_SECRET_BYTES)
+    return secret if secret is not None and len(secret) == _SECRET_BYTES else None
+
+
+def _new_secret(path: Path) -> bytes | None:
+    """A new secret at `path`, in place of whatever is there (a symlink, a FIFO, a file others
+    can read: entries signed with it are not used any more). A secret another process made at
+    the same moment wins: this one is discarded and that one read."""
+    secret = os.urandom(_SECRET_BYTES)
+    tmp = temporary_file(path, str(os.getpid()))
+    try:
+        _discard(tmp)
+        _write_private(tmp, secret, exclusive=True)
         try:
-            tmp.unlink(missing_ok=True)  # a full disk leaves no half-written file behind
-        except OSError:
-            pass
+            os.link(tmp, path)
+        except FileExistsError:  # made meanwhile by another process, or not a secret: replaced
+            theirs = _read_secret(path)
+            if theirs is not None:
+                return theirs
+            os.replace(tmp, path)
+            return _read_secret(path)  # a process replacing it at the same moment may have won
+    except OSError:
+        return None
+    finally:
+        _discard(tmp)
+    return secret

@@ -69,13 +69,6 @@ class Series:
             self._values = list(map(_VALUE, self.records))
         return self._values
 
-    @classmethod
-    def of_values(cls, dates: list[dt.date], values: list) -> "Series":
-        """A compacted series from its dates and values (series_summary's)."""
-        series = cls(dates, None)
-        series._values = values
-        return series
-
     def compact(self) -> None:
         """Let the records go (a report of 1,000,000 records holds only dates and values)."""
         self._values = self.values

@@ -43,9 +43,10 @@ _NOT_FAST_CHARS = re.compile(f"[{_NOT_FAST}]")
 _PLAIN = f'[^"\\\\\\n{_NOT_FAST}]*+'  # string content up to a quote, a backslash or a line's end
 _STR = f'"{_PLAIN}(?:\\\\(?:["\\\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{{4}}){_PLAIN})*+"'
 _NUM = r"-?+(?:0|[1-9][0-9]{0,14}+)(?:\.[0-9]{1,6}+)?+"  # in range (numbers.value_in_range); else the YAML path says why
-IN_RANGE_NUMBER = re.compile(_NUM).fullmatch  # a figure as the fast reader takes it (series_summary checks what it keeps so)
+NUMBER_PATTERN = _NUM  # a figure as the fast reader takes it (series_summary checks what it keeps so)
 _ID = r"(?!(?:null|true|false)[,}])[a-z][a-z0-9_]*+"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+DATE_PATTERN = _DATE
 # What each field's value is written as (progress_write.py), one capture group per field.
 _VALUE_PATTERNS = {
     "date": _DATE,

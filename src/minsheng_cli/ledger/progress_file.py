@@ -152,8 +152,7 @@ def _read_indexed(root: Path, path: Path, project: int, targets: frozenset, coun
     selected = index.selection(data, targets, county) if index is not None else None
     if selected is not None:
         records = parse_selected(selected[1], selected[0], str(path), project, targets)
-        if records is not None and (county is series_index.ALL or all(r.target is None or r.county == county for r in records)) \
-                and series_index.names_every_line(data, records, targets, county):
+        if records is not None and (county is series_index.ALL or all(r.target is None or r.county == county for r in records)):
             return records, index.digest
     text = decode(data, path)
     try:

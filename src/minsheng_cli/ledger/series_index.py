@@ -11,13 +11,16 @@ used for the bytes just read only when it describes them:
 - the digest of the bytes is the one remembered (a file written within the racy window — the
   file an update has just appended to is the next update's file).
 Only files whose bytes are their text (UTF-8 without a BOM or a CR), whose names are spelt as the
-writer spells them (`indexable`) and whose every line the fast reader's one `findall` reads are indexed; any other file is read whole every time. The lines
-an entry names are still parsed by the fast reader and must be exactly records of the asked
-targets (`progress_fast.parse_selected`), else the file is read whole: a stale or garbled entry
-costs a whole read. An entry planted on purpose in the cache folder (which is the user's alone,
-cache.py) can no more run anything than a planted report entry can, nor make a read build more
-lines than the file has, cite a line by another's number, or hide a line of the series an update
-reads (`FileIndex.selection`, `names_every_line`).
+writer spells them (`indexable`) and whose every line the fast reader's one `findall` reads are
+indexed; any other file is read whole every time. The lines an entry names are still parsed by
+the fast reader and must be exactly records of the asked targets (`progress_fast.parse_selected`),
+else the file is read whole: a stale or garbled entry costs a whole read.
+
+What an entry says is not checked against the bytes beyond that — that it names every line of
+the series, each at its own offset, would take a pass over the file, which at a province's size
+cost an update 13 ms of its 50 —: that an entry is what this code wrote for this file's key,
+the cache's signature says (cache.py); one planted or edited in the cache folder, or copied from
+another file's key, is refused, and the file is read whole.
 """
 
 from __future__ import annotations
@@ -64,14 +67,10 @@ class FileIndex:
         """Series (target, county) → (line numbers, starts); None for an entry not as kept."""
         if not self._keys_kept():
             return None
-        groups, start = {}, 0
-        for (target, county), size in zip(self.keys, self.sizes):
-            groups[(target, county)] = tuple(column[start:start + size] for column in self.columns)
-            start += size
-        return groups
+        return {tuple(key): columns for key, columns in zip(self.keys, _split_columns(self))}
 
     def _keys_kept(self) -> bool:
-        """Every key a series, each once: what this code keeps (a planted entry may hold anything)."""
+        """Every key a series, each once: what this code keeps (an entry of another build may differ)."""
         return all(map(_series_key, self.keys)) and len(set(map(tuple, self.keys))) == len(self.keys)
 
     @classmethod
@@ -91,17 +90,12 @@ class FileIndex:
     def selection(self, data: bytes, targets: frozenset, county=ALL) -> Optional[tuple[list[int], str]]:
         """(the line numbers, those lines joined) of the records of `targets`, in line order; with
         `county`, only that county's of each target (the narratives, target None, all). None when
-        the entry is not one this code keeps or its lines are not lines of `data` (each once, each
-        at the offset of its number): a planted entry cannot make a read build more than the
-        file's own lines; what they hold, parse_selected checks, and that none was left out,
-        `names_every_line`."""
+        the entry is not one this code keeps."""
         places = self._places(targets, county)
         if places is None:
             return None
         lines, starts = self.columns
         chosen = sorted((number, first) for start, size in places for number, first in zip(lines[start:start + size], starts[start:start + size]))
-        if not _lines_of(data, chosen):
-            return None
         try:
             return [number for number, _ in chosen], b"\n".join([data[first:_line_end(data, first)] for _, first in chosen]).decode("utf-8")
         except UnicodeDecodeError:
@@ -127,16 +121,25 @@ class FileIndex:
 
     def appended(self, old_size: int, old_lines: int, written: list, data: bytes) -> Optional["FileIndex"]:
         """This index with the `written` records (as read back: their lines set), appended to a
-        file of `old_lines` lines as `data[old_size:]`, added (None for an entry not as kept)."""
-        added = FileIndex.of_lines(data[old_size:], _lines_by_series(written, old_lines))
-        groups = self.groups
-        if groups is None:
+        file of `old_lines` lines as `data[old_size:]`, added (None for an entry not as kept):
+        each series' new lines at the end of its own, a new series after the others."""
+        if not self._keys_kept():
             return None
-        for series, columns in added.groups.items():
-            lines, starts = groups.setdefault(series, (array(_OFFSET), array(_OFFSET)))
-            lines.extend(number + old_lines for number in columns[0])
-            starts.extend(offset + old_size for offset in columns[1])
-        return FileIndex.of_groups(groups)
+        added = FileIndex.of_lines(data[old_size:], _lines_by_series(written, old_lines))
+        keys, sizes, columns = [list(key) for key in self.keys], array(_OFFSET, self.sizes), tuple(array(_OFFSET, c) for c in self.columns)
+        for key, size, new_columns in zip(added.keys, added.sizes, _split_columns(added)):
+            shifted = (array(_OFFSET, (n + old_lines for n in new_columns[0])), array(_OFFSET, (o + old_size for o in new_columns[1])))
+            if key in keys:
+                index = keys.index(key)
+                at = sum(sizes[:index + 1])
+                sizes[index] += size
+            else:
+                keys.append(key)
+                sizes.append(size)
+                at = len(columns[0])
+            for column, values in zip(columns, shifted):
+                column[at:at] = values
+        return FileIndex(keys, sizes, columns)
 
     def to_plain(self) -> dict:
         return {"keys": self.keys, "sizes": self.sizes.tobytes().hex(), **{name: column.tobytes().hex() for name, column in zip(_FIELDS, self.columns)}}
@@ -153,63 +156,16 @@ class FileIndex:
         return cls(keys, sizes, columns, digest)
 
 
+def _split_columns(index: FileIndex):
+    """Each series' (line numbers, starts), in key order."""
+    start = 0
+    for size in index.sizes:
+        yield tuple(column[start:start + size] for column in index.columns)
+        start += size
+
+
 def _series_key(key) -> bool:
     return isinstance(key, list) and len(key) == 2 and all(name is None or isinstance(name, str) for name in key)
-
-
-def names_every_line(data: bytes, records: list, targets: frozenset, county=ALL) -> bool:
-    """Whether `records`, read from the lines an entry named, are every record of the asked series
-    in `data` (a planted entry that left a line out, or named another in its place, would hide
-    it): as many lines begin with each asked target's mark as written — `target: T, county: "C"`
-    for one county, `target: T, ` with no county after it city-wide, `target: T, ` for every
-    county — as records of it were read, and as many lines begin a record without a target as
-    narratives were read. An indexed file has only lines in the written shape (progress_fast:
-    names spelt as written), so a mark elsewhere on a line (a comment) is not counted; a note
-    holding `, target: ` can only make the narratives' count miss — a whole read."""
-    from minsheng_cli.ledger.progress_write import RECORD_START, quote, target_literal
-
-    for target in targets:
-        if target is None:
-            starts = data.count(b"\n" + RECORD_START.encode()) + data.startswith(RECORD_START.encode())
-            found = starts - data.count(b", target: ")
-            read = sum(1 for record in records if record.target is None)
-        else:
-            mark = f"target: {target_literal(target)}, " + (f"county: {quote(county)}" if isinstance(county, str) else "")
-            found = _marked_lines(data, mark.encode("utf-8"), county is None)
-            read = sum(1 for record in records if record.target == target and (county is ALL or record.county == county))
-        if found != read:
-            return False
-    return True
-
-
-_DATED = 21  # len("- {date: 2023-06-30, "): what a record line holds before its target
-
-
-def _marked_lines(data: bytes, mark: bytes, city_wide: bool) -> int:
-    """The lines whose target begins at their 22nd byte with `mark` (`city_wide`: and no county follows)."""
-    from minsheng_cli.ledger.progress_write import RECORD_START
-
-    start, found, begin = 0, 0, RECORD_START.encode()
-    while (at := data.find(mark, start)) >= 0:
-        line = at - _DATED
-        if line >= 0 and (line == 0 or data[line - 1] == 0x0A) and data.startswith(begin, line) \
-                and not (city_wide and data.startswith(b"county: ", at + len(mark))):
-            found += 1
-        start = at + 1
-    return found
-
-
-def _lines_of(data: bytes, chosen: list[tuple[int, int]]) -> bool:
-    """Each (number, offset), in number order, is a distinct line of `data` starting at its own
-    offset: one count of the newlines between consecutive offsets (at most the file once)."""
-    number_before, offset_before, line_before = 0, 0, 1
-    for number, first in chosen:
-        if number <= number_before or first < offset_before or first > len(data) or (first and data[first - 1] != 0x0A):
-            return False
-        if data.count(b"\n", offset_before, first) != number - line_before:
-            return False
-        number_before, offset_before, line_before = number, first, number
-    return True
 
 
 def _line_end(data: bytes, start: int) -> int:
@@ -232,9 +188,9 @@ def _lines_by_series(records: list, before: int) -> dict[tuple, list[int]]:
 
 
 def indexable(data: bytes) -> bool:
-    """Offsets into the bytes are offsets into the text read from them (yamlio.decode), and no
-    target or county can be spelt otherwise than the writer spells it — no `\\u` or `\\/` escape,
-    no quoted target —, so `names_every_line` sees every line of a series by its mark."""
+    """Offsets into the bytes are offsets into the text read from them (yamlio.decode), and every
+    name is spelt as the writer spells it — no `\\u` or `\\/` escape, no quoted target: the
+    index is for files as minsheng writes them; a hand-spelt one is read whole."""
     if data.startswith(b"\xef\xbb\xbf") or b"\r" in data or b'target: "' in data:
         return False
     return b"\\" not in data or (b"\\u" not in data and b"\\/" not in data)
@@ -255,7 +211,7 @@ def known(key: str, status, data: bytes, use: bool = True) -> Optional[FileIndex
     describes these very bytes; a digest-checked entry is remembered again with this stat once
     the file has settled, so the next read trusts the stat."""
     entry = cache.get(_KIND, key, use, plain=True)
-    if not isinstance(entry, dict) or not isinstance(entry.get("stat"), list) or not indexable(data):
+    if not isinstance(entry, dict) or not isinstance(entry.get("stat"), list):
         return None
     signature = stat_index.stat_signature(status)
     taken = entry.get("taken")
@@ -272,9 +228,12 @@ def known(key: str, status, data: bytes, use: bool = True) -> Optional[FileIndex
 
 def remember(key: str, status, data: bytes, index: FileIndex, use: bool = True) -> None:
     """Keep `index` for the file read as `data` with stat `status` (None: a file just written,
-    whose stat is racy — it is then known by its digest only)."""
-    signature = stat_index.stat_signature(status) if status is not None else []
+    whose stat is racy — it is then known by its digest only); `index.digest` is set either way,
+    but nothing is kept for bytes not `indexable`."""
     index.digest = digest_of(data)
+    if not indexable(data):
+        return
+    signature = stat_index.stat_signature(status) if status is not None else []
     cache.put(_KIND, key, {"stat": signature, "taken": time.time_ns(), "digest": index.digest, "groups": index.to_plain()}, use, plain=True)
 
 

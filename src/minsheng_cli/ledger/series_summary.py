@@ -13,20 +13,23 @@ folded from: [[month/name, digest], …], as the files' series_index entries kno
 to any file of the project, by anyone, a file added or removed, misses, and the update folds every
 record of the target as before and remembers anew. The fold decides per (project, target, county,
 date) (history.py), so the other series are what they were when remembered; the update's own is
-folded from its records read now. Like any cache entry, one planted on purpose could misstate what
-it stands for; it cannot run anything, and it never decides what is written — only the phrase.
+folded from its records read now. Like any cache entry it is signed (cache.py): one planted or
+edited is refused; and it never decides what is written — only the phrase.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
 from minsheng_cli.ledger import cache
 from minsheng_cli.ledger.in_force import Series
-from minsheng_cli.ledger.progress_fast import IN_RANGE_NUMBER
+from minsheng_cli.ledger.progress_fast import DATE_PATTERN as _DATE
+from minsheng_cli.ledger.progress_fast import NUMBER_PATTERN as _NUM
 
 _KIND = "target-series"
 KINDS = ("count", "level")  # the targets whose standing is read from their series' numbers alone
@@ -41,27 +44,29 @@ class Remembered:
 
     __slots__ = ("series", "rows")
 
-    def __init__(self, series: dict[Optional[str], Series], rows: dict[Optional[str], list]):
+    def __init__(self, series: dict[Optional[str], "RememberedSeries"], rows: dict[Optional[str], list]):
         self.series, self.rows = series, rows
 
 
 def known(root: Path, project: int, target: str, state: list, use: bool = True) -> Optional[Remembered]:
     """The target's series as remembered for the files in `state`; None when nothing is
-    remembered for exactly that state."""
+    remembered for exactly that state. Each row is checked whole (one match of its dates, one of
+    its values; counties reporting on the same dates share the check); a value is made a number,
+    a date a date, only when the phrase reads it."""
     entry = cache.get(_KIND, entry_key(root, project, target), use, plain=True)
     if not isinstance(entry, dict) or entry.get("state") != state or not isinstance(entry.get("series"), list):
         return None
     found = Remembered({}, {})
+    checked: dict[str, Optional[list[str]]] = {}  # a row's dates → its dates, None when not valid
     days: dict[str, dt.date] = {}  # a year has ~52 report dates, shared by every county
-    try:
-        for row in entry["series"]:
-            county, dates, values = row
-            series = _series(dates, values, days)
-            if series is None or not (county is None or isinstance(county, str)) or county in found.series:
-                return None
-            found.series[county], found.rows[county] = series, row
-    except (TypeError, ValueError):
-        return None
+    for row in entry["series"]:
+        if not (isinstance(row, list) and len(row) == 3):
+            return None
+        county, dates, values = row
+        series = _series(dates, values, checked, days)
+        if series is None or not (county is None or isinstance(county, str)) or county in found.series:
+            return None
+        found.series[county], found.rows[county] = series, row
     return found
 
 
@@ -77,20 +82,70 @@ def remember(root: Path, project: int, target: str, state: list, series: dict[Op
     cache.put(_KIND, entry_key(root, project, target), {"state": state, "series": plain}, use, plain=True)
 
 
-def _series(dates: str, values: str, days: dict) -> Optional[Series]:
+_DATES = re.compile(f"(?:{_DATE}(?: {_DATE})*+)?+").fullmatch
+_VALUES = re.compile(f"(?:{_NUM}(?: {_NUM})*+)?+").fullmatch  # in range: a planted `1E+999999999` would overflow the sum
+
+
+def _series(dates, values, checked: dict, days: dict) -> Optional["RememberedSeries"]:
+    """The row's series if it is one as `remember` writes it: dates of the calendar strictly
+    ascending (ISO dates compare as their text does), as many values, each in range."""
     if not (isinstance(dates, str) and isinstance(values, str)):
         return None
-    dates, values = dates.split(), values.split()
-    if len(dates) != len(values) or not all(map(IN_RANGE_NUMBER, values)):
-        return None  # a planted `1E+999999999` would overflow the sum after the write
-    try:
-        for text in dates:
-            if text not in days:
-                days[text] = dt.date.fromisoformat(text)
-        numbers = [Decimal(value) for value in values]
-    except (TypeError, ValueError, InvalidOperation):
+    found = checked[dates] if dates in checked else checked.setdefault(dates, _dates_of(dates, days))
+    if found is None or not _VALUES(values) or (values.count(" ") + 1 if values else 0) != len(found):
         return None
-    found = [days[text] for text in dates]
-    if any(later <= earlier for earlier, later in zip(found, found[1:])):
+    return RememberedSeries(found, values, days)
+
+
+def _dates_of(text: str, days: dict) -> Optional[list[str]]:
+    if not _DATES(text):
         return None
-    return Series.of_values(found, numbers)
+    found = text.split()
+    if not all(map(str.__lt__, found, found[1:])):
+        return None
+    for one in found:
+        if one not in days:
+            try:
+                days[one] = dt.date.fromisoformat(one)
+            except ValueError:  # 2023-13-01
+                return None
+    return found
+
+
+class RememberedSeries:
+    """A series as remembered: its dates (ISO text, ascending) and values (numbers' text, one
+    string) as kept, read as `Series` reads — every value a number — making only what is read a
+    date or a Decimal (an update's phrase reads each county's latest: the string's last value)."""
+
+    __slots__ = ("_dates", "_text", "_values", "_days")
+    records = None
+
+    def __init__(self, dates: list[str], values: str, days: dict[str, dt.date]):
+        self._dates, self._text, self._days = dates, values, days
+        self._values: Optional[list[str]] = None
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return [self._days[text] for text in self._dates]
+
+    @property
+    def values(self) -> list[Decimal]:
+        return list(map(Decimal, self._split()))
+
+    def _split(self) -> list[str]:
+        if self._values is None:
+            self._values = self._text.split()
+        return self._values
+
+    def _at(self, index: int) -> tuple[dt.date, Decimal]:
+        value = self._text.rpartition(" ")[2] if index == len(self._dates) - 1 else self._split()[index]
+        return self._days[self._dates[index]], Decimal(value)
+
+    def latest(self, day: dt.date) -> Optional[tuple[dt.date, Decimal]]:
+        index = bisect.bisect_right(self._dates, day.isoformat()) - 1
+        return self._at(index) if index >= 0 else None
+
+    latest_number = latest  # every value kept is a number
+
+    def first(self) -> Optional[tuple[dt.date, Decimal]]:
+        return self._at(0) if self._dates else None

@@ -387,7 +387,8 @@ def _appended_to_indexed(root: Path, path: Path, old: bytes, status, records: li
     from minsheng_cli.ledger import series_index
     from minsheng_cli.ledger.progress_fast import parse_selected
 
-    if (old and not old.endswith(b"\n")) or not series_index.indexable(old):
+    added = lines.encode("utf-8")
+    if (old and not old.endswith(b"\n")) or not series_index.indexable(added):  # old is: its index is known
         return None
     key = series_index.entry_key(root, path)
     index = series_index.known(key, status, old)
@@ -397,7 +398,7 @@ def _appended_to_indexed(root: Path, path: Path, old: bytes, status, records: li
     written = parse_selected(lines[:-1], range(first, first + len(records)), str(path), records[0].project, None)
     if written is None or written != records:
         return None
-    content = old + lines.encode("utf-8")
+    content = old + added
     new_index = index.appended(len(old), first - 1, written, content)
     return None if new_index is None else (content, written, (path, key, content, new_index))
 
