@@ -176,7 +176,8 @@ def _private_folder(make: bool = True) -> Path | None:
 def get(kind: str, key: str, use: bool = True, plain: bool = False) -> Any | None:
     """The entry, or None. `plain`: an entry of JSON's own types only, taken as parsed (its
     reader checks every part of it; no walk for the plan's classes)."""
-    body = _opened(kind, key, _read_entry(kind, key, use))
+    folder = _private_folder(make=False) if enabled(use) else None
+    body = _opened(folder, kind, key) if folder is not None else None
     if body is None:
         return None
     try:
@@ -193,17 +194,10 @@ def put(kind: str, key: str, value: Any, use: bool = True, plain: bool = False) 
         body = json.dumps(value if plain else _encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     except (TypeError, ValueError):
         return
-    secret = _secret(make=True)
+    folder = _private_folder()
+    secret = _secret(folder, make=True) if folder is not None else None
     if secret is not None:
         _write_entry(kind, key, _SEALED + _mac(secret, kind, key, body) + _BODY + body + b"}")
-
-
-def _read_entry(kind: str, key: str, use: bool) -> bytes | None:
-    """An entry's bytes, at most its limit, or None."""
-    if not enabled(use) or _private_folder(make=False) is None:
-        return None
-    data = _read_regular(cache_entry(kind, key), MAX_ENTRY_BYTES + 1)
-    return data if data is not None and len(data) <= MAX_ENTRY_BYTES else None
 
 
 def _read_regular(path: Path, limit: int, of_size: int | None = None) -> bytes | None:
@@ -231,22 +225,19 @@ def _read_regular(path: Path, limit: int, of_size: int | None = None) -> bytes |
 
 
 def _write_entry(kind: str, key: str, data: bytes) -> None:
-    folder = _private_folder()
-    if folder is None:
-        return
     entry = cache_entry(kind, key)
     tmp = temporary_file(entry, str(os.getpid()))
     try:
-        _discard(tmp)  # whatever stands there (a FIFO would block the open)
-        _write_private(tmp, data, exclusive=True)
+        _write_private(tmp, data)
         os.replace(tmp, entry)
     except OSError:
         _discard(tmp)  # a full disk leaves no half-written file behind
 
 
-def _write_private(path: Path, data: bytes, exclusive: bool = False) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC) | getattr(os, "O_NOFOLLOW", 0)
-    with os.fdopen(os.open(path, flags, 0o600), "wb") as handle:
+def _write_private(path: Path, data: bytes) -> None:
+    """`data` as a new private file at `path`, whatever stood there (a FIFO would block the open)."""
+    _discard(path)
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600), "wb") as handle:
         handle.write(data)
 
 
@@ -272,11 +263,14 @@ _SECRET_NAME = "signing-key"
 _SECRET_BYTES = 32
 
 
-def _opened(kind: str, key: str, data: bytes | None) -> bytes | None:
-    """The entry's JSON if `data` is an entry signed for (kind, key) with this folder's secret."""
-    if data is None or not data.startswith(_SEALED) or data[_MAC_END:_MAC_END + len(_BODY)] != _BODY or not data.endswith(b"}"):
+def _opened(folder: Path, kind: str, key: str) -> bytes | None:
+    """The JSON of the entry (kind, key) of `folder` if it is signed for them with the folder's
+    secret (and within its limit)."""
+    data = _read_regular(cache_entry(kind, key), MAX_ENTRY_BYTES + 1)
+    if data is None or len(data) > MAX_ENTRY_BYTES or not data.startswith(_SEALED) or data[_MAC_END:_MAC_END + len(_BODY)] != _BODY \
+            or not data.endswith(b"}"):
         return None
-    secret = _secret(make=False)
+    secret = _secret(folder, make=False)
     body = data[_MAC_END + len(_BODY):-1]
     if secret is None or not _compare_digest(data[len(_SEALED):_MAC_END], _mac(secret, kind, key, body)):
         return None
@@ -289,12 +283,9 @@ def _mac(secret: bytes, kind: str, key: str, body: bytes) -> bytes:
     return mac.hexdigest().encode()
 
 
-def _secret(make: bool) -> bytes | None:
+def _secret(folder: Path, make: bool) -> bytes | None:
     """The folder's secret; `make`: made (or replaced, when what is there is not one) if need be.
     Read for every entry (a stat and 32 bytes): a secret replaced meanwhile is the one used."""
-    folder = _private_folder(make)
-    if folder is None:
-        return None
     path = folder / _SECRET_NAME
     secret = _read_secret(path)
     return _new_secret(path) if secret is None and make else secret
@@ -313,8 +304,7 @@ def _new_secret(path: Path) -> bytes | None:
     secret = os.urandom(_SECRET_BYTES)
     tmp = temporary_file(path, str(os.getpid()))
     try:
-        _discard(tmp)
-        _write_private(tmp, secret, exclusive=True)
+        _write_private(tmp, secret)
         try:
             os.link(tmp, path)
         except FileExistsError:  # made meanwhile by another process, or not a secret: replaced

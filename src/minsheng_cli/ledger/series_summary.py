@@ -91,7 +91,9 @@ def _series(dates, values, checked: dict, days: dict) -> Optional["RememberedSer
     ascending (ISO dates compare as their text does), as many values, each in range."""
     if not (isinstance(dates, str) and isinstance(values, str)):
         return None
-    found = checked[dates] if dates in checked else checked.setdefault(dates, _dates_of(dates, days))
+    if dates not in checked:
+        checked[dates] = _dates_of(dates, days)
+    found = checked[dates]
     if found is None or not _VALUES(values) or (values.count(" ") + 1 if values else 0) != len(found):
         return None
     return RememberedSeries(found, values, days)
