@@ -152,8 +152,9 @@ def test_a_garbled_or_planted_entry_is_never_a_wrong_record(tmp_path, monkeypatc
     swapped = series_index.FileIndex.of_groups({**groups, ours: groups[theirs], theirs: groups[ours]}).to_plain()
     many = series_index.FileIndex.of_groups({**groups, ours: tuple(column * 1000 for column in groups[ours])}).to_plain()  # more lines than the file
     plain = series_index.FileIndex.of_groups(groups).to_plain()
-    for planted in (swapped, many, {**plain, "lines": "zz"}, {**plain, "keys": [[7, None], *plain["keys"][1:]]},
-                    {**plain, "sizes": plain["sizes"][8:]}, {**plain, "keys": [plain["keys"][0]] * len(plain["keys"])}, "not a dict"):
+    keys = series_index.split_keys(plain["keys"])
+    for planted in (swapped, many, {**plain, "lines": "zz"}, {**plain, "keys": [[7, None], *keys[1:]]},
+                    {**plain, "sizes": plain["sizes"][8:]}, with_keys(plain, [keys[0]] * len(keys)), "not a dict"):
         plant("series-index", key, {**entry, "groups": planted})
         assert series(root) == expected
     assert len(whole_reads) == 8  # each planted entry refused: the file read whole (and indexed again)
@@ -171,13 +172,14 @@ def test_a_planted_entry_is_never_a_wrong_record_of_one_county_either(tmp_path, 
     key = series_index.entry_key(root, june(root))
     entry = cache.get("series-index", key, plain=True)
     plain = entry["groups"]
-    ours = plain["keys"].index(["new_places", "任城区"])
-    narratives = plain["keys"].index([None, None])
-    twice = {**plain, "keys": [plain["keys"][ours] if n == narratives else k for n, k in enumerate(plain["keys"])]}
-    not_a_series = {**plain, "keys": [[None, 7] if n == narratives else k for n, k in enumerate(plain["keys"])]}
-    swapped = {**plain, "keys": [["new_places", "兖州区"] if k == ["new_places", "任城区"] else ["new_places", "任城区"]
-                                 if k == ["new_places", "兖州区"] else k for k in plain["keys"]]}
-    renamed = {**plain, "keys": [["new_places", "曲阜市"] if k == ["new_places", "任城区"] else k for k in plain["keys"]]}
+    keys = series_index.split_keys(plain["keys"])
+    ours = keys.index(["new_places", "任城区"])
+    narratives = keys.index([None, None])
+    twice = with_keys(plain, [keys[ours] if n == narratives else k for n, k in enumerate(keys)])
+    not_a_series = with_keys(plain, [[None, "a", "b"] if n == narratives else k for n, k in enumerate(keys)])
+    swapped = with_keys(plain, [["new_places", "兖州区"] if k == ["new_places", "任城区"] else ["new_places", "任城区"]
+                                if k == ["new_places", "兖州区"] else k for k in keys])
+    renamed = with_keys(plain, [["new_places", "曲阜市"] if k == ["new_places", "任城区"] else k for k in keys])
     groups = series_index.FileIndex.from_plain(plain).groups
     lines, starts = groups[("new_places", "任城区")]
     data = june(root).read_bytes()
@@ -189,6 +191,16 @@ def test_a_planted_entry_is_never_a_wrong_record_of_one_county_either(tmp_path, 
         plant("series-index", key, {**entry, "groups": planted})
         assert located(read_own_series(root, None, 1, WANTED, "任城区")[0]) == expected
     assert len(whole_reads) == 8  # each refused: read whole
+    # signed as if this code had written them, the keys' own checks refuse what an entry never holds
+    for signed in (twice, not_a_series, with_keys(plain, [[None, None] if n == ours else k for n, k in enumerate(keys)]), {**twice, "keys": plain["keys"] + "\x1enew_places\x1f任城区"}):
+        cache.put("series-index", key, {**entry, "groups": signed}, plain=True)
+        assert located(read_own_series(root, None, 1, WANTED, "任城区")[0]) == expected
+    assert len(whole_reads) == 12
+
+
+def with_keys(plain: dict, keys: list) -> dict:
+    """An entry's groups with other keys, spelt as an entry spells them."""
+    return {**plain, "keys": series_index.join_keys(keys)}
 
 
 def _with_columns(groups: dict, series: tuple, lines, starts) -> dict:
@@ -210,7 +222,7 @@ def test_a_planted_entry_cannot_hide_a_city_wide_line(tmp_path, monkeypatch):
     key = series_index.entry_key(root, june(root))
     entry = cache.get("series-index", key, plain=True)
     plain = entry["groups"]
-    moved = {**plain, "keys": [["total_places", "任城区"] if k == ["total_places", None] else k for k in plain["keys"]]}
+    moved = with_keys(plain, [["total_places", "任城区"] if k == ["total_places", None] else k for k in series_index.split_keys(plain["keys"])])
     plant("series-index", key, {**entry, "groups": moved})
     assert located(read_own_series(root, None, 1, wanted, None)[0]) == expected
     assert len(whole_reads) == 2
@@ -401,3 +413,23 @@ def test_updates_with_and_without_the_index_write_and_say_the_same(example_ledge
     july = example_ledger / "progress" / "2023-07" / "03.yaml"
     entry = cache.get("series-index", series_index.entry_key(example_ledger, july), plain=True)
     assert entry["digest"] == cache.blake2b(july.read_bytes(), digest_size=20).hexdigest()  # kept by the last update's write
+
+
+@given(st.lists(st.integers(0, 2**32 - 1), max_size=40), st.data())
+def test_a_series_decoded_alone_is_its_part_of_the_column(values, data):
+    """An entry's columns are kept as base64 and a read of one county's decodes only its part:
+    that part is the column's slice, wherever it starts and ends in the base64 groups."""
+    from array import array
+
+    column = array("I", values)
+    text = series_index.FileIndex.of_groups({("t", "c"): (column, column)}).to_plain()["lines"]
+    start = data.draw(st.integers(0, len(values)))
+    size = data.draw(st.integers(0, len(values) - start))
+    assert series_index._array_part(text, start, size) == column[start:start + size]
+    assert series_index._kept_length(text) == len(values)
+
+
+def test_keys_spelt_as_an_entry_keeps_them_read_back_the_same():
+    keys = [["new_places", "任城区"], ["new_places", None], [None, "兖州区"], [None, None], ["fee_cut", ""]]
+    assert series_index.split_keys(series_index.join_keys(keys)) == keys
+    assert series_index.split_keys(series_index.join_keys([])) == []

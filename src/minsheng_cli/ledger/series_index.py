@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import time
 from array import array
+from binascii import a2b_base64, b2a_base64
 from itertools import accumulate
 from pathlib import Path
 from typing import Optional
@@ -36,10 +37,19 @@ from minsheng_cli.ledger.cache import blake2b
 
 _KIND = "series-index"
 _OFFSET = "I"  # 4 bytes: a progress file is at most yamlio.MAX_FILE_BYTES
+_WIDTH = array(_OFFSET).itemsize
 _FIELDS = ("lines", "starts")
 
 
 ALL = object()  # `selection`'s county: every county of the targets asked
+
+# An entry keeps its series' keys as one text, "target\x1fcounty" joined by "\x1e", None as
+# "\x00" (a list of pairs cost JSON three times as long to read, twelve entries an update), and
+# the columns in base64. No name of an indexed file holds these characters: a raw control
+# character is not in the fast shape, an escape of one (\u) makes a file not `indexable`.
+_KEYS_APART = "\x1e"
+_NAMES_APART = "\x1f"
+_NO_NAME = "\x00"
 
 
 class FileIndex:
@@ -50,8 +60,42 @@ class FileIndex:
     province file has ~960 series; building a table of all of them cost more than the read).
     `digest`: of the bytes it describes (None until remembered)."""
 
-    def __init__(self, keys: list[list], sizes: array, columns: tuple[array, array], digest: Optional[str] = None):
-        self.keys, self.sizes, self.columns, self.digest = keys, sizes, columns, digest
+    def __init__(self, keys: Optional[list[list]], sizes: array, columns: Optional[tuple[array, array]], digest: Optional[str] = None,
+                 keys_text: Optional[str] = None, columns_text: Optional[tuple[str, str]] = None):
+        self._keys, self._keys_text, self.sizes, self.digest = keys, keys_text, sizes, digest
+        self._columns, self._columns_text = columns, columns_text
+
+    @property
+    def columns(self) -> tuple[array, array]:
+        """(line numbers, starts) of every series, end to end; ValueError for a kept text that is not one."""
+        if self._columns is None:
+            self._columns = tuple(_array(text, self.line_count()) for text in self._columns_text)
+        return self._columns
+
+    def line_count(self) -> int:
+        """How many lines the index names."""
+        return sum(self.sizes)
+
+    def _series_columns(self, start: int, size: int) -> tuple[array, array]:
+        """(line numbers, starts) of the series at `start` in the columns: from an entry's text,
+        only their part decoded (a read of one county's needs 1 series of ~960)."""
+        if self._columns is not None:
+            return tuple(column[start:start + size] for column in self._columns)
+        return tuple(_array_part(text, start, size) for text in self._columns_text)
+
+    @property
+    def keys(self) -> list[list]:
+        """[target, county] of each series, in the columns' order."""
+        if self._keys is None:
+            self._keys = split_keys(self._keys_text)
+        return self._keys
+
+    @property
+    def keys_text(self) -> str:
+        """The keys as an entry keeps them (`join_keys`)."""
+        if self._keys_text is None:
+            self._keys_text = join_keys(self._keys)
+        return self._keys_text
 
     @classmethod
     def of_groups(cls, groups: dict[tuple, tuple]) -> "FileIndex":
@@ -94,11 +138,10 @@ class FileIndex:
         places = self._places(targets, county)
         if places is None:
             return None
-        lines, starts = self.columns
-        chosen = sorted((number, first) for start, size in places for number, first in zip(lines[start:start + size], starts[start:start + size]))
         try:
+            chosen = sorted(pair for start, size in places for pair in zip(*self._series_columns(start, size)))
             return [number for number, _ in chosen], b"\n".join([data[first:_line_end(data, first)] for _, first in chosen]).decode("utf-8")
-        except UnicodeDecodeError:
+        except ValueError:  # a column's text that is not one; bytes that are not UTF-8
             return None
 
     def _places(self, targets: frozenset, county) -> Optional[list[tuple[int, int]]]:
@@ -107,26 +150,42 @@ class FileIndex:
             if not self._keys_kept():
                 return None
             wanted = [index for index, (target, _) in enumerate(self.keys) if target in targets]
-        else:  # one county's: found by key, the others never looked at
-            own = [[target, county] for target in targets if target is not None]
-            wanted = [self.keys.index(key) for key in own if key in self.keys]
-            narratives = [index for index, key in enumerate(self.keys) if isinstance(key, list) and key and key[0] is None]
-            if any(self.keys.count(key) != 1 for key in own if key in self.keys) or not all(_series_key(self.keys[index]) for index in narratives) \
-                    or len({self.keys[index][1] for index in narratives}) != len(narratives):
-                return None  # what an entry never holds: a key that is not a series, or one series twice
-            wanted += narratives
+        else:  # one county's: found by key in the keys' text, the others never looked at
+            wanted = self._own_places(targets, county)
+            if wanted is None:
+                return None
         offsets = [0]
         offsets.extend(accumulate(self.sizes))
         return [(offsets[index], self.sizes[index]) for index in wanted]
+
+    def _own_places(self, targets: frozenset, county: Optional[str]) -> Optional[list[int]]:
+        """The indexes of `county`'s series of `targets` and of every narrative; None when a key
+        asked is there twice or a narrative's key is not a series (what an entry never holds)."""
+        text = _KEYS_APART + self.keys_text + _KEYS_APART
+        wanted = []
+        for target in targets:
+            if target is not None:
+                found = _places_of(text, _KEYS_APART + join_keys([[target, county]]) + _KEYS_APART)
+                if len(found) > 1:
+                    return None
+                wanted += found
+        narratives = _places_of(text, _KEYS_APART + _NO_NAME + _NAMES_APART)
+        counties = [text[at + 3:text.index(_KEYS_APART, at + 1)] for at in narratives]
+        if any(_NAMES_APART in name for name in counties) or len(set(counties)) != len(counties):
+            return None
+        return [text.count(_KEYS_APART, 0, at) for at in wanted + narratives]
 
     def appended(self, old_size: int, old_lines: int, written: list, data: bytes) -> Optional["FileIndex"]:
         """This index with the `written` records (as read back: their lines set), appended to a
         file of `old_lines` lines as `data[old_size:]`, added (None for an entry not as kept):
         each series' new lines at the end of its own, a new series after the others."""
-        if not self._keys_kept():
+        try:
+            if not self._keys_kept():
+                return None
+            keys, sizes, columns = [list(key) for key in self.keys], array(_OFFSET, self.sizes), tuple(array(_OFFSET, c) for c in self.columns)
+        except ValueError:
             return None
         added = FileIndex.of_lines(data[old_size:], _lines_by_series(written, old_lines))
-        keys, sizes, columns = [list(key) for key in self.keys], array(_OFFSET, self.sizes), tuple(array(_OFFSET, c) for c in self.columns)
         for key, size, new_columns in zip(added.keys, added.sizes, _split_columns(added)):
             shifted = (array(_OFFSET, (n + old_lines for n in new_columns[0])), array(_OFFSET, (o + old_size for o in new_columns[1])))
             if key in keys:
@@ -142,18 +201,40 @@ class FileIndex:
         return FileIndex(keys, sizes, columns)
 
     def to_plain(self) -> dict:
-        return {"keys": self.keys, "sizes": self.sizes.tobytes().hex(), **{name: column.tobytes().hex() for name, column in zip(_FIELDS, self.columns)}}
+        texts = self._columns_text if self._columns is None else tuple(map(_text, self._columns))
+        return {"keys": self.keys_text, "sizes": _text(self.sizes), **dict(zip(_FIELDS, texts))}
 
     @classmethod
     def from_plain(cls, plain, digest: Optional[str] = None) -> Optional["FileIndex"]:
         """The index kept as `plain`; None when it is not one (the keys are checked where read)."""
         try:
-            keys, sizes, columns = plain["keys"], _array(plain["sizes"]), tuple(_array(plain[name]) for name in _FIELDS)
+            keys, texts = plain["keys"], tuple(plain[name] for name in _FIELDS)
+            sizes = _array(plain["sizes"], _kept_length(plain["sizes"]))
+            lengths = {_kept_length(text) for text in texts}
         except (TypeError, ValueError, KeyError):
             return None
-        if not isinstance(keys, list) or len(keys) != len(sizes) or len({len(column) for column in columns}) != 1 or sum(sizes) != len(columns[0]):
+        if not isinstance(keys, str) or (keys.count(_KEYS_APART) + 1 if keys else 0) != len(sizes) or lengths != {sum(sizes)}:
             return None
-        return cls(keys, sizes, columns, digest)
+        return cls(None, sizes, None, digest, keys, texts)
+
+
+def join_keys(keys: list[list]) -> str:
+    """Series' keys as one text (how an entry keeps them)."""
+    return _KEYS_APART.join(_NAMES_APART.join(_NO_NAME if name is None else name for name in key) for key in keys)
+
+
+def split_keys(text: str) -> list[list]:
+    """The keys `join_keys` made (a key that was not a pair of names is not one here either)."""
+    return [[None if name == _NO_NAME else name for name in key.split(_NAMES_APART)] for key in text.split(_KEYS_APART)] if text else []
+
+
+def _places_of(text: str, needle: str) -> list[int]:
+    """Where `needle` (starting and ending with _KEYS_APART) is in `text`, each time."""
+    found, at = [], text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
 
 
 def _split_columns(index: FileIndex):
@@ -173,10 +254,39 @@ def _line_end(data: bytes, start: int) -> int:
     return len(data) if end < 0 else end
 
 
-def _array(text: str) -> array:
+def _array(text: str, length: int) -> array:
+    """The `length` values of a column kept as `_text`; ValueError for a text that is not them."""
     values = array(_OFFSET)
-    values.frombytes(bytes.fromhex(text))
+    values.frombytes(a2b_base64(text))
+    if len(values) != length:
+        raise ValueError(text)
     return values
+
+
+def _array_part(text: str, start: int, size: int) -> array:
+    """Values start … start + size - 1 of a column kept as `_text`, decoding only their base64
+    groups (4 characters for 3 bytes); ValueError for a text that is not them."""
+    first, end = _WIDTH * start, _WIDTH * (start + size)
+    group = first // 3
+    values = array(_OFFSET)
+    values.frombytes(a2b_base64(text[4 * group:4 * -(-end // 3)])[first - 3 * group:end - 3 * group])
+    if len(values) != size:
+        raise ValueError(text)
+    return values
+
+
+def _kept_length(text: str) -> int:
+    """How many values a column kept as `_text` holds; ValueError for a text that cannot be one."""
+    if not isinstance(text, str) or len(text) % 4:
+        raise ValueError(text)
+    size = len(text) // 4 * 3 - text.count("=", len(text) - 2)
+    if size % _WIDTH:
+        raise ValueError(text)
+    return size // _WIDTH
+
+
+def _text(values: array) -> str:
+    return b2a_base64(values.tobytes(), newline=False).decode("ascii")
 
 
 def _lines_by_series(records: list, before: int) -> dict[tuple, list[int]]:

@@ -31,10 +31,9 @@
 from __future__ import annotations
 
 import os
-import random
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
@@ -123,7 +122,7 @@ def _acquire(path: Path, timeout: float) -> int:
             os.close(fd)
         if time.monotonic() > deadline:
             raise LedgerError(M.LOCK_TIMEOUT.format(path=path))
-        time.sleep(random.uniform(0.01, 0.05))
+        time.sleep(0.01 + 0.04 * int.from_bytes(os.urandom(2), "little") / 0xFFFF)
 
 
 def _try_lock(fd: int) -> bool:
@@ -244,7 +243,7 @@ def _write_journal(root: Path, pending: list[_Pending]) -> Path:
     journal = layout.journal_path(root)
     base = layout.progress_dir(root)
     entries = [{"temp": item.temp.relative_to(base).as_posix(), "path": item.path.relative_to(base).as_posix()} for item in pending]
-    temp = layout.temporary_file(journal, f"{os.getpid()}.{random.randrange(16**8):08x}")
+    temp = layout.temporary_file(journal, f"{os.getpid()}.{os.urandom(4).hex()}")
     _write_temp(temp, json.dumps(entries, ensure_ascii=False).encode("utf-8"), None)
     try:
         _replace(temp, journal)
@@ -431,7 +430,7 @@ def _staged_file(path: Path, old: bytes | None, content: bytes, written: list[Re
             raise LedgerError(M.LEDGER_READ_ONLY.format(path=folder)) from None
         made.append(each)
     refuse_link(folder)
-    temp = layout.temporary_file(path, f"{os.getpid()}.{random.randrange(16**8):08x}")
+    temp = layout.temporary_file(path, f"{os.getpid()}.{os.urandom(4).hex()}")
     _write_temp(temp, content, path if old is not None else None, sync=False)  # synced with the others, in _write_all
     return _Pending(path, old, temp, written)
 
@@ -525,10 +524,8 @@ def _sync_files(paths: list[Path]) -> None:
     """fsync every file, several at a time: the disk takes them together (a whole year's import
     writes ~400 files, and one after the other their fsyncs were a tenth of its time). LedgerError
     naming a file whose fsync failed."""
-    import threading
-
     work = iter(paths)
-    take = threading.Lock()
+    take = nullcontext()  # one thread (an update's file and journal): threading is not even imported
     failed: list[tuple[Path, OSError]] = []
 
     def sync_some() -> None:
@@ -549,6 +546,9 @@ def _sync_files(paths: list[Path]) -> None:
     if len(paths) <= 2:
         sync_some()
     else:
+        import threading
+
+        take = threading.Lock()
         threads = [threading.Thread(target=sync_some, daemon=True) for _ in range(min(SYNC_THREADS, len(paths)))]
         for thread in threads:
             thread.start()

@@ -19,13 +19,13 @@ Months are counted as 序时进度 counts them (`terms.month_position`), so June
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Optional
 
 from minsheng_cli.reporting.terms import fraction, month_position, schedule_curve
+from minsheng_cli.ledger.dates import month_end
 
 WINDOW_MONTHS = 3  # "the last three months": the span of 近3个月月均 and of 进度停滞
 ON_SCHEDULE = ("ahead", "on_track")
@@ -39,8 +39,8 @@ def window_start(day: dt.date, months: int = WINDOW_MONTHS) -> dt.date:
     other day to the same day, clipped to the shorter month."""
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     month += 1
-    last = calendar.monthrange(year, month)[1]
-    if day.day == calendar.monthrange(day.year, day.month)[1]:
+    last = month_end(year, month).day
+    if day.day == month_end(day.year, day.month).day:
         return dt.date(year, month, last)
     return dt.date(year, month, min(day.day, last))
 

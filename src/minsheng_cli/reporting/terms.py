@@ -9,13 +9,13 @@ stepwise schedule: by a step's date, that many steps are due.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Optional
 
+from minsheng_cli.ledger.dates import month_end
 from minsheng_cli.ledger.model import PlannedPoint, Target
 
 HUNDRED = Fraction(100)
@@ -68,7 +68,7 @@ def gap_points(completion: Optional[Fraction], expected: Optional[Fraction]) -> 
 def month_position(day: dt.date, end_of_day: bool = True) -> Fraction:
     """Months since year 0 at the end (or start) of `day`: every month weighs 1, days within a
     month count proportionally."""
-    days = calendar.monthrange(day.year, day.month)[1]
+    days = month_end(day.year, day.month).day
     elapsed = day.day if end_of_day else day.day - 1
     return Fraction(day.year * 12 + day.month - 1) + Fraction(elapsed, days)
 
