@@ -63,6 +63,14 @@ def series(root: Path, targets: frozenset = WANTED) -> list[tuple]:
     return located(read_series(root, june(root), 1, targets))
 
 
+def index_only(monkeypatch) -> None:
+    """Reads of one county's lines through each file's index, as if no own_series entry were kept
+    (the tests of what an index entry may say)."""
+    from minsheng_cli.ledger import own_series
+
+    monkeypatch.setattr(own_series, "known", lambda key, use=True: {})
+
+
 def parsed_whole(monkeypatch) -> list[str]:
     """Files read whole by read_series from now on (its indexing reader is the only way)."""
     calls: list[str] = []
@@ -166,6 +174,7 @@ def test_a_planted_entry_is_never_a_wrong_record_of_one_county_either(tmp_path, 
     from minsheng_cli.ledger.progress_file import read_own_series
 
     root = ledger_with(tmp_path, lines_of(*mixed()))
+    index_only(monkeypatch)
     whole_reads = parsed_whole(monkeypatch)
     expected = [r for r in whole(root) if r[0].target is None or r[0].county == "任城区"]
     assert located(read_own_series(root, None, 1, WANTED, "任城区")[0]) == expected and len(whole_reads) == 1
@@ -217,6 +226,7 @@ def test_a_planted_entry_cannot_hide_a_city_wide_line(tmp_path, monkeypatch):
     root = ledger_with(tmp_path, lines_of(*mixed()))
     wanted = frozenset({"total_places", None})
     expected = [r for r in whole(root, wanted) if r[0].county is None]
+    index_only(monkeypatch)
     whole_reads = parsed_whole(monkeypatch)
     assert located(read_own_series(root, None, 1, wanted, None)[0]) == expected and len(whole_reads) == 1
     key = series_index.entry_key(root, june(root))
@@ -250,6 +260,7 @@ def test_a_planted_entry_cannot_name_a_narrative_in_place_of_a_line_of_the_serie
     from minsheng_cli.ledger.progress_file import read_own_series
 
     root = ledger_with(tmp_path, lines_of(*mixed()))
+    index_only(monkeypatch)
     expected = located(read_own_series(root, None, 1, WANTED, "任城区")[0])
     whole_reads = parsed_whole(monkeypatch)
 

@@ -143,14 +143,29 @@ def test_a_garbled_or_planted_summary_is_refused(tmp_path):
     assert series_summary.known(root, 3, "branch_centers", state) is None
     cache.put("target-series", key, entry, plain=True)
     assert plain_of(series_summary.known(root, 3, "branch_centers", state).series) == plain_of(series)
-    good = entry["series"][0]
+    good = [entry["series"][0][0], entry["dates"][entry["series"][0][1]], entry["series"][0][2]]
     for planted in ([[good[0], "2023-07-03 2023-06-30", "1 2"]], [[good[0], "2023-06-30", "NaN"]], [[good[0], "2023-06-30", "1 2"]],
                     [[7, *good[1:]]], [good, good], [[good[0], "2023-13-01", "1"]], [[good[0], "2023-06-30", "一"]], "series", [["x"]],
                     [[good[0], "2023-06-30", "1E+999999999"]], [[good[0], "2023-06-30", "1234567890123456"]], [[good[0], "2023-06-30", "0.1234567"]],
                     [[good[0], "2023-06-30 2023-06-30", "1 2"]], [[good[0], "2023-06-30  2023-07-01", "1 2"]], [[good[0], "2023-6-30", "1"]],
                     [[good[0], "2023-06-30", "+1"]], [[good[0], "2023-06-30", " 1"]], [[good[0], 20230630, "1"]], [[*good, "x"]], ["x"]):
-        cache.put("target-series", key, {**entry, "series": planted}, plain=True)
+        cache.put("target-series", key, spelt(entry, planted), plain=True)
         assert series_summary.known(root, 3, "branch_centers", state) is None, planted
+    for where in (-1, len(entry["dates"]), True, "0", None):  # rows pointing nowhere in the dates' table
+        cache.put("target-series", key, {**entry, "series": [[good[0], where, good[2]]]}, plain=True)
+        assert series_summary.known(root, 3, "branch_centers", state) is None, where
+    for table in ("2023-06-30", None, [7]):
+        cache.put("target-series", key, {**entry, "dates": table, "series": [[good[0], 0, good[2]]]}, plain=True)
+        assert series_summary.known(root, 3, "branch_centers", state) is None, table
+
+
+def spelt(entry: dict, rows) -> dict:
+    """Rows [county, dates, values] as `remember` spells them, each distinct dates once in a table
+    (a row of another shape as it is)."""
+    if not isinstance(rows, list) or not all(isinstance(row, list) and len(row) == 3 for row in rows):
+        return {**entry, "series": rows}
+    table = list(dict.fromkeys(row[1] for row in rows))
+    return {**entry, "dates": table, "series": [[county, table.index(dates), values] for county, dates, values in rows]}
 
 
 @settings(max_examples=60, deadline=None)

@@ -126,47 +126,76 @@ def read_own_series(root: Path, plan: Any, project: int, targets: frozenset, cou
     """What one update's record is checked against: of `targets`' records, only `county`'s (and
     every narrative of the project) — from every file of the project, in written order — and the
     state of those files, [[month/name, digest], …], what series_summary keys the other series
-    by; None when a file has no index (read whole: not in the written shape, a BOM, a CR)."""
-    from minsheng_cli.ledger.series_index import month_and_name
+    by; None when a file has no index (read whole: not in the written shape, a BOM, a CR). Where
+    the lines are in each file is remembered for the next update (own_series)."""
+    from minsheng_cli.ledger import own_series
+    from minsheng_cli.ledger.series_index import ALL, month_and_name
 
+    key = own_series.entry_key(root, project, targets, county) if county is not ALL else None
+    remembered = own_series.known(key) if key is not None else {}
+    rows: dict = {}
     records: list[Record] = []
     state: Optional[list] = []
     for _, path in progress_files(root, plan, projects={project}):
-        found, digest = _read_indexed(root, path, project, targets, county)
+        name = month_and_name(path)
+        found, digest, rows[name] = _read_indexed(root, path, project, targets, county, remembered.get(name))
         records.extend(found)
         if state is not None:
-            state = None if digest is None else [*state, [month_and_name(path), digest]]
+            state = None if digest is None else [*state, [name, digest]]
+    if key is not None and rows != remembered and all(one is not None for one in rows.values()):
+        own_series.remember(key, rows)
     return records, state
 
 
-def _read_indexed(root: Path, path: Path, project: int, targets: frozenset, county) -> tuple[list[Record], Optional[str]]:
-    """(the records of `targets` in one file — of `county` only unless series_index.ALL — and the
-    digest of the bytes read when the file is indexed, else None)."""
-    from minsheng_cli.ledger import series_index
+def _read_indexed(root: Path, path: Path, project: int, targets: frozenset, county, remembered=None) -> tuple[list[Record], Optional[str], Optional[list]]:
+    """(the records of `targets` in one file — of `county` only unless series_index.ALL —, the
+    digest of the bytes read when the file is indexed, else None, and the file's own_series row
+    for `county`: `remembered` when it held, else taken anew; None for ALL or a file not indexed)."""
+    from minsheng_cli.ledger import own_series, series_index
     from minsheng_cli.ledger.progress_fast import parse_fast_grouped, parse_selected
     from minsheng_cli.ledger.yamlio import decode, read_bytes_and_stat
 
+    def own(records: Optional[list[Record]]) -> bool:
+        return records is not None and (county is series_index.ALL or all(r.target is None or r.county == county for r in records))
+
+    if remembered is not None and (hit := own_series.read_settled(path, remembered)) is not None:
+        records = parse_selected(hit[1], hit[0], str(path), project, targets)
+        if own(records):
+            return records, hit[2], remembered
     data, status = read_bytes_and_stat(path)
+    if remembered is not None and (hit := own_series.selection(remembered, data)) is not None:
+        records = parse_selected(hit[1], hit[0], str(path), project, targets)
+        if own(records):
+            return records, hit[2], own_series.restated(remembered, status)
     key = series_index.entry_key(root, path)
     index = series_index.known(key, status, data)
-    selected = index.selection(data, targets, county) if index is not None else None
+    chosen = index.chosen(targets, county) if index is not None else None
+    selected = series_index.lines_at(data, chosen) if chosen is not None else None
     if selected is not None:
         records = parse_selected(selected[1], selected[0], str(path), project, targets)
-        if records is not None and (county is series_index.ALL or all(r.target is None or r.county == county for r in records)):
-            return records, index.digest
+        if own(records):
+            return records, index.digest, _own_row(status, index, chosen, county)
     text = decode(data, path)
     try:
         records, groups = parse_fast_grouped(text, str(path), project, targets)
     except NotFast:
         records, groups = parse_progress_text(text, path, project, targets), None
-    digest = None
+    digest = row = None
     if groups is not None and series_index.indexable(data):
         index = series_index.FileIndex.of_lines(data, groups)
         series_index.remember(key, status, data, index)
         digest = index.digest
+        if county is not series_index.ALL:
+            row = _own_row(status, index, index.chosen(targets, county), county)
     if county is not series_index.ALL:
         records = [r for r in records if r.target is None or r.county == county]
-    return records, digest
+    return records, digest, row
+
+
+def _own_row(status, index, chosen: Optional[list], county) -> Optional[list]:
+    from minsheng_cli.ledger import own_series, series_index
+
+    return own_series.row(status, index.digest, chosen) if county is not series_index.ALL and chosen is not None else None
 
 
 def files_by_project(root: Path, plan: Any = None, until: Optional[dt.date] = None) -> dict[int, list[Path]]:

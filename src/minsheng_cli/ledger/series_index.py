@@ -135,13 +135,18 @@ class FileIndex:
         """(the line numbers, those lines joined) of the records of `targets`, in line order; with
         `county`, only that county's of each target (the narratives, target None, all). None when
         the entry is not one this code keeps."""
+        chosen = self.chosen(targets, county)
+        return lines_at(data, chosen) if chosen is not None else None
+
+    def chosen(self, targets: frozenset, county=ALL) -> Optional[list[tuple[int, int]]]:
+        """(line number, start) of each line `selection` joins, in line order; None when the entry
+        is not one this code keeps."""
         places = self._places(targets, county)
         if places is None:
             return None
         try:
-            chosen = sorted(pair for start, size in places for pair in zip(*self._series_columns(start, size)))
-            return [number for number, _ in chosen], b"\n".join([data[first:_line_end(data, first)] for _, first in chosen]).decode("utf-8")
-        except ValueError:  # a column's text that is not one; bytes that are not UTF-8
+            return sorted(pair for start, size in places for pair in zip(*self._series_columns(start, size)))
+        except ValueError:  # a column's text that is not one
             return None
 
     def _places(self, targets: frozenset, county) -> Optional[list[tuple[int, int]]]:
@@ -243,6 +248,15 @@ def _split_columns(index: FileIndex):
     for size in index.sizes:
         yield tuple(column[start:start + size] for column in index.columns)
         start += size
+
+
+def lines_at(data: bytes, chosen: list[tuple[int, int]]) -> Optional[tuple[list[int], str]]:
+    """(the line numbers, the lines joined) of the lines `chosen` — (number, start) in line order —
+    of `data`; None when those bytes are not UTF-8."""
+    try:
+        return [number for number, _ in chosen], b"\n".join([data[first:_line_end(data, first)] for _, first in chosen]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _series_key(key) -> bool:

@@ -54,32 +54,38 @@ def known(root: Path, project: int, target: str, state: list, use: bool = True) 
     its values; counties reporting on the same dates share the check); a value is made a number,
     a date a date, only when the phrase reads it."""
     entry = cache.get(_KIND, entry_key(root, project, target), use, plain=True)
-    if not isinstance(entry, dict) or entry.get("state") != state or not isinstance(entry.get("series"), list):
+    if not isinstance(entry, dict) or entry.get("state") != state or not isinstance(entry.get("series"), list) \
+            or not isinstance(entry.get("dates"), list):
         return None
     found = Remembered({}, {})
+    table = entry["dates"]
     checked: dict[str, Optional[list[str]]] = {}  # a row's dates → its dates, None when not valid
     days: dict[str, dt.date] = {}  # a year has ~52 report dates, shared by every county
     for row in entry["series"]:
-        if not (isinstance(row, list) and len(row) == 3):
+        if not (isinstance(row, list) and len(row) == 3 and type(row[1]) is int and 0 <= row[1] < len(table)):
             return None
-        county, dates, values = row
+        county, dates, values = row[0], table[row[1]], row[2]
         series = _series(dates, values, checked, days)
         if series is None or not (county is None or isinstance(county, str)) or county in found.series:
             return None
-        found.series[county], found.rows[county] = series, row
+        found.series[county], found.rows[county] = series, [county, dates, values]
     return found
 
 
 def remember(root: Path, project: int, target: str, state: list, series: dict[Optional[str], Series],
              kept: Optional[dict[Optional[str], list]] = None, use: bool = True) -> None:
     """Keep each series' numbers for the files in `state`: dates and values as one string each
-    (a list per value cost more to decode than folding saved). `kept`: rows of a `Remembered`
-    for series that did not change, written as they were."""
-    plain = list((kept or {}).values())
+    (a list per value cost more to decode than folding saved), each distinct dates' string once
+    in a table the rows point into (counties report on the same days: at a province's size the
+    entry was 268 KB, read and written by every update, four fifths of it dates). `kept`: rows
+    of a `Remembered` for series that did not change, written as they were."""
+    rows = list((kept or {}).values())
     for county, one in series.items():
         numbers = [(day, value) for day, value in zip(one.dates, one.values) if isinstance(value, Decimal)]
-        plain.append([county, " ".join(day.isoformat() for day, _ in numbers), " ".join(str(value) for _, value in numbers)])
-    cache.put(_KIND, entry_key(root, project, target), {"state": state, "series": plain}, use, plain=True)
+        rows.append([county, " ".join(day.isoformat() for day, _ in numbers), " ".join(str(value) for _, value in numbers)])
+    table: dict[str, int] = {}
+    plain = [[county, table.setdefault(dates, len(table)), values] for county, dates, values in rows]
+    cache.put(_KIND, entry_key(root, project, target), {"state": state, "dates": list(table), "series": plain}, use, plain=True)
 
 
 _DATES = re.compile(f"(?:{_DATE}(?: {_DATE})*+)?+").fullmatch
