@@ -444,3 +444,32 @@ def test_keys_spelt_as_an_entry_keeps_them_read_back_the_same():
     keys = [["new_places", "任城区"], ["new_places", None], [None, "兖州区"], [None, None], ["fee_cut", ""]]
     assert series_index.split_keys(series_index.join_keys(keys)) == keys
     assert series_index.split_keys(series_index.join_keys([])) == []
+
+
+@given(st.lists(st.binary(max_size=300), min_size=1, max_size=5))
+def test_within_one_pass_a_digest_is_the_digest_of_the_bytes(parts):
+    """Bytes hashed on from the ones hashed before them (a file, then the file appended to) have
+    the digest of their own bytes, whatever came before."""
+    from hashlib import blake2b
+
+    with series_index.one_pass():
+        grown = b""
+        for part in parts:
+            grown += part
+            assert series_index.digest_of(grown) == blake2b(grown, digest_size=20).hexdigest()
+            assert series_index.digest_of(part) == blake2b(part, digest_size=20).hexdigest()
+
+
+def test_within_one_pass_the_same_bytes_are_the_same_index_without_the_entry(tmp_path, monkeypatch):
+    root = ledger_with(tmp_path, lines_of(*mixed()))
+    series(root)
+    key, path = series_index.entry_key(root, june(root)), june(root)
+    reads: list[str] = []
+    real = cache.get
+    monkeypatch.setattr(cache, "get", lambda kind, *a, **k: (reads.append(kind), real(kind, *a, **k))[1])
+    with series_index.one_pass():
+        first = series_index.known(key, path.stat(), path.read_bytes())
+        assert series_index.known(key, path.stat(), path.read_bytes()) is first and reads == ["series-index"]
+        changed = path.read_bytes().replace(b"value: 60}", b"value: 61}")
+        assert series_index.known(key, path.stat(), changed) is None and reads == ["series-index"] * 2  # other bytes: the entry, refused
+    assert series_index.known(key, path.stat(), path.read_bytes()) is not first and len(reads) == 3  # outside a pass: read again

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import time
 from array import array
+from contextlib import contextmanager
 from binascii import a2b_base64, b2a_base64
 from itertools import accumulate
 from pathlib import Path
@@ -115,7 +116,10 @@ class FileIndex:
 
     def _keys_kept(self) -> bool:
         """Every key a series, each once: what this code keeps (an entry of another build may differ)."""
-        return all(map(_series_key, self.keys)) and len(set(map(tuple, self.keys))) == len(self.keys)
+        return _kept(self._key_texts())
+
+    def _key_texts(self) -> list[str]:
+        return self.keys_text.split(_KEYS_APART) if self.keys_text else []
 
     @classmethod
     def of_lines(cls, data: bytes, groups: dict[tuple, list[int]]) -> "FileIndex":
@@ -184,26 +188,28 @@ class FileIndex:
         """This index with the `written` records (as read back: their lines set), appended to a
         file of `old_lines` lines as `data[old_size:]`, added (None for an entry not as kept):
         each series' new lines at the end of its own, a new series after the others."""
+        texts = self._key_texts()
         try:
-            if not self._keys_kept():
+            if not _kept(texts):
                 return None
-            keys, sizes, columns = [list(key) for key in self.keys], array(_OFFSET, self.sizes), tuple(array(_OFFSET, c) for c in self.columns)
+            sizes, columns = array(_OFFSET, self.sizes), tuple(array(_OFFSET, c) for c in self.columns)
         except ValueError:
             return None
         added = FileIndex.of_lines(data[old_size:], _lines_by_series(written, old_lines))
         for key, size, new_columns in zip(added.keys, added.sizes, _split_columns(added)):
             shifted = (array(_OFFSET, (n + old_lines for n in new_columns[0])), array(_OFFSET, (o + old_size for o in new_columns[1])))
-            if key in keys:
-                index = keys.index(key)
+            text = join_keys([key])
+            if text in texts:
+                index = texts.index(text)
                 at = sum(sizes[:index + 1])
                 sizes[index] += size
             else:
-                keys.append(key)
+                texts.append(text)
                 sizes.append(size)
                 at = len(columns[0])
             for column, values in zip(columns, shifted):
                 column[at:at] = values
-        return FileIndex(keys, sizes, columns)
+        return FileIndex(None, sizes, columns, keys_text=_KEYS_APART.join(texts))
 
     def to_plain(self) -> dict:
         texts = self._columns_text if self._columns is None else tuple(map(_text, self._columns))
@@ -259,8 +265,9 @@ def lines_at(data: bytes, chosen: list[tuple[int, int]]) -> Optional[tuple[list[
         return None
 
 
-def _series_key(key) -> bool:
-    return isinstance(key, list) and len(key) == 2 and all(name is None or isinstance(name, str) for name in key)
+def _kept(texts: list[str]) -> bool:
+    """Keys' texts as `join_keys` spells them, each a pair of names, each once."""
+    return all(text.count(_NAMES_APART) == 1 for text in texts) and len(set(texts)) == len(texts)
 
 
 def _line_end(data: bytes, start: int) -> int:
@@ -330,14 +337,49 @@ def entry_key(root: Path, path: Path) -> str:
     return cache.location_key(root, month_and_name(path))
 
 
+class _Pass:
+    """What one write under the lock (store.append_records) has found so far: the last index found
+    (key, stat, bytes, index) and the last bytes hashed (bytes, hash). An update looks up the file
+    it appends to twice — to read it, then to write it — and hashes its bytes, then the same bytes
+    with the new lines after them: the second time the same bytes are the same index, and the hash
+    goes on from the first (the hash is streamed: the same digest)."""
+
+    def __init__(self):
+        self.found: Optional[tuple] = None
+        self.hashed: Optional[tuple] = None
+
+
+_PASS: Optional[_Pass] = None
+
+
+@contextmanager
+def one_pass():
+    global _PASS
+    outer, _PASS = _PASS, _Pass()
+    try:
+        yield
+    finally:
+        _PASS = outer
+
+
 def known(key: str, status, data: bytes, use: bool = True) -> Optional[FileIndex]:
     """The remembered index of a file read as `data` (stat `status`, taken after the read), if it
     describes these very bytes; a digest-checked entry is remembered again with this stat once
     the file has settled, so the next read trusts the stat."""
+    signature = stat_index.stat_signature(status)
+    found = _PASS.found if _PASS is not None and use else None
+    if found is not None and found[0] == key and found[1] == signature and found[2] == data:
+        return found[3]
+    index = _known(key, signature, status, data, use)
+    if index is not None and _PASS is not None:
+        _PASS.found = (key, signature, data, index)
+    return index
+
+
+def _known(key: str, signature: list, status, data: bytes, use: bool) -> Optional[FileIndex]:
     entry = cache.get(_KIND, key, use, plain=True)
     if not isinstance(entry, dict) or not isinstance(entry.get("stat"), list):
         return None
-    signature = stat_index.stat_signature(status)
     taken = entry.get("taken")
     trusted = entry["stat"] == signature and isinstance(taken, int) and stat_index.settled(signature, taken)
     if not trusted and entry.get("digest") != digest_of(data):
@@ -350,17 +392,27 @@ def known(key: str, status, data: bytes, use: bool = True) -> Optional[FileIndex
     return index
 
 
-def remember(key: str, status, data: bytes, index: FileIndex, use: bool = True) -> None:
+def remember(key: str, status, data: bytes, index: FileIndex, use: bool = True, checked: bool = False) -> None:
     """Keep `index` for the file read as `data` with stat `status` (None: a file just written,
     whose stat is racy — it is then known by its digest only); `index.digest` is set either way,
-    but nothing is kept for bytes not `indexable`."""
+    but nothing is kept for bytes not `indexable` (`checked`: the caller knows they are — a file
+    written as indexed bytes and indexable lines after them, store._keep_indexes)."""
     index.digest = digest_of(data)
-    if not indexable(data):
+    if not (checked or indexable(data)):
         return
     signature = stat_index.stat_signature(status) if status is not None else []
     cache.put(_KIND, key, {"stat": signature, "taken": time.time_ns(), "digest": index.digest, "groups": index.to_plain()}, use, plain=True)
 
 
 def digest_of(data: bytes) -> str:
-    """What an index entry knows a file's bytes by (and series_summary a file's state)."""
-    return blake2b(data, digest_size=20).hexdigest()
+    """What an index entry knows a file's bytes by (and series_summary a file's state). Within
+    `one_pass`, bytes that begin with the ones hashed last are hashed on from there."""
+    hashed = _PASS.hashed if _PASS is not None else None
+    if hashed is not None and len(data) >= len(hashed[0]) and data.startswith(hashed[0]):
+        hasher = hashed[1].copy()
+        hasher.update(memoryview(data)[len(hashed[0]):])
+    else:
+        hasher = blake2b(data, digest_size=20)
+    if _PASS is not None:
+        _PASS.hashed = (data, hasher)
+    return hasher.hexdigest()

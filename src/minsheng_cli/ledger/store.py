@@ -188,8 +188,10 @@ def append_records(root: Path, records: RecordsOrBuilder, use_cache: bool = Fals
     `digests`, when given, gets each written file's path → the digest of the content written
     (series_index.digest_of): what the writer knows the files by (series_summary).
     """
+    from minsheng_cli.ledger.series_index import one_pass
+
     root = Path(root)
-    with ledger_lock(root):
+    with ledger_lock(root), one_pass():
         _complete_journal(root)
         _remove_stale_temps(root)
         chosen = list(records() if callable(records) else records)
@@ -318,8 +320,8 @@ def _write_all(root: Path, records: list[Record], use_cache: bool = False, diges
 def _keep_indexes(indexes: list[tuple]) -> None:
     from minsheng_cli.ledger import series_index
 
-    for _, key, content, index in indexes:
-        series_index.remember(key, None, content, index)  # a file just written: known by its digest
+    for _, key, content, index in indexes:  # each indexable: `_appended_to_indexed`, `_new_file_index`
+        series_index.remember(key, None, content, index, checked=True)  # a file just written: known by its digest
 
 
 class _Pending:
