@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from minsheng_cli.ledger.model import Record
+from minsheng_cli.ledger.progress_yaml import ProgressFormatError
 from minsheng_cli.ledger.progress_file import (
-    ProgressFormatError,
     file_header,
     format_record,
     parse_progress_detailed,

@@ -21,7 +21,8 @@ from minsheng_cli.errors import LedgerError
 from minsheng_cli.ledger import layout
 from minsheng_cli.ledger.model import Plan, Record
 from minsheng_cli.ledger.problems import Problem
-from minsheng_cli.ledger.progress_file import ProgressFormatError, parse_progress_detailed
+from minsheng_cli.ledger.progress_file import parse_progress_detailed
+from minsheng_cli.ledger.progress_yaml import ProgressFormatError
 from minsheng_cli.words import progress as M
 
 

@@ -8,28 +8,31 @@ stand on one line (block style, a string over two lines). Both paths produce ide
 tests/test_progress_format.py checks that with generated records. `read_progress` reads a
 ledger's files in written order; which files those are is layout.py's rule.
 
-The names other modules have always imported from here (the writer, the path rules, the
-readers' errors) are re-exported below.
+The names other modules have always imported from here (the writer, the path rules) are
+re-exported below; the YAML reader (progress_yaml, with its error) is imported only where a file
+needs it: one in the written shape never does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from minsheng_cli.words import commands as commands_words
 from minsheng_cli.errors import LedgerError, os_error_text
 from minsheng_cli.ledger import layout
 from minsheng_cli.ledger.model import Record
 from minsheng_cli.ledger.progress_fast import NotFast, parse_fast
-from minsheng_cli.ledger.progress_yaml import ParsedFile, ProgressFormatError, parse_yaml
 
 # Re-exported: imported from here by checks/, commands/, reporting/, rendering/, benchmarks/ and
 # tests (their homes: layout, numbers, progress_write).
 from minsheng_cli.ledger.layout import MONTH_DIR, PROJECT_FILE, file_name, month_name, record_path  # noqa: F401
 from minsheng_cli.ledger.numbers import format_number  # noqa: F401
 from minsheng_cli.ledger.progress_write import file_header, format_record  # noqa: F401
+
+if TYPE_CHECKING:
+    from minsheng_cli.ledger.progress_yaml import ParsedFile
 
 
 # --- reading one file --------------------------------------------------------------------------------
@@ -47,6 +50,8 @@ def parse_progress_text(text: str, path: str | Path, project: int, targets: Opti
 
 def parse_progress_yaml(text: str, path: str | Path, project: int) -> list[Record]:
     """The records of one file read as general YAML (the fallback; slow, for any hand edit)."""
+    from minsheng_cli.ledger.progress_yaml import parse_yaml  # here: a file in the written shape never needs it
+
     parsed = parse_yaml(text, str(path), project)
     if parsed.errors:
         raise parsed.errors[0]
@@ -57,6 +62,8 @@ def parse_progress_detailed(text: str, path: str | Path, project: int) -> Parsed
     """As `parse_progress_text`, but collects every shape error (for `check`). A YAML syntax error
     is still raised: nothing after it can be read."""
     try:
+        from minsheng_cli.ledger.progress_yaml import ParsedFile, parse_yaml
+
         return ParsedFile(parse_fast(text, str(path), project))
     except NotFast:
         return parse_yaml(text, str(path), project)
