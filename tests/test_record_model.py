@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from conftest import EXAMPLE
 from minsheng_cli.ledger import progress_fast
 from minsheng_cli.ledger.model import Record
-from minsheng_cli.ledger.progress_file import ProgressFormatError, parse_progress_detailed, parse_progress_text, parse_progress_yaml
+from minsheng_cli.ledger.progress_file import parse_progress_detailed, parse_progress_text, parse_progress_yaml
+from minsheng_cli.ledger.progress_yaml import ProgressFormatError
 from minsheng_cli.ledger.progress_write import format_record, quote
 from minsheng_cli.ledger.progress_yaml import decimal_constructor
 from minsheng_cli.ledger.record_fields import RECORD_FIELDS, record_json
