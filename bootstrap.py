@@ -1,4 +1,4 @@
-"""Set up minsheng on a fresh machine that has only python3 (3.10+) and git.
+"""Set up minsheng on a fresh machine that has only python3 (3.11+) and git.
 
     python3 bootstrap.py          # .venv with minsheng installed
     python3 bootstrap.py --test   # .venv with minsheng editable and the test tools
@@ -71,8 +71,8 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    if sys.version_info < (3, 10):
-        sys.exit("bootstrap: minsheng 需要 Python 3.10 或更高版本")
+    if sys.version_info < (3, 11):
+        sys.exit("bootstrap: minsheng 需要 Python 3.11 或更高版本")
     make_venv(use_ensurepip="--no-ensurepip" not in argv)
     target = "-e .[test]" if "--test" in argv else "."
     install = [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *target.split()]

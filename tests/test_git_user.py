@@ -33,3 +33,21 @@ def test_a_command_that_hangs_is_stopped_and_its_output_dropped():
     assert _git_output([sys.executable, "-c", "import sys; sys.stdout.buffer.write('名'.encode())"], timeout=30) == "名".encode()
     assert _git_output([sys.executable, "-c", "import sys; sys.stdout.write('x' * 200000)"], timeout=30) == b"x" * 200000
     assert _git_output([sys.executable, "-c", "import sys; print('x'); sys.exit(3)"], timeout=30) is None
+
+
+def test_a_command_that_closes_its_output_and_runs_on_is_stopped_too():
+    assert _git_output([sys.executable, "-c", "import os, time; os.close(1); time.sleep(60)"], timeout=0.5) is None
+
+
+def test_the_reporter_is_found_with_stdout_closed(tmp_path, monkeypatch):
+    """`minsheng update … >&-`: the pipe's ends would be fd 1 itself; git's answer still arrives."""
+    import subprocess
+
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-global"))
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.name", "王芳")
+    ask = "import sys; from pathlib import Path; from minsheng_cli.ledger.recording import git_user_name; " \
+          "sys.stderr.write(git_user_name(Path(sys.argv[1])))"
+    for closed in (">&-", "<&- >&-"):
+        done = subprocess.run(["sh", "-c", f'exec "$@" {closed}', "sh", sys.executable, "-c", ask, str(tmp_path)], capture_output=True, timeout=60)
+        assert done.stderr.decode("utf-8") == "王芳", closed

@@ -138,3 +138,25 @@ def test_a_line_read_alone_is_the_line_of_the_whole_bytes(tmp_path_factory, line
     finally:
         os.close(fd)
     assert alone == [data[start:series_index._line_end(data, start)] for start in starts]
+
+
+def test_rows_taken_before_the_files_settled_are_taken_anew_once_they_have(tmp_path, monkeypatch):
+    """Rows taken within the racy window are not trusted by their stat; the first read after the
+    files have settled finds them by their digest and takes them again: the reads after it read
+    only the lines."""
+    from minsheng_cli.ledger import yamlio
+
+    clock = FakeClock()
+    monkeypatch.setattr(series_index, "time", clock)
+    monkeypatch.setattr(own_series, "time", clock)
+    root = two_months(tmp_path)
+    own_read(root)  # the files were just written: racy rows
+    clock.later(RACY_SECONDS + 5)
+    right = expected(root)
+    whole_reads: list[str] = []
+    real = yamlio.read_bytes_and_stat
+    monkeypatch.setattr(yamlio, "read_bytes_and_stat", lambda path, *a: (whole_reads.append(Path(path).parent.name), real(path, *a))[1])
+    assert own_read(root) == right and sorted(whole_reads) == ["2023-06", "2023-07"]  # by their digests
+    for _ in range(2):
+        assert own_read(root) == right
+    assert len(whole_reads) == 2  # then by their stats, the lines alone

@@ -155,6 +155,6 @@ def test_month_end_is_the_calendars_last_day_of_the_month():
 
     from minsheng_cli.ledger.dates import month_end
 
-    for year in (1900, 2000, 2023, 2024, 2100):
+    for year in (1, 1900, 2000, 2023, 2024, 2100, 9999):  # the calendar's first and last years too
         for month in range(1, 13):
             assert month_end(year, month) == dt.date(year, month, calendar.monthrange(year, month)[1])

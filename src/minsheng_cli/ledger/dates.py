@@ -30,8 +30,9 @@ def parse_date(text: str, argument: str) -> dt.date:
 
 def month_end(year: int, month: int) -> dt.date:
     """The month's last day (without `calendar`: it imports `locale`, and a warm report needs this)."""
-    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-    return following - dt.timedelta(days=1)
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def cn_date(day: dt.date) -> str:

@@ -51,12 +51,14 @@ def row(status, digest: str, chosen: list[tuple[int, int]]) -> list:
 
 
 def restated(remembered: list, status) -> list:
-    """A row found by its digest, with the file's stat now once the file has settled (the next
-    read then trusts the stat and reads the lines alone)."""
-    signature = stat_index.stat_signature(status)
-    if signature == remembered[0] or not stat_index.settled(signature, time.time_ns()):
+    """A row found by its digest, taken anew with the file's stat once the file has settled (the
+    next read then trusts the stat and reads the lines alone) — also when the stat is the row's
+    but the row was taken before the file had settled, which no read would ever trust."""
+    signature, now = stat_index.stat_signature(status), time.time_ns()
+    trusted = signature == remembered[0] and isinstance(remembered[1], int) and stat_index.settled(signature, remembered[1])
+    if trusted or not stat_index.settled(signature, now):
         return remembered
-    return [signature, time.time_ns(), *remembered[2:]]
+    return [signature, now, *remembered[2:]]
 
 
 def read_settled(path: Path, remembered) -> Optional[tuple[list[int], str, str]]:
@@ -72,11 +74,14 @@ def read_settled(path: Path, remembered) -> Optional[tuple[list[int], str, str]]
     signature, taken, digest, numbers, starts = shape
     with open_regular(path) as handle:
         fd = handle.fileno()
-        now = stat_index.stat_signature(os.fstat(fd))
-        if not (signature == now and isinstance(taken, int) and stat_index.settled(now, taken)):
-            return None
-        lines = [_line_at(fd, start, now[0]) for start in starts]
-        if None in lines or stat_index.stat_signature(os.fstat(fd)) != now:
+        try:
+            now = stat_index.stat_signature(os.fstat(fd))
+            if not (signature == now and isinstance(taken, int) and stat_index.settled(now, taken)):
+                return None
+            lines = [_line_at(fd, start, now[0]) for start in starts]
+            if None in lines or stat_index.stat_signature(os.fstat(fd)) != now:
+                return None
+        except OSError:  # read whole instead, which says what is wrong
             return None
     try:
         return numbers, b"\n".join(lines).decode("utf-8"), digest

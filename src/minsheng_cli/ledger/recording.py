@@ -530,10 +530,10 @@ def _git_output(argv: list[str], timeout: float) -> Optional[bytes]:
     import select
     import time
 
-    reading, writing = os.pipe()
-    try:
+    reading, writing = (_above_standard(fd) for fd in os.pipe())  # fd 1 closed (`>&-`): a pipe end would be fd 1
+    try:  # both ends close on exec: the child keeps only its stdout (the write end, made fd 1)
         actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0), (os.POSIX_SPAWN_DUP2, writing, 1),
-                   (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0), (os.POSIX_SPAWN_CLOSE, reading)]
+                   (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
         pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions)
     except OSError:
         os.close(reading)
@@ -548,11 +548,36 @@ def _git_output(argv: list[str], timeout: float) -> Optional[bytes]:
             if not chunk:
                 break
             chunks.append(chunk)
-        else:
-            os.kill(pid, 9)  # outlasted its time
-            os.waitpid(pid, 0)
-            return None
-        _, status = os.waitpid(pid, 0)
     finally:
         os.close(reading)
-    return b"".join(chunks) if os.waitstatus_to_exitcode(status) == 0 else None
+    status = _exit_status(pid, deadline)
+    return b"".join(chunks) if status == 0 else None
+
+
+def _above_standard(fd: int) -> int:
+    """`fd`, moved above 0–2 if it is one of them (it closes on exec, as os.pipe's ends do)."""
+    if fd > 2:
+        return fd
+    import fcntl
+
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 3)
+    os.close(fd)
+    return moved
+
+
+def _exit_status(pid: int, deadline: float) -> Optional[int]:
+    """The exit code of child `pid`, waited for until `deadline` (time.monotonic()); past it the
+    child is killed and None returned (one that closed its stdout and went on running)."""
+    import time
+
+    pause = 0.0002
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        if time.monotonic() >= deadline:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            return None
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
