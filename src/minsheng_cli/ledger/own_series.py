@@ -55,8 +55,7 @@ def restated(remembered: list, status) -> list:
     next read then trusts the stat and reads the lines alone) — also when the stat is the row's
     but the row was taken before the file had settled, which no read would ever trust."""
     signature, now = stat_index.stat_signature(status), time.time_ns()
-    trusted = signature == remembered[0] and isinstance(remembered[1], int) and stat_index.settled(signature, remembered[1])
-    if trusted or not stat_index.settled(signature, now):
+    if stat_index.holds(remembered[0], remembered[1], signature) or not stat_index.settled(signature, now):
         return remembered
     return [signature, now, *remembered[2:]]
 
@@ -76,7 +75,7 @@ def read_settled(path: Path, remembered) -> Optional[tuple[list[int], str, str]]
         fd = handle.fileno()
         try:
             now = stat_index.stat_signature(os.fstat(fd))
-            if not (signature == now and isinstance(taken, int) and stat_index.settled(now, taken)):
+            if not stat_index.holds(signature, taken, now):
                 return None
             lines = [_line_at(fd, start, now[0]) for start in starts]
             if None in lines or stat_index.stat_signature(os.fstat(fd)) != now:

@@ -162,26 +162,24 @@ def _read_indexed(root: Path, path: Path, project: int, targets: frozenset, coun
     from minsheng_cli.ledger.progress_fast import parse_fast_grouped, parse_selected
     from minsheng_cli.ledger.yamlio import decode, read_bytes_and_stat
 
-    def own(records: Optional[list[Record]]) -> bool:
-        return records is not None and (county is series_index.ALL or all(r.target is None or r.county == county for r in records))
+    def own(selected: Optional[tuple]) -> Optional[list[Record]]:
+        """The records of the lines selected — (numbers, the lines joined, …) — when they are
+        exactly records of `targets` (and `county`'s), else None: the file is read another way."""
+        records = parse_selected(selected[1], selected[0], str(path), project, targets) if selected is not None else None
+        if records is None or not (county is series_index.ALL or all(r.target is None or r.county == county for r in records)):
+            return None
+        return records
 
-    if remembered is not None and (hit := own_series.read_settled(path, remembered)) is not None:
-        records = parse_selected(hit[1], hit[0], str(path), project, targets)
-        if own(records):
-            return records, hit[2], remembered
+    if remembered is not None and (records := own(hit := own_series.read_settled(path, remembered))) is not None:
+        return records, hit[2], remembered
     data, status = read_bytes_and_stat(path)
-    if remembered is not None and (hit := own_series.selection(remembered, data)) is not None:
-        records = parse_selected(hit[1], hit[0], str(path), project, targets)
-        if own(records):
-            return records, hit[2], own_series.restated(remembered, status)
+    if remembered is not None and (records := own(hit := own_series.selection(remembered, data))) is not None:
+        return records, hit[2], own_series.restated(remembered, status)
     key = series_index.entry_key(root, path)
     index = series_index.known(key, status, data)
     chosen = index.chosen(targets, county) if index is not None else None
-    selected = series_index.lines_at(data, chosen) if chosen is not None else None
-    if selected is not None:
-        records = parse_selected(selected[1], selected[0], str(path), project, targets)
-        if own(records):
-            return records, index.digest, _own_row(status, index, chosen, county)
+    if chosen is not None and (records := own(series_index.lines_at(data, chosen))) is not None:
+        return records, index.digest, _own_row(status, index, chosen, county)
     text = decode(data, path)
     try:
         records, groups = parse_fast_grouped(text, str(path), project, targets)

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import time
 from array import array
-from contextlib import contextmanager
 from binascii import a2b_base64, b2a_base64
+from contextlib import contextmanager
 from itertools import accumulate
 from pathlib import Path
 from typing import Optional
@@ -178,8 +178,9 @@ class FileIndex:
                 if len(found) > 1:
                     return None
                 wanted += found
-        narratives = _places_of(text, _KEYS_APART + _NO_NAME + _NAMES_APART)
-        counties = [text[at + 3:text.index(_KEYS_APART, at + 1)] for at in narratives]
+        narrative = _KEYS_APART + _NO_NAME + _NAMES_APART
+        narratives = _places_of(text, narrative)
+        counties = [text[at + len(narrative):text.index(_KEYS_APART, at + 1)] for at in narratives]
         if any(_NAMES_APART in name for name in counties) or len(set(counties)) != len(counties):
             return None
         return [text.count(_KEYS_APART, 0, at) for at in wanted + narratives]
@@ -380,8 +381,7 @@ def _known(key: str, signature: list, status, data: bytes, use: bool) -> Optiona
     entry = cache.get(_KIND, key, use, plain=True)
     if not isinstance(entry, dict) or not isinstance(entry.get("stat"), list):
         return None
-    taken = entry.get("taken")
-    trusted = entry["stat"] == signature and isinstance(taken, int) and stat_index.settled(signature, taken)
+    trusted = stat_index.holds(entry["stat"], entry.get("taken"), signature)
     if not trusted and entry.get("digest") != digest_of(data):
         return None
     index = FileIndex.from_plain(entry.get("groups"), entry.get("digest"))

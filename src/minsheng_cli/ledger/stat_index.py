@@ -76,14 +76,16 @@ def settled(signature: list, now: int) -> bool:
     return TRUST_STAT and max(signature[1], signature[2]) < now - int(RACY_SECONDS * 1e9)
 
 
+def holds(remembered: list, taken, signature: list) -> bool:
+    """A stat `remembered` when the file was read at `taken` (a time.time_ns()) still vouches for
+    the bytes read then: it is the file's stat now, `signature`, and the file had settled by then."""
+    return remembered == signature and isinstance(taken, int) and settled(signature, taken)
+
+
 def _still_valid(known, signature: list) -> bool:
     """The remembered token holds: same stat, and the file had not changed in the RACY_SECONDS
     before the token was taken."""
-    if not _same_stat(known, signature):
-        return False
-    if not isinstance(known[4], str) or not isinstance(known[5], int):
-        return False
-    return settled(signature, known[5])
+    return _same_stat(known, signature) and isinstance(known[4], str) and holds(known[:4], known[5], signature)
 
 
 def _ledger_files(root: Path):
